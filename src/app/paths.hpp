@@ -1,0 +1,27 @@
+#pragma once
+// Where Kindling keeps its one data file and its window settings.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kindling {
+
+struct DataLocation {
+    std::filesystem::path directory;
+    std::filesystem::path databaseFile() const { return directory / "kindling.sqlite3"; }
+    std::filesystem::path backupDirectory() const { return directory / "backups"; }
+};
+
+// Precedence: --data-dir, then $KINDLING_DATA_DIR, then $XDG_DATA_HOME/kindling,
+// then ~/.local/share/kindling.
+DataLocation resolveDataLocation(const std::optional<std::string>& dataDirFlag);
+
+// $XDG_CONFIG_HOME/kindling (else ~/.config/kindling): the ImGui layout file.
+std::filesystem::path configDirectory();
+
+// Creates the directory (and parents) and makes it private to its owner (0700).
+// Throws std::runtime_error with the path and the reason when that is impossible.
+void ensurePrivateDirectory(const std::filesystem::path& directory);
+
+} // namespace kindling

@@ -1,0 +1,30 @@
+#pragma once
+// The command line: options for the window, and subcommands that never open it.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "app/paths.hpp"
+
+namespace kindling {
+
+// What the window should do when no subcommand was given.
+struct WindowRequest {
+    DataLocation data;
+    std::optional<std::string> screenshotFile; // render, save a PNG, exit
+    std::string screen = "today";
+    int width = 1280;
+    int height = 800;
+};
+
+struct CliOutcome {
+    std::optional<int> exitCode; // set when the command line has done its work
+    WindowRequest window;        // otherwise: open the window like this
+};
+
+// Exit codes: 0 success, 1 runtime failure, 2 bad input (nothing written).
+CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
+                          std::ostream& err, const std::string& version);
+
+} // namespace kindling

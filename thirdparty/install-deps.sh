@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Kindling builds, runs and tests with.
+# Idempotent and non-interactive: packages already present are left alone.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake make pkg-config
+  # libraries (find_package / pkg-config in CMakeLists.txt)
+  libimgui-dev libglfw3-dev libepoxy-dev libfreetype-dev libstb-dev
+  libsqlitecpp-dev libsqlite3-dev libcereal-dev libcli11-dev libfmt-dev
+  catch2
+  # fonts found at run time
+  fonts-inter fonts-font-awesome
+  # headless window for tests and screenshots
+  xvfb xauth libgl1-mesa-dri
+)
+
+if [ ! -r /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-deps: this script installs Debian 12 packages with apt-get, and this is not Debian." >&2
+  echo "install-deps: install the equivalents of: ${packages[*]}" >&2
+  exit 1
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages are already installed."
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: these packages are missing: ${missing[*]}" >&2
+  echo "install-deps: run this script as root (or: sudo $0) to install them." >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "install-deps: done."

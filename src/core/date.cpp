@@ -32,6 +32,19 @@ std::string formatDay(Day d) {
     return buffer;
 }
 
+std::string formatLongDay(Day d) {
+    static const char* const weekdayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                               "Friday", "Saturday", "Sunday"};
+    static const char* const monthNames[] = {"January", "February", "March",     "April",
+                                             "May",     "June",     "July",      "August",
+                                             "September", "October", "November", "December"};
+    const year_month_day ymd{d};
+    return std::string(weekdayNames[isoWeekdayIndex(d)]) + ", " +
+           std::to_string(static_cast<unsigned>(ymd.day())) + " " +
+           monthNames[static_cast<unsigned>(ymd.month()) - 1] + " " +
+           std::to_string(static_cast<int>(ymd.year()));
+}
+
 int daysInMonth(Day d) {
     const year_month_day ymd{d};
     return static_cast<int>(

@@ -16,6 +16,8 @@ using std::chrono::days;
 // Parses exactly "YYYY-MM-DD"; rejects impossible dates such as 2026-02-30.
 std::optional<Day> parseDay(std::string_view text);
 std::string formatDay(Day day);
+// "Sunday, 22 November 2026": how the app shows a day to the couple.
+std::string formatLongDay(Day day);
 
 int daysInMonth(Day day);
 bool isLastDayOfMonth(Day day);

@@ -9,6 +9,8 @@ TEST_CASE("parseDay accepts real dates and rejects impossible or malformed ones"
     REQUIRE(parseDay("2026-11-22").has_value());
     CHECK(formatDay(*parseDay("2026-11-22")) == "2026-11-22");
     CHECK(formatDay(*parseDay("2024-02-29")) == "2024-02-29");
+    CHECK(formatLongDay(*parseDay("2026-11-22")) == "Sunday, 22 November 2026");
+    CHECK(formatLongDay(*parseDay("2027-01-04")) == "Monday, 4 January 2027");
     CHECK_FALSE(parseDay("2026-02-30"));
     CHECK_FALSE(parseDay("2025-02-29"));
     CHECK_FALSE(parseDay("2026-13-01"));

@@ -1,0 +1,15 @@
+#include "app/clock.hpp"
+
+#include <ctime>
+
+namespace kindling {
+
+Day localLogicalToday(int dayStartHour) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return logicalDay(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                      static_cast<unsigned>(local.tm_mday), local.tm_hour, dayStartHour);
+}
+
+} // namespace kindling

@@ -1,0 +1,51 @@
+#pragma once
+// The couple's connection streak and its streak freezes (scoring.md §4,
+// Kindling's own rules).
+
+#include "core/date.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace kindling {
+
+// A pause for all rituals, both ends included.
+struct PauseSpan {
+    Day first;
+    Day last;
+};
+
+struct ConnectionRun {
+    Day start;
+    Day end;
+    int length = 0; // calendar days, paused and frozen days included
+};
+
+struct ConnectionStreak {
+    std::optional<ConnectionRun> current;
+    std::optional<ConnectionRun> best; // longest; on equal length the later one
+    int freezesBanked = 0;             // as of asOf, 0..maxBankedFreezes
+    std::vector<Day> frozenDays;       // ascending: missed days a freeze covered
+};
+
+inline constexpr int loggedDaysPerFreeze = 7;
+inline constexpr int maxBankedFreezes = 2;
+
+// loggedDays: ascending days on which anyone logged any ritual (repeats are
+// ignored). pauses: in any order, may overlap. Days after asOf are ignored.
+//
+// Rules where scoring.md §4 leaves room (our decisions):
+// - A day counts when it has a log or lies in a pause. The walk starts on the
+//   first logged day: a pause before the couple ever logged keeps nothing alive.
+// - One freeze is earned for every 7 logged days of the current streak (paused
+//   and frozen days keep it alive and add to its length but earn nothing); at
+//   most 2 are banked and a freeze earned with a full bank is lost.
+// - A missed day other than asOf, inside a streak, uses a banked freeze; with
+//   none banked the streak breaks. Freezes are never taken away otherwise, and
+//   a new streak earns from zero again (7 logged days of its own).
+// - asOf is still open: missing it neither breaks the streak nor uses a freeze,
+//   and the streak that ended the day before is still current.
+ConnectionStreak computeConnectionStreak(const std::vector<Day>& loggedDays,
+                                         const std::vector<PauseSpan>& pauses, Day asOf);
+
+} // namespace kindling

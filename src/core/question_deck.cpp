@@ -1,0 +1,114 @@
+#include "core/question_deck.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+#include <utility>
+
+namespace kindling {
+
+namespace {
+
+// Changing this reshuffles every couple's nights; leave it alone.
+constexpr std::uint64_t deckSeed = 0x4B696E646C696E67; // "Kindling" in ASCII
+
+// SplitMix64 (Steele, Lea and Flood, 2014): fully specified, so the deck's
+// order is identical on every platform and standard library.
+class SplitMix64 {
+  public:
+    explicit SplitMix64(std::uint64_t seed) : state(seed) {}
+
+    std::uint64_t next() {
+        state += 0x9E3779B97F4A7C15;
+        std::uint64_t z = state;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+        return z ^ (z >> 31);
+    }
+
+    // Uniform in [0, bound): rejecting the short tail keeps every shuffle
+    // equally likely instead of favouring low indices.
+    std::uint64_t below(std::uint64_t bound) {
+        constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+        const std::uint64_t limit = max - max % bound;
+        std::uint64_t value = next();
+        while (value >= limit)
+            value = next();
+        return value % bound;
+    }
+
+  private:
+    std::uint64_t state;
+};
+
+std::int64_t floorDiv(std::int64_t value, std::int64_t divisor) {
+    const std::int64_t quotient = value / divisor;
+    return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient;
+}
+
+std::int64_t floorMod(std::int64_t value, std::int64_t divisor) {
+    return value - floorDiv(value, divisor) * divisor;
+}
+
+std::vector<std::size_t> shuffledDeck(std::size_t deckSize, std::int64_t cycle) {
+    std::vector<std::size_t> order(deckSize);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    // Seeds of neighbouring cycles differ by one; hashing the seed first keeps
+    // their streams unrelated.
+    SplitMix64 rng{SplitMix64{deckSeed + static_cast<std::uint64_t>(cycle)}.next()};
+    for (std::size_t i = deckSize; i > 1; --i) {
+        const auto j = static_cast<std::size_t>(rng.below(i));
+        std::swap(order[i - 1], order[j]);
+    }
+    return order;
+}
+
+} // namespace
+
+std::vector<std::size_t> questionDeckOrder(std::size_t deckSize, std::int64_t cycle) {
+    std::vector<std::size_t> order = shuffledDeck(deckSize, cycle);
+    // The first night of a cycle must not repeat the last night of the one before.
+    // Moving it to the middle never touches the last place (deckSize >= 3), so the
+    // previous cycle's last night is that of its plain shuffle: no recursion.
+    if (deckSize >= 3 && order.front() == shuffledDeck(deckSize, cycle - 1).back()) {
+        std::swap(order.front(), order[deckSize / 2]);
+    }
+    return order;
+}
+
+const Question& questionForDay(const std::vector<Question>& deck, Day day, int offset) {
+    if (deck.empty()) throw std::invalid_argument("questionForDay: the question deck is empty");
+    const auto size = static_cast<std::int64_t>(deck.size());
+    const std::int64_t dayIndex = daysBetween(questionDeckEpoch, day);
+    const std::int64_t cycle = floorDiv(dayIndex, size);
+    const std::int64_t tonight = dayIndex - cycle * size;
+    const std::int64_t nightsAhead = size - 1 - tonight;
+    const std::int64_t step = floorMod(offset, size);
+
+    std::int64_t position = tonight;
+    if (step > 0 && step <= nightsAhead) {
+        position = size - step; // the far end of the cycle first
+    } else if (step > nightsAhead) {
+        position = step - nightsAhead - 1; // then the nights long past
+    }
+    const std::vector<std::size_t> order = questionDeckOrder(deck.size(), cycle);
+    return deck[order[static_cast<std::size_t>(position)]];
+}
+
+std::vector<const Question*> questionsInCategory(const std::vector<Question>& deck,
+                                                 std::string_view category) {
+    std::vector<const Question*> matching;
+    for (const Question& question : deck) {
+        if (question.category == category) matching.push_back(&question);
+    }
+    return matching;
+}
+
+const Question* findQuestion(const std::vector<Question>& deck, std::string_view id) {
+    const auto found = std::find_if(deck.begin(), deck.end(),
+                                    [&](const Question& question) { return question.id == id; });
+    return found == deck.end() ? nullptr : &*found;
+}
+
+} // namespace kindling

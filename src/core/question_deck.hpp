@@ -1,0 +1,52 @@
+#pragma once
+// The question of the night (product.md, "Question deck"). Stateless: the
+// question is a pure function of the deck and the date, so both partners, the
+// CLI and a restored backup all agree on tonight's question without storing it.
+//
+// Days are counted from questionDeckEpoch and cut into cycles of deck.size()
+// days. Each cycle walks through its own shuffle of the deck, one question per
+// day, so no question repeats until the whole deck has been seen, and the next
+// cycle brings a fresh order. The shuffle uses our own PRNG and Fisher-Yates,
+// never <random>, so the order is the same with every standard library.
+//
+// The order depends on the deck's size and its order: shipping new questions
+// reshuffles the days to come (past days are not stored, so nothing breaks).
+
+#include "core/assets.hpp"
+#include "core/date.hpp"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace kindling {
+
+inline constexpr Day questionDeckEpoch{std::chrono::year{2024} / std::chrono::January / 1};
+
+// The permutation of [0, deckSize) that `cycle` walks through (cycles before the
+// epoch are negative). For decks of 3 or more, a cycle's first night never
+// repeats the previous cycle's last night.
+std::vector<std::size_t> questionDeckOrder(std::size_t deckSize, std::int64_t cycle);
+
+// Tonight's question; `offset` counts how often the couple asked for another one.
+//
+// Offset 0 is the day's own question. Offsets 1, 2, ... take questions from the
+// far end of the current cycle first (the ones due furthest in the future), then
+// the ones whose night passed longest ago. So offsets 0 .. deck.size() - 1 give
+// every question exactly once, and an offset n wraps around to offset n % size.
+// A question shown through "next" is still due on its own night later in the
+// cycle, where it comes up again; taking it from the far end keeps that repeat
+// as late as possible.
+//
+// Precondition: the deck is not empty (throws std::invalid_argument otherwise).
+const Question& questionForDay(const std::vector<Question>& deck, Day day, int offset = 0);
+
+// The questions of one category, in deck order, for browsing. The pointers
+// point into `deck`.
+std::vector<const Question*> questionsInCategory(const std::vector<Question>& deck,
+                                                 std::string_view category);
+
+// nullptr when no question has this id (a favourite from an older deck, say).
+const Question* findQuestion(const std::vector<Question>& deck, std::string_view id);
+
+} // namespace kindling

@@ -308,15 +308,16 @@ SeriesResult computeSeries(const SeriesInput& rawInput, Day asOf) {
 
     // §3: maximal runs of counting days; the range ends at asOf, which clips
     // windows reaching into the future.
-    std::optional<std::size_t> runStart;
+    constexpr std::size_t noRun = static_cast<std::size_t>(-1);
+    std::size_t runStart = noRun;
     for (std::size_t i = 0; i <= count; ++i) {
         const bool counts = i < count && countsForStreak(result, record, input.measure, i);
-        if (counts && !runStart) runStart = i;
-        if (!counts && runStart) {
-            const Day start = from + days{static_cast<days::rep>(*runStart)};
+        if (counts && runStart == noRun) runStart = i;
+        if (!counts && runStart != noRun) {
+            const Day start = from + days{static_cast<days::rep>(runStart)};
             const Day end = from + days{static_cast<days::rep>(i) - 1};
-            result.streaks.push_back(Streak{start, end, static_cast<int>(i - *runStart)});
-            runStart.reset();
+            result.streaks.push_back(Streak{start, end, static_cast<int>(i - runStart)});
+            runStart = noRun;
         }
     }
     std::reverse(result.streaks.begin(), result.streaks.end());

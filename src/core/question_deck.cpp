@@ -1,4 +1,5 @@
 #include "core/question_deck.hpp"
+#include "core/random.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -12,35 +13,6 @@ namespace {
 
 // Changing this reshuffles every couple's nights; leave it alone.
 constexpr std::uint64_t deckSeed = 0x4B696E646C696E67; // "Kindling" in ASCII
-
-// SplitMix64 (Steele, Lea and Flood, 2014): fully specified, so the deck's
-// order is identical on every platform and standard library.
-class SplitMix64 {
-  public:
-    explicit SplitMix64(std::uint64_t seed) : state(seed) {}
-
-    std::uint64_t next() {
-        state += 0x9E3779B97F4A7C15;
-        std::uint64_t z = state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-        return z ^ (z >> 31);
-    }
-
-    // Uniform in [0, bound): rejecting the short tail keeps every shuffle
-    // equally likely instead of favouring low indices.
-    std::uint64_t below(std::uint64_t bound) {
-        constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
-        const std::uint64_t limit = max - max % bound;
-        std::uint64_t value = next();
-        while (value >= limit)
-            value = next();
-        return value % bound;
-    }
-
-  private:
-    std::uint64_t state;
-};
 
 std::int64_t floorDiv(std::int64_t value, std::int64_t divisor) {
     const std::int64_t quotient = value / divisor;

@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <set>
+
+#include "core/demo.hpp"
+#include "core/derived.hpp"
+
+using namespace kindling;
+
+namespace {
+std::vector<CatalogRitual> shippedCatalog() {
+    std::ifstream in(KINDLING_SOURCE_DIR "/assets/catalog.json");
+    REQUIRE(in);
+    return parseCatalog(in);
+}
+} // namespace
+
+TEST_CASE("the demo history is reproducible and ends today") {
+    const auto catalog = shippedCatalog();
+    const Day today = *parseDay("2026-11-22");
+    const History a = generateDemoHistory(catalog, {2, 7, today});
+    const History b = generateDemoHistory(catalog, {2, 7, today});
+    const History c = generateDemoHistory(catalog, {2, 8, today});
+
+    REQUIRE(a.logs.size() == b.logs.size());
+    for (std::size_t i = 0; i < a.logs.size(); ++i) {
+        CHECK(a.logs[i].id == b.logs[i].id);
+        CHECK(a.logs[i].day == b.logs[i].day);
+    }
+    CHECK(a.logs.size() != c.logs.size());
+
+    CHECK(a.rituals.size() == 12);
+    std::set<std::string> ids;
+    for (const Log& log : a.logs) {
+        CHECK(log.day < today); // today is left for the couple
+        CHECK(log.day > today - days{2 * 365 + 1});
+        CHECK(a.findRitual(log.ritualId) != nullptr);
+        ids.insert(log.id);
+    }
+    CHECK(ids.size() == a.logs.size());
+    CHECK_FALSE(a.skips.empty());
+    CHECK_FALSE(a.goals.empty());
+}
+
+TEST_CASE("the demo has the variety the screens need") {
+    const History history =
+        generateDemoHistory(shippedCatalog(), {10, 1, *parseDay("2026-11-22")});
+    // Ten years of a dozen rituals at a realistic pace: about five logs a day.
+    CHECK(history.logs.size() > 12000);
+    CHECK_FALSE(history.pauses.empty());
+    bool partner1 = false, partner2 = false, both = false, measured = false, noted = false;
+    for (const Log& log : history.logs) {
+        partner1 |= log.who == Who::Partner1;
+        partner2 |= log.who == Who::Partner2;
+        both |= log.who == Who::Both;
+        measured |= log.amount.has_value();
+        noted |= !log.note.empty();
+    }
+    CHECK((partner1 && partner2 && both && measured && noted));
+
+    const DerivedState derived = deriveAll(history, *parseDay("2026-11-22"));
+    CHECK(derived.coupleStrength > 0.2);
+    CHECK(derived.coupleStrength < 1.0);
+    REQUIRE(derived.connection.best.has_value());
+    CHECK(derived.connection.best->length >= 7);
+}
+
+TEST_CASE("zero years gives rituals and goals but no history") {
+    const History history = generateDemoHistory(shippedCatalog(), {0, 1, *parseDay("2026-11-22")});
+    CHECK(history.rituals.size() == 12);
+    CHECK(history.logs.empty());
+    CHECK(history.pauses.empty());
+}

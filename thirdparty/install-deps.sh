@@ -8,7 +8,7 @@ packages=(
   g++ cmake make pkg-config
   # libraries (find_package / pkg-config in CMakeLists.txt)
   libimgui-dev libglfw3-dev libepoxy-dev libfreetype-dev libstb-dev
-  libsqlitecpp-dev libsqlite3-dev libcereal-dev libcli11-dev libfmt-dev
+  libsqlitecpp-dev libsqlite3-dev libcereal-dev rapidjson-dev libcli11-dev libfmt-dev
   catch2
   # fonts found at run time
   fonts-inter fonts-font-awesome

@@ -1,4 +1,4 @@
-#include "app/paths.hpp"
+#include "store/paths.hpp"
 
 #include <cerrno>
 #include <cstdlib>

@@ -1,0 +1,272 @@
+#include "app/session.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <set>
+
+#include "app/clock.hpp"
+
+namespace kindling {
+
+namespace {
+
+std::string trimmed(std::string_view text) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+    return std::string(text);
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
+std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+void checkText(const std::string& argument, std::string_view text, std::size_t maxLength) {
+    const auto length = utf8Length(text);
+    if (!length) throw InputError(argument, argument + ": the text is not valid UTF-8");
+    if (*length > maxLength)
+        throw InputError(argument, argument + ": at most " + std::to_string(maxLength) +
+                                       " characters, this has " + std::to_string(*length));
+}
+
+} // namespace
+
+std::string validatedName(const std::string& argument, std::string_view name) {
+    std::string clean = trimmed(name);
+    if (clean.empty()) throw InputError(argument, argument + ": the name is empty");
+    checkText(argument, clean, maxNameLength);
+    for (unsigned char c : clean)
+        if (c < 0x20 || c == 0x7f)
+            throw InputError(argument, argument + ": the name contains a control character");
+    return clean;
+}
+
+Session::Session(Store store, History history, Day asOf)
+    : store_(std::move(store)), history_(std::move(history)), derived_(deriveAll(history_, asOf)) {}
+
+Session Session::open(const DataLocation& location, std::optional<Day> asOf) {
+    Store store = Store::open(location);
+    History history = store.loadHistory();
+    const Day day = asOf.value_or(localLogicalToday(history.settings.dayStartHour));
+    return Session(std::move(store), std::move(history), day);
+}
+
+bool Session::isEmpty() const {
+    return history_.rituals.empty() && history_.logs.empty() && history_.goals.empty() &&
+           history_.pauses.empty();
+}
+
+void Session::setAsOf(Day day) {
+    derived_ = deriveAll(history_, day);
+}
+
+void Session::rederive() { derived_ = deriveAll(history_, derived_.asOf); }
+
+void Session::setPartnerNames(const std::optional<std::string>& partner1,
+                              const std::optional<std::string>& partner2) {
+    Couple couple = history_.couple;
+    if (partner1) couple.partners[0].name = validatedName("--partner1", *partner1);
+    if (partner2) couple.partners[1].name = validatedName("--partner2", *partner2);
+    if (equalsIgnoringCase(couple.partners[0].name, couple.partners[1].name))
+        throw InputError("--partner2", "--partner2: the partners need different names");
+    for (const auto& partner : couple.partners)
+        if (equalsIgnoringCase(partner.name, "both"))
+            throw InputError("--partner1", "\"both\" is kept for logging together; "
+                                           "choose another name");
+    store_.saveCouple(couple);
+    history_.couple = couple;
+}
+
+Ritual Session::addRitual(const RitualDraft& draft) {
+    Ritual ritual;
+    ritual.name = validatedName("NAME", draft.name);
+    if (history_.findRitualByName(ritual.name) != nullptr)
+        throw InputError("NAME", "NAME: there is already a ritual called \"" + ritual.name + "\"");
+    const Frequency f = draft.frequency;
+    if (f.times < 1) throw InputError("--times", "--times: must be at least 1");
+    if (f.perDays < 1 || f.perDays > maxPerDays)
+        throw InputError("--per", "--per: must be between 1 and " + std::to_string(maxPerDays));
+    if (f.times > f.perDays)
+        throw InputError("--times", "--times: " + std::to_string(f.times) + " times per " +
+                                        std::to_string(f.perDays) +
+                                        " days is more than once a day");
+    if (draft.weekdays && std::none_of(draft.weekdays->begin(), draft.weekdays->end(),
+                                       [](bool on) { return on; }))
+        throw InputError("--weekdays", "--weekdays: choose at least one day");
+    if (draft.measure) {
+        if (!std::isfinite(draft.measure->target) || draft.measure->target < 0)
+            throw InputError("--target", "--target: must be zero or more");
+        if (draft.measure->kind == MeasureKind::AtLeast && draft.measure->target == 0)
+            throw InputError("--target", "--target: an \"at least\" target must be above zero");
+        ritual.unit = validatedName("--measure", draft.unit);
+    }
+    checkText("--why", draft.why, 200);
+    ritual.frequency = f;
+    ritual.weekdays = draft.weekdays;
+    ritual.mode = draft.mode;
+    ritual.measure = draft.measure;
+    ritual.area = draft.area;
+    ritual.icon = draft.icon;
+    ritual.why = draft.why;
+    ritual.id = newUuid();
+    ritual.position = static_cast<int>(history_.rituals.size());
+    store_.insertRitual(ritual);
+    history_.rituals.push_back(ritual);
+    updateRitual(derived_, history_, ritual.id);
+    return ritual;
+}
+
+const Ritual& Session::ritualNamed(const std::string& argument, std::string_view name) const {
+    if (const Ritual* ritual = history_.findRitualByName(trimmed(name))) return *ritual;
+    std::string known;
+    for (const Ritual& ritual : history_.rituals)
+        known += (known.empty() ? "" : ", ") + ritual.name;
+    throw InputError(argument, argument + ": no ritual called \"" + std::string(name) + "\"" +
+                                   (known.empty() ? " (there are none yet)"
+                                                  : "; the rituals are: " + known));
+}
+
+Who Session::partnerNamed(const std::string& argument, std::string_view name) const {
+    const std::string clean = trimmed(name);
+    if (equalsIgnoringCase(clean, "both")) return Who::Both;
+    for (int i = 0; i < 2; ++i)
+        if (equalsIgnoringCase(clean, history_.couple.partners[static_cast<std::size_t>(i)].name) ||
+            equalsIgnoringCase(clean, i == 0 ? "partner1" : "partner2"))
+            return i == 0 ? Who::Partner1 : Who::Partner2;
+    throw InputError(argument, argument + ": \"" + clean + "\" is neither " +
+                                   history_.couple.partners[0].name + ", " +
+                                   history_.couple.partners[1].name + " nor both");
+}
+
+std::vector<Log> Session::log(const std::string& ritualName, const std::vector<Day>& dayList,
+                              const std::optional<std::string>& by, std::optional<double> amount,
+                              const std::string& note) {
+    const Ritual& ritual = ritualNamed("NAME", ritualName);
+    if (dayList.empty()) throw InputError("--date", "--date: give at least one day");
+    Who who = Who::Both;
+    if (by) who = partnerNamed("--by", *by);
+    else if (ritual.mode == RitualMode::Each)
+        throw InputError("--by", "--by: \"" + ritual.name +
+                                     "\" is done by each of you; say who (a name or both)");
+    if (amount && !ritual.measure)
+        throw InputError("--amount", "--amount: \"" + ritual.name + "\" has no measure");
+    if (amount && (!std::isfinite(*amount) || *amount < 0))
+        throw InputError("--amount", "--amount: must be zero or more");
+    if (ritual.measure && !amount)
+        throw InputError("--amount", "--amount: \"" + ritual.name + "\" is measured in " +
+                                         ritual.unit + "; say how much");
+    checkText("--note", note, maxNoteLength);
+
+    std::vector<Log> logs;
+    for (Day day : dayList) {
+        Log entry;
+        entry.id = newUuid();
+        entry.ritualId = ritual.id;
+        entry.day = day;
+        entry.who = who;
+        entry.amount = amount;
+        entry.note = note;
+        entry.loggedAt = now();
+        logs.push_back(std::move(entry));
+    }
+    store_.insertLogs(logs);
+    history_.logs.insert(history_.logs.end(), logs.begin(), logs.end());
+    updateRitual(derived_, history_, ritual.id);
+    return logs;
+}
+
+int Session::unlog(const std::string& ritualName, Day day, const std::optional<std::string>& by) {
+    const Ritual& ritual = ritualNamed("NAME", ritualName);
+    const std::optional<Who> who =
+        by ? std::optional<Who>(partnerNamed("--by", *by)) : std::nullopt;
+    std::vector<std::string> ids;
+    for (const Log& entry : history_.logs)
+        if (entry.ritualId == ritual.id && entry.day == day && (!who || entry.who == *who))
+            ids.push_back(entry.id);
+    if (ids.empty()) return 0;
+    store_.transaction([&] {
+        for (const std::string& id : ids) store_.deleteLog(id);
+    });
+    const std::set<std::string> removed(ids.begin(), ids.end());
+    std::erase_if(history_.logs, [&](const Log& entry) { return removed.count(entry.id) > 0; });
+    updateRitual(derived_, history_, ritual.id);
+    return static_cast<int>(ids.size());
+}
+
+void Session::skip(const std::string& ritualName, const std::vector<Day>& dayList) {
+    const Ritual& ritual = ritualNamed("NAME", ritualName);
+    if (dayList.empty()) throw InputError("--date", "--date: give at least one day");
+    std::vector<Skip> skips;
+    for (Day day : dayList) {
+        const bool already = std::any_of(history_.skips.begin(), history_.skips.end(),
+                                         [&](const Skip& s) {
+                                             return s.ritualId == ritual.id && s.day == day;
+                                         });
+        if (!already) skips.push_back(Skip{newUuid(), ritual.id, day});
+    }
+    store_.transaction([&] {
+        for (const Skip& s : skips) store_.insertSkip(s);
+    });
+    history_.skips.insert(history_.skips.end(), skips.begin(), skips.end());
+    updateRitual(derived_, history_, ritual.id);
+}
+
+Pause Session::pause(Day from, Day to, const std::string& reason) {
+    if (to < from) throw InputError("--to", "--to: the pause ends before it starts");
+    if (to - from > days{366}) throw InputError("--to", "--to: a pause is at most a year long");
+    const std::string cleanReason = validatedName("--reason", reason);
+    Pause pauseEntry{newUuid(), from, to, cleanReason};
+    store_.insertPause(pauseEntry);
+    history_.pauses.push_back(pauseEntry);
+    rederive(); // a pause touches every ritual
+    return pauseEntry;
+}
+
+Goal Session::addGoal(const GoalDraft& draft) {
+    Goal goal;
+    goal.title = validatedName("TITLE", draft.title);
+    if (draft.target < 1) throw InputError("--target", "--target: must be at least 1");
+    goal.target = draft.target;
+    goal.scope = draft.scope;
+    if (draft.scope == GoalScope::Ritual) goal.ritualId = ritualNamed("--ritual", draft.ritualName).id;
+    goal.area = draft.area;
+    goal.period = draft.period;
+    goal.start = derived_.asOf;
+    if (draft.period == GoalPeriod::Custom) {
+        if (!draft.from || !draft.to)
+            throw InputError("--from", "--from and --to: a custom goal needs both days");
+        if (*draft.to < *draft.from) throw InputError("--to", "--to: the goal ends before it starts");
+        goal.start = *draft.from;
+        goal.end = *draft.to;
+    }
+    checkText("--reward", draft.reward, maxNameLength * 2);
+    goal.reward = trimmed(draft.reward);
+    goal.id = newUuid();
+    store_.insertGoal(goal);
+    history_.goals.push_back(goal);
+    return goal;
+}
+
+void Session::importGenerated(const History& generated) {
+    store_.transaction([&] {
+        store_.saveCouple(generated.couple);
+        store_.saveSettings(generated.settings);
+        for (const Ritual& ritual : generated.rituals) store_.insertRitual(ritual);
+        store_.insertLogs(generated.logs);
+        for (const Skip& s : generated.skips) store_.insertSkip(s);
+        for (const Pause& p : generated.pauses) store_.insertPause(p);
+        for (const Goal& g : generated.goals) store_.insertGoal(g);
+    });
+    history_ = store_.loadHistory();
+    rederive();
+}
+
+} // namespace kindling

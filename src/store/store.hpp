@@ -1,0 +1,172 @@
+#pragma once
+// The couple's one data file (product.md "Private"): an SQLite database that
+// only Kindling writes, opened by one Kindling at a time, never modified when
+// it is not ours, damaged, or written by a newer Kindling.
+//
+// Every command is one transaction: it is on disk (WAL, synchronous=FULL) when
+// the call returns, or it left no trace. Not thread-safe: one Store per
+// process, used from one thread.
+
+#include "store/paths.hpp"
+#include "core/model.hpp"
+#include "store/backups.hpp"
+#include "store/uuid.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kindling {
+
+class StoreError : public std::runtime_error {
+  public:
+    enum class Kind : std::uint8_t {
+        NotKindling,  // not an SQLite file, or another application's database
+        Damaged,      // ours, but fails its integrity check or holds impossible values
+        NewerVersion, // written by a newer Kindling
+        Locked,       // another Kindling has this file open
+        Full,         // the disk (or the file's size limit) is full
+        Io,           // the system refused a read, a write, a folder or a permission
+        Invalid,      // the command itself was wrong (bad value, unknown ritual, duplicate)
+        NotFound,     // no live row with that id
+    };
+
+    StoreError(Kind kind, std::filesystem::path path, const std::string& message);
+    Kind kind() const noexcept { return kind_; }
+    const std::filesystem::path& path() const noexcept { return path_; }
+
+  private:
+    Kind kind_;
+    std::filesystem::path path_;
+};
+
+std::string_view storeErrorKindName(StoreError::Kind kind);
+
+// "KNDL": set once when the file is created; how we tell our file from any
+// other SQLite database.
+inline constexpr std::int32_t kindlingApplicationId = 0x4B4E444C;
+// PRAGMA user_version this build writes; see store/schema.hpp for the steps.
+int currentSchemaVersion();
+
+enum class QuestionMark : std::uint8_t { Answered, Favourite, Skipped };
+std::string_view questionMarkName(QuestionMark mark); // "answered", "favourite", "skipped"
+
+struct QuestionMarkEntry {
+    std::string questionId;
+    QuestionMark mark = QuestionMark::Answered;
+    Day day; // when it was (last) marked
+};
+
+class Store {
+  public:
+    // Opens or creates location.databaseFile(); see store.cpp for the order of
+    // the checks. Throws StoreError.
+    static Store open(const DataLocation& location);
+
+    // A moved-from Store may only be destroyed or assigned to.
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    const std::filesystem::path& file() const;
+    const DataLocation& location() const;
+
+    // Everything live (not deleted), rituals ordered by position. Partners
+    // never saved come back as Couple's defaults (see hasCouple).
+    History loadHistory() const;
+    // The couple has been saved at least once (onboarding is done).
+    bool hasCouple() const;
+
+    void saveCouple(const Couple& couple);
+    void saveSettings(const Settings& settings);
+
+    void insertRitual(const Ritual& ritual);
+    void updateRitual(const Ritual& ritual);
+
+    void insertLogs(const std::vector<Log>& logs); // all or nothing
+    void updateLog(const Log& log);
+    void deleteLog(const std::string& id); // keeps the row with deleted_at set
+    void restoreLog(const std::string& id);
+
+    void insertSkip(const Skip& skip); // one live skip per ritual and day
+    void deleteSkip(const std::string& id);
+    void restoreSkip(const std::string& id);
+
+    void insertPause(const Pause& pause);
+    void updatePause(const Pause& pause);
+    void deletePause(const std::string& id);
+    void restorePause(const std::string& id);
+
+    void insertGoal(const Goal& goal);
+    void updateGoal(const Goal& goal);
+
+    // Keys such as "level:3": each milestone is celebrated once, across restarts.
+    std::set<std::string> shownCelebrations() const;
+    void markCelebrationsShown(const std::vector<std::string>& keys);
+
+    // Small UI settings (theme, ui scale, reduce motion, pin hash …). The keys
+    // that saveSettings owns ("day_start_hour", "week_start") are refused.
+    std::optional<std::string> getSetting(const std::string& key) const;
+    void setSetting(const std::string& key, const std::string& value);
+    void eraseSetting(const std::string& key);
+
+    // One mark of each kind per question; marking again moves its day.
+    std::vector<QuestionMarkEntry> questionMarks() const;
+    void markQuestion(const std::string& questionId, QuestionMark mark, Day day);
+    void unmarkQuestion(const std::string& questionId, QuestionMark mark);
+
+    // Runs `work` (which calls the commands above) as one transaction: all of
+    // it is saved or none of it. Transactions nest.
+    template <class F> void transaction(F&& work) {
+        TransactionScope scope(*this);
+        std::forward<F>(work)();
+        scope.commit();
+    }
+
+    // A consistent snapshot in backups/ named with the local date and time;
+    // returns its path. Never pruned automatically.
+    std::filesystem::path backup();
+    // At most one a day (kindling-daily-YYYY-MM-DD.sqlite3), then prunes daily
+    // backups by keepDailyBackups (store/backups.hpp). Returns the new file, or
+    // nullopt when today's already exists.
+    std::optional<std::filesystem::path> automaticDailyBackup(Day today);
+    std::vector<BackupFile> listBackups() const;
+
+    // Test hooks. Creates a Kindling file with only the first `version`
+    // migration steps (to test upgrades of old files); refuses an existing file.
+    static void createAtVersionForTesting(const std::filesystem::path& file, int version);
+    // PRAGMA max_page_count: lets a test fill "the disk" quickly.
+    void limitPagesForTesting(std::int64_t maxPages);
+
+    // Opaque: the connection and the lock (store/store_impl.hpp, internal).
+    struct Impl;
+
+  private:
+    explicit Store(std::unique_ptr<Impl> impl);
+
+    class TransactionScope {
+      public:
+        explicit TransactionScope(Store& store);
+        TransactionScope(const TransactionScope&) = delete;
+        TransactionScope& operator=(const TransactionScope&) = delete;
+        ~TransactionScope();
+        void commit();
+
+      private:
+        Impl& impl_;
+        bool done_ = false;
+    };
+
+    template <class F> void write(std::string_view action, F&& body);
+
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace kindling

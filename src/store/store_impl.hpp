@@ -1,0 +1,48 @@
+#pragma once
+// Shared by store.cpp (opening, migrations, backups) and commands.cpp: not
+// part of the store's interface.
+
+#include "store/files.hpp"
+#include "store/store.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <ctime>
+#include <optional>
+#include <string_view>
+
+namespace kindling {
+
+struct Store::Impl {
+    Impl(DataLocation where, FileLock heldLock, SQLite::Database database)
+        : location(std::move(where)), file(location.databaseFile()), lock(std::move(heldLock)),
+          db(std::move(database)) {}
+
+    // Declaration order is destruction order reversed: the transaction ends
+    // before the connection closes, and the connection closes (checkpointing
+    // the WAL) before the lock is released.
+    DataLocation location;
+    std::filesystem::path file;
+    FileLock lock;
+    SQLite::Database db;
+    int depth = 0; // nesting of TransactionScope
+    std::optional<SQLite::Transaction> outer;
+
+    [[noreturn]] void invalid(const std::string& message) const;
+    [[noreturn]] void damaged(std::string_view table, const std::string& id,
+                              const std::string& problem) const;
+};
+
+// What to tell the couple when their file cannot be used.
+std::string restoreAdvice(const DataLocation& location);
+
+// Maps an SQLite failure to a StoreError whose message says what could not be
+// done (`action`, e.g. "save the logs"), why, and what to do.
+StoreError translate(const SQLite::Exception& error, const DataLocation& location,
+                     std::string_view action);
+
+inline std::int64_t unixNow() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+} // namespace kindling

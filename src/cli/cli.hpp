@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "app/paths.hpp"
+#include "store/paths.hpp"
 
 namespace kindling {
 

@@ -13,7 +13,7 @@
 #include <memory>
 
 #include "app/clock.hpp"
-#include "app/paths.hpp"
+#include "store/paths.hpp"
 #include "platform/background.hpp"
 #include "platform/frame_pacer.hpp"
 #include "platform/screenshot.hpp"

@@ -1,8 +1,15 @@
 #include "cli/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <functional>
 #include <ostream>
 #include <regex>
+
+#include "app/content.hpp"
+#include "app/session.hpp"
+#include "cli/stats_report.hpp"
+#include "core/demo.hpp"
 
 namespace kindling {
 
@@ -17,6 +24,123 @@ bool parseWindowSize(const std::string& text, int& width, int& height) {
     return width >= 320 && height >= 240 && width <= 8192 && height <= 8192;
 }
 
+Day dayArgument(const std::string& argument, const std::string& text) {
+    const auto day = parseDay(text);
+    if (!day)
+        throw InputError(argument, argument + ": \"" + text +
+                                       "\" is not a real date written YYYY-MM-DD");
+    return *day;
+}
+
+std::vector<Day> dayArguments(const std::string& argument, const std::vector<std::string>& texts) {
+    std::vector<Day> result;
+    for (const std::string& text : texts) result.push_back(dayArgument(argument, text));
+    return result;
+}
+
+Weekdays weekdaysArgument(const std::string& text) {
+    static const char* names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    Weekdays weekdays{};
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string name = text.substr(start, comma - start);
+        bool known = false;
+        for (std::size_t i = 0; i < 7; ++i)
+            if (name == names[i]) weekdays[i] = known = true;
+        if (!known)
+            throw InputError("--weekdays", "--weekdays: \"" + name +
+                                               "\" is not one of mon,tue,wed,thu,fri,sat,sun");
+        start = comma + 1;
+    }
+    return weekdays;
+}
+
+Area areaArgument(const std::string& argument, const std::string& text) {
+    if (const auto area = areaFromName(text)) return *area;
+    throw InputError(argument, argument + ": \"" + text +
+                                   "\" is not an area (connection, appreciation, touch, talk, "
+                                   "repair, fun)");
+}
+
+// Everything the subcommands read, filled by CLI11.
+struct Arguments {
+    std::optional<std::string> partner1, partner2;
+    std::string name;
+    std::optional<int> times, per;
+    std::optional<std::string> weekdays;
+    std::string mode = "together";
+    std::optional<std::string> measureUnit;
+    std::optional<double> measureTarget;
+    bool atLeast = false, atMost = false;
+    std::string area = "connection";
+    std::string icon = "heart";
+    std::string why;
+    bool json = false;
+    std::vector<std::string> dates;
+    std::optional<std::string> by;
+    std::optional<double> amount;
+    std::string note;
+    std::string from, to, reason;
+    int goalTarget = 0;
+    std::optional<std::string> goalRitual, goalArea;
+    bool goalAny = false, week = false, month = false, everyWeek = false, everyMonth = false;
+    std::string reward;
+    std::optional<std::string> asOf;
+    int years = 1;
+    std::uint64_t seed = 1;
+};
+
+using Command = std::function<int(Session&, std::ostream&)>;
+
+int addRitual(const Arguments& a, Session& session, std::ostream& out) {
+    RitualDraft draft;
+    draft.name = a.name;
+    if (a.times) draft.frequency = {*a.times, *a.per};
+    if (a.weekdays) draft.weekdays = weekdaysArgument(*a.weekdays);
+    draft.mode = modeFromName(a.mode).value_or(RitualMode::Together);
+    if (a.measureUnit) {
+        draft.unit = *a.measureUnit;
+        draft.measure = Measure{a.atMost ? MeasureKind::AtMost : MeasureKind::AtLeast,
+                                a.measureTarget.value_or(0)};
+    }
+    draft.area = areaArgument("--area", a.area);
+    draft.icon = a.icon;
+    draft.why = a.why;
+    const Ritual ritual = session.addRitual(draft);
+    out << "Added \"" << ritual.name << "\".\n";
+    return 0;
+}
+
+int addGoal(const Arguments& a, Session& session, std::ostream& out) {
+    GoalDraft draft;
+    draft.title = a.name;
+    draft.target = a.goalTarget;
+    if (a.goalRitual) {
+        draft.scope = GoalScope::Ritual;
+        draft.ritualName = *a.goalRitual;
+    } else if (a.goalArea) {
+        draft.scope = GoalScope::Area;
+        draft.area = areaArgument("--area", *a.goalArea);
+    } else {
+        draft.scope = GoalScope::Any;
+    }
+    if (a.month) draft.period = GoalPeriod::Month;
+    else if (a.everyWeek) draft.period = GoalPeriod::EveryWeek;
+    else if (a.everyMonth) draft.period = GoalPeriod::EveryMonth;
+    else if (!a.from.empty() || !a.to.empty()) {
+        draft.period = GoalPeriod::Custom;
+        if (a.from.empty() || a.to.empty())
+            throw InputError("--from", "--from and --to: a custom goal needs both days");
+        draft.from = dayArgument("--from", a.from);
+        draft.to = dayArgument("--to", a.to);
+    } else draft.period = GoalPeriod::Week;
+    draft.reward = a.reward;
+    const Goal goal = session.addGoal(draft);
+    out << "Set the goal \"" << goal.title << "\".\n";
+    return 0;
+}
+
 } // namespace
 
 CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
@@ -24,26 +148,187 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
     CLI::App app{"Kindling: small daily rituals for two.\n"
                  "Without a subcommand, opens the window."};
     app.set_version_flag("--version", "kindling " + version);
+    app.require_subcommand(0, 1);
+    app.fallthrough();
 
     std::optional<std::string> dataDir;
     app.add_option("--data-dir", dataDir,
                    "Folder of the data file (default: $KINDLING_DATA_DIR, else "
                    "$XDG_DATA_HOME/kindling, else ~/.local/share/kindling)");
-
     std::optional<std::string> screenshot;
     std::string screen = "today";
     std::string windowSize = "1280x800";
+    std::optional<std::string> theme;
     app.add_option("--screenshot", screenshot,
                    "Render the window hidden for a few frames, save it as this PNG file, exit");
     app.add_option("--screen", screen, "Screen to show first (today)");
     app.add_option("--window-size", windowSize, "Window size as WIDTHxHEIGHT")
         ->capture_default_str();
+    app.add_option("--theme", theme, "light or dark (for this run)")
+        ->check(CLI::IsMember({"light", "dark"}));
+
+    Arguments a;
+    Command command;
+    auto set = [&](CLI::App* sub, Command c) { sub->callback([&command, c] { command = c; }); };
+
+    CLI::App* couple = app.add_subcommand("couple", "The two of you");
+    couple->require_subcommand(1);
+    CLI::App* coupleSet = couple->add_subcommand("set", "Set your names");
+    coupleSet->add_option("--partner1", a.partner1, "First partner's name");
+    coupleSet->add_option("--partner2", a.partner2, "Second partner's name");
+    set(coupleSet, [&](Session& s, std::ostream& o) {
+        s.setPartnerNames(a.partner1, a.partner2);
+        o << "Hello, " << s.history().couple.partners[0].name << " and "
+          << s.history().couple.partners[1].name << ".\n";
+        return 0;
+    });
+
+    CLI::App* ritual = app.add_subcommand("ritual", "Add and list rituals");
+    ritual->require_subcommand(1);
+    CLI::App* ritualAdd = ritual->add_subcommand("add", "Add a ritual");
+    ritualAdd->add_option("NAME", a.name, "Its name")->required();
+    auto* times = ritualAdd->add_option("--times", a.times, "N times …");
+    auto* per = ritualAdd->add_option("--per", a.per, "… per D days (default: daily)");
+    times->needs(per);
+    per->needs(times);
+    auto* weekdays = ritualAdd->add_option("--weekdays", a.weekdays,
+                                           "Specific weekdays, e.g. mon,wed,fri");
+    weekdays->excludes(times)->excludes(per);
+    ritualAdd->add_option("--mode", a.mode, "together (one log for both) or each")
+        ->check(CLI::IsMember({"together", "each"}))
+        ->capture_default_str();
+    auto* unit = ritualAdd->add_option("--measure", a.measureUnit, "Unit of a measured ritual");
+    auto* target = ritualAdd->add_option("--target", a.measureTarget, "Target per period");
+    auto* atLeast = ritualAdd->add_flag("--at-least", a.atLeast, "The target is a minimum");
+    auto* atMost = ritualAdd->add_flag("--at-most", a.atMost, "The target is a maximum");
+    atLeast->excludes(atMost);
+    unit->needs(target);
+    target->needs(unit);
+    atLeast->needs(unit);
+    atMost->needs(unit);
+    ritualAdd->add_option("--area", a.area, "connection, appreciation, touch, talk, repair, fun")
+        ->capture_default_str();
+    ritualAdd->add_option("--icon", a.icon, "Font Awesome 4 icon name")->capture_default_str();
+    ritualAdd->add_option("--why", a.why, "One line: why this helps");
+    set(ritualAdd, [&](Session& s, std::ostream& o) { return addRitual(a, s, o); });
+    CLI::App* ritualList = ritual->add_subcommand("list", "List the rituals");
+    ritualList->add_flag("--json", a.json, "As JSON");
+    set(ritualList, [&](Session& s, std::ostream& o) {
+        o << (a.json ? ritualListJson(s) : ritualListText(s));
+        return 0;
+    });
+
+    CLI::App* logCommand = app.add_subcommand("log", "Log a ritual");
+    logCommand->add_option("NAME", a.name, "The ritual")->required();
+    logCommand->add_option("--date", a.dates, "Day, YYYY-MM-DD (repeat for several)")
+        ->required()
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    logCommand->add_option("--by", a.by, "A partner's name, or both");
+    logCommand->add_option("--amount", a.amount, "Amount, for measured rituals");
+    logCommand->add_option("--note", a.note, "A private note");
+    set(logCommand, [&](Session& s, std::ostream& o) {
+        const auto logs = s.log(a.name, dayArguments("--date", a.dates), a.by, a.amount, a.note);
+        o << "Logged \"" << s.ritualNamed("NAME", a.name).name << "\" on " << logs.size()
+          << (logs.size() == 1 ? " day" : " days") << ".\n";
+        return 0;
+    });
+
+    CLI::App* unlog = app.add_subcommand("unlog", "Remove a ritual's logs of one day");
+    unlog->add_option("NAME", a.name, "The ritual")->required();
+    unlog->add_option("--date", a.dates, "Day, YYYY-MM-DD")->required()->expected(1);
+    unlog->add_option("--by", a.by, "Only this partner's (or both's) logs");
+    set(unlog, [&](Session& s, std::ostream& o) {
+        const int removed = s.unlog(a.name, dayArgument("--date", a.dates.front()), a.by);
+        o << (removed == 0 ? "Nothing was logged there.\n"
+                           : fmt::format("Removed {} log{}.\n", removed, removed == 1 ? "" : "s"));
+        return 0;
+    });
+
+    CLI::App* skip = app.add_subcommand("skip", "Skip a ritual on days it does not apply");
+    skip->add_option("NAME", a.name, "The ritual")->required();
+    skip->add_option("--date", a.dates, "Day, YYYY-MM-DD (repeat for several)")
+        ->required()
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    set(skip, [&](Session& s, std::ostream& o) {
+        s.skip(a.name, dayArguments("--date", a.dates));
+        o << "Skipped. Streaks stay as they are.\n";
+        return 0;
+    });
+
+    CLI::App* pause = app.add_subcommand("pause", "Pause every ritual for a while");
+    pause->add_option("--from", a.from, "First day, YYYY-MM-DD")->required();
+    pause->add_option("--to", a.to, "Last day, YYYY-MM-DD")->required();
+    pause->add_option("--reason", a.reason, "Travel, illness, a new baby …")->required();
+    set(pause, [&](Session& s, std::ostream& o) {
+        s.pause(dayArgument("--from", a.from), dayArgument("--to", a.to), a.reason);
+        o << "Paused. Take care of each other; your streaks will wait.\n";
+        return 0;
+    });
+
+    CLI::App* goal = app.add_subcommand("goal", "Shared goals");
+    goal->require_subcommand(1);
+    CLI::App* goalAdd = goal->add_subcommand("add", "Set a shared goal");
+    goalAdd->add_option("TITLE", a.name, "What you aim for")->required();
+    goalAdd->add_option("--target", a.goalTarget, "How many logs")->required();
+    auto* goalRitual = goalAdd->add_option("--ritual", a.goalRitual, "Count one ritual");
+    auto* goalArea = goalAdd->add_option("--area", a.goalArea, "Count one area");
+    auto* goalAny = goalAdd->add_flag("--any", a.goalAny, "Count every ritual");
+    goalRitual->excludes(goalArea)->excludes(goalAny);
+    goalArea->excludes(goalAny);
+    auto* week = goalAdd->add_flag("--week", a.week, "This week");
+    auto* month = goalAdd->add_flag("--month", a.month, "This month");
+    auto* everyWeek = goalAdd->add_flag("--every-week", a.everyWeek, "Every week");
+    auto* everyMonth = goalAdd->add_flag("--every-month", a.everyMonth, "Every month");
+    auto* from = goalAdd->add_option("--from", a.from, "Custom range: first day");
+    auto* to = goalAdd->add_option("--to", a.to, "Custom range: last day");
+    for (auto* first : {week, month, everyWeek, everyMonth, from})
+        for (auto* second : {week, month, everyWeek, everyMonth, from})
+            if (first != second && !(first == from && second == to)) first->excludes(second);
+    to->needs(from);
+    from->needs(to);
+    goalAdd->add_option("--reward", a.reward, "What you promise yourselves");
+    set(goalAdd, [&](Session& s, std::ostream& o) {
+        if (!a.goalRitual && !a.goalArea && !a.goalAny)
+            throw InputError("--any", "say what counts: --ritual NAME, --area AREA or --any");
+        return addGoal(a, s, o);
+    });
+
+    CLI::App* stats = app.add_subcommand("stats", "Streaks, strength and progress");
+    stats->add_flag("--json", a.json, "As one JSON document (see README)");
+    stats->add_option("--as-of", a.asOf, "As of this day (default: today)");
+    set(stats, [&](Session& s, std::ostream& o) {
+        if (a.asOf) s.setAsOf(dayArgument("--as-of", *a.asOf));
+        o << (a.json ? statsJson(s) : statsText(s));
+        return 0;
+    });
+
+    CLI::App* demo = app.add_subcommand("demo", "Fill an empty data folder with a sample history");
+    demo->add_option("--years", a.years, "Years of history")->capture_default_str()->check(
+        CLI::Range(0, 50));
+    demo->add_option("--seed", a.seed, "Random seed")->capture_default_str();
+    set(demo, [&](Session& s, std::ostream& o) {
+        if (!s.isEmpty())
+            throw InputError("demo", "demo: this data folder already holds a history; "
+                                     "use an empty one (--data-dir DIR)");
+        s.importGenerated(
+            generateDemoHistory(shippedContent().catalog, {a.years, a.seed, s.asOf()}));
+        o << "Created " << s.history().logs.size() << " logs over " << a.years
+          << (a.years == 1 ? " year" : " years") << " for " << s.history().couple.partners[0].name
+          << " and " << s.history().couple.partners[1].name << ".\n";
+        return 0;
+    });
 
     CliOutcome outcome;
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
+    } catch (const CLI::CallForHelp&) {
         out << app.help();
+        outcome.exitCode = 0;
+        return outcome;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
         outcome.exitCode = 0;
         return outcome;
     } catch (const CLI::CallForVersion& e) {
@@ -56,6 +341,32 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
         return outcome;
     }
 
+    DataLocation location;
+    try {
+        location = resolveDataLocation(dataDir);
+    } catch (const std::exception& e) {
+        err << "kindling: " << e.what() << "\n";
+        outcome.exitCode = 1;
+        return outcome;
+    }
+
+    if (command) {
+        try {
+            Session session = Session::open(location);
+            outcome.exitCode = command(session, out);
+        } catch (const InputError& e) {
+            err << "kindling: " << e.what() << "\nNothing was changed.\n";
+            outcome.exitCode = 2;
+        } catch (const StoreError& e) {
+            err << "kindling: " << e.what() << "\n";
+            outcome.exitCode = e.kind() == StoreError::Kind::Invalid ? 2 : 1;
+        } catch (const std::exception& e) {
+            err << "kindling: " << e.what() << "\n";
+            outcome.exitCode = 1;
+        }
+        return outcome;
+    }
+
     WindowRequest& window = outcome.window;
     if (!parseWindowSize(windowSize, window.width, window.height)) {
         err << "kindling: --window-size: '" << windowSize
@@ -63,15 +374,10 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
         outcome.exitCode = 2;
         return outcome;
     }
-    try {
-        window.data = resolveDataLocation(dataDir);
-    } catch (const std::exception& e) {
-        err << "kindling: " << e.what() << "\n";
-        outcome.exitCode = 1;
-        return outcome;
-    }
+    window.data = location;
     window.screenshotFile = screenshot;
     window.screen = screen;
+    window.darkTheme = theme && *theme == "dark";
     return outcome;
 }
 

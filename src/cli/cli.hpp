@@ -14,6 +14,7 @@ struct WindowRequest {
     DataLocation data;
     std::optional<std::string> screenshotFile; // render, save a PNG, exit
     std::string screen = "today";
+    bool darkTheme = false;
     int width = 1280;
     int height = 800;
 };

@@ -130,6 +130,7 @@ int runWindowApp(const WindowRequest& request) {
 
     ui::UiState state;
     state.screen = *screen;
+    if (request.darkTheme) state.theme = ui::ThemeVariant::Dark;
     state.today = localLogicalToday(defaultDayStartHour);
     float contentScale = 1.0f;
     glfwGetWindowContentScale(window, &contentScale, nullptr);

@@ -1,0 +1,202 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <rapidjson/document.h>
+
+#include "cli_runner.hpp"
+#include "store/store.hpp"
+
+using namespace kindling;
+using testing::TempDataDir;
+
+namespace {
+
+rapidjson::Document json(const std::string& text) {
+    rapidjson::Document document;
+    document.Parse(text.c_str());
+    REQUIRE_FALSE(document.HasParseError());
+    return document;
+}
+
+const rapidjson::Value& ritualNamed(const rapidjson::Document& stats, const std::string& name) {
+    for (const auto& ritual : stats["rituals"].GetArray())
+        if (name == ritual["name"].GetString()) return ritual;
+    FAIL("no ritual " << name);
+    throw std::logic_error("unreachable");
+}
+
+void setUpCouple(const TempDataDir& dir) {
+    REQUIRE(dir.run({"couple", "set", "--partner1", "Zoë 🌻", "--partner2", "Sam"}).exitCode == 0);
+    REQUIRE(dir.run({"ritual", "add", "Morning coffee"}).exitCode == 0);
+    REQUIRE(dir.run({"ritual", "add", "Thank you", "--mode", "each", "--area", "appreciation"})
+                .exitCode == 0);
+    REQUIRE(dir.run({"ritual", "add", "Walk", "--times", "3", "--per", "7", "--measure", "minutes",
+                     "--target", "20", "--at-least"})
+                .exitCode == 0);
+}
+
+} // namespace
+
+TEST_CASE("--version and --help") {
+    TempDataDir dir;
+    const auto version = dir.run({"--version"});
+    CHECK(version.exitCode == 0);
+    CHECK(version.out.rfind("kindling ", 0) == 0);
+    const auto help = dir.run({"--help"});
+    CHECK(help.exitCode == 0);
+    for (const char* word : {"--data-dir", "--screenshot", "--window-size", "log", "stats", "demo"})
+        CHECK(help.out.find(word) != std::string::npos);
+}
+
+TEST_CASE("a week of logging shows up in stats --json") {
+    TempDataDir dir;
+    setUpCouple(dir);
+    // Coffee together every day of a week, in one command.
+    std::vector<std::string> logCoffee{"log", "morning coffee"};
+    for (int d = 15; d <= 21; ++d) {
+        logCoffee.push_back("--date");
+        logCoffee.push_back("2026-11-" + std::to_string(d));
+    }
+    REQUIRE(dir.run(logCoffee).exitCode == 0);
+    REQUIRE(dir.run({"log", "Thank you", "--date", "2026-11-21", "--by", "zoë 🌻"}).exitCode == 0);
+    REQUIRE(dir.run({"log", "Thank you", "--date", "2026-11-21", "--by", "Sam", "--note",
+                     "For the \"soup\"\nand the tea"})
+                .exitCode == 0);
+    REQUIRE(dir.run({"log", "Walk", "--date", "2026-11-20", "--amount", "35"}).exitCode == 0);
+
+    const auto result = dir.run({"stats", "--json", "--as-of", "2026-11-21"});
+    REQUIRE(result.exitCode == 0);
+    const auto stats = json(result.out);
+    CHECK(std::string(stats["as_of"].GetString()) == "2026-11-21");
+    CHECK(stats["couple"]["connection_streak"]["current"].GetInt() == 7);
+    CHECK(std::string(stats["couple"]["partners"][0].GetString()) == "Zoë 🌻");
+
+    const auto& coffee = ritualNamed(stats, "Morning coffee");
+    CHECK(coffee["total_logs"].GetInt() == 7);
+    // Seven daily logs from zero: 1 - m^7 with the daily multiplier m = 0.5^(1/13).
+    CHECK(coffee["strength"].GetDouble() == Approx(1 - std::pow(0.5, 7.0 / 13)).margin(1e-9));
+    CHECK(coffee["strengths"].Size() == 7);
+    CHECK(coffee["current_streak"]["length"].GetInt() == 7);
+    CHECK(coffee["best_streak"]["length"].GetInt() == 7);
+    CHECK(coffee["measure"].IsNull());
+    CHECK(coffee["frequency"]["times"].GetInt() == 1);
+
+    const auto& thanks = ritualNamed(stats, "Thank you");
+    CHECK(std::string(thanks["mode"].GetString()) == "each");
+    REQUIRE(thanks.HasMember("partners"));
+    CHECK(thanks["partners"]["Sam"]["total_logs"].GetInt() == 1);
+    CHECK(thanks["partners"]["Zoë 🌻"]["current_streak"]["length"].GetInt() == 1);
+    // Both thanked each other that day, so the couple kept it too.
+    CHECK(thanks["current_streak"]["length"].GetInt() == 1);
+
+    const auto& walk = ritualNamed(stats, "Walk");
+    CHECK(std::string(walk["measure"]["unit"].GetString()) == "minutes");
+    CHECK(walk["frequency"]["per_days"].GetInt() == 7);
+}
+
+TEST_CASE("unlog, skip and pause keep the numbers honest") {
+    TempDataDir dir;
+    setUpCouple(dir);
+    REQUIRE(dir.run({"log", "Morning coffee", "--date", "2026-11-19", "--date", "2026-11-21"})
+                .exitCode == 0);
+    REQUIRE(dir.run({"skip", "Morning coffee", "--date", "2026-11-20"}).exitCode == 0);
+    auto stats = json(dir.run({"stats", "--json", "--as-of", "2026-11-21"}).out);
+    CHECK(ritualNamed(stats, "Morning coffee")["current_streak"]["length"].GetInt() == 3);
+
+    const auto unlog = dir.run({"unlog", "Morning coffee", "--date", "2026-11-21"});
+    CHECK(unlog.exitCode == 0);
+    CHECK(unlog.out.find("Removed 1 log") != std::string::npos);
+    stats = json(dir.run({"stats", "--json", "--as-of", "2026-11-21"}).out);
+    CHECK(ritualNamed(stats, "Morning coffee")["total_logs"].GetInt() == 1);
+
+    REQUIRE(dir.run({"pause", "--from", "2026-11-20", "--to", "2026-11-24", "--reason", "Travel"})
+                .exitCode == 0);
+    stats = json(dir.run({"stats", "--json", "--as-of", "2026-11-23"}).out);
+    // 19th logged, 20th-23rd paused: the connection streak is alive and counts them.
+    CHECK(stats["couple"]["connection_streak"]["current"].GetInt() == 5);
+}
+
+TEST_CASE("goals can be set for a ritual, an area or anything") {
+    TempDataDir dir;
+    setUpCouple(dir);
+    CHECK(dir.run({"goal", "add", "Twenty walks", "--target", "20", "--ritual", "walk", "--month",
+                   "--reward", "Dinner at our place"})
+              .exitCode == 0);
+    CHECK(dir.run({"goal", "add", "Say thanks", "--target", "14", "--area", "appreciation",
+                   "--week"})
+              .exitCode == 0);
+    CHECK(dir.run({"goal", "add", "Fifty of anything", "--target", "50", "--any", "--from",
+                   "2026-12-01", "--to", "2026-12-31"})
+              .exitCode == 0);
+    const auto bad = dir.run({"goal", "add", "Nothing", "--target", "5", "--week"});
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.find("--any") != std::string::npos);
+}
+
+TEST_CASE("bad input names the argument, exits 2 and changes nothing") {
+    TempDataDir dir;
+    setUpCouple(dir);
+    REQUIRE(dir.run({"log", "Morning coffee", "--date", "2026-11-20"}).exitCode == 0);
+    const std::string before = dir.run({"stats", "--json", "--as-of", "2026-11-21"}).out;
+
+    struct Case {
+        std::vector<std::string> arguments;
+        std::string mentions;
+    };
+    const std::vector<Case> cases{
+        {{"log", "Dancing", "--date", "2026-11-21"}, "no ritual called \"Dancing\""},
+        {{"log", "Thank you", "--date", "2026-11-21", "--by", "Robin"}, "--by"},
+        {{"log", "Thank you", "--date", "2026-11-21"}, "--by"},
+        {{"log", "Morning coffee", "--date", "2026-02-30"}, "2026-02-30"},
+        {{"log", "Morning coffee", "--date", "21/11/2026"}, "--date"},
+        // One bad day among good ones: none of them is logged.
+        {{"log", "Morning coffee", "--date", "2026-11-18", "--date", "2026-13-01"}, "2026-13-01"},
+        {{"log", "Walk", "--date", "2026-11-21", "--amount", "-5"}, "--amount"},
+        {{"log", "Walk", "--date", "2026-11-21"}, "--amount"},
+        {{"log", "Morning coffee", "--date", "2026-11-21", "--amount", "3"}, "no measure"},
+        {{"ritual", "add", "Too often", "--times", "8", "--per", "7"}, "--times"},
+        {{"ritual", "add", "Never", "--times", "0", "--per", "7"}, "--times"},
+        {{"ritual", "add", "Run", "--measure", "km", "--target", "-1", "--at-least"}, "--target"},
+        {{"ritual", "add", "   "}, "empty"},
+        {{"ritual", "add", std::string(81, 'x')}, "at most 80"},
+        {{"ritual", "add", "Morning Coffee"}, "already"},
+        {{"ritual", "add", "Bad", "--weekdays", "mon,funday"}, "funday"},
+        {{"couple", "set", "--partner1", ""}, "--partner1"},
+        {{"couple", "set", "--partner1", "Sam"}, "different"},
+        {{"pause", "--from", "2026-11-22", "--to", "2026-11-20", "--reason", "Trip"}, "--to"},
+        {{"stats", "--as-of", "yesterday"}, "--as-of"},
+        {{"demo"}, "already holds"},
+    };
+    for (const Case& c : cases) {
+        std::string commandLine;
+        for (const auto& argument : c.arguments) commandLine += argument + " ";
+        INFO(commandLine);
+        const auto result = dir.run(c.arguments);
+        CHECK(result.exitCode == 2);
+        CHECK(result.err.find(c.mentions) != std::string::npos);
+    }
+    CHECK(dir.run({"stats", "--json", "--as-of", "2026-11-21"}).out == before);
+}
+
+TEST_CASE("a second Kindling on the same data file is told so") {
+    TempDataDir dir;
+    setUpCouple(dir);
+    const Store holder = Store::open(DataLocation{dir.data()});
+    const auto result = dir.run({"log", "Morning coffee", "--date", "2026-11-21"});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.find("already open") != std::string::npos);
+    CHECK(holder.loadHistory().logs.empty());
+}
+
+TEST_CASE("demo fills an empty folder reproducibly") {
+    TempDataDir first, second;
+    REQUIRE(first.run({"demo", "--years", "1", "--seed", "5"}).exitCode == 0);
+    REQUIRE(second.run({"demo", "--years", "1", "--seed", "5"}).exitCode == 0);
+    const auto a = first.run({"stats", "--json", "--as-of", "2026-11-01"});
+    const auto b = second.run({"stats", "--json", "--as-of", "2026-11-01"});
+    REQUIRE(a.exitCode == 0);
+    CHECK(a.out == b.out);
+    const auto stats = json(a.out);
+    CHECK(stats["rituals"].Size() == 12);
+    CHECK(stats["couple"]["connection_streak"]["best"].GetInt() > 0);
+}

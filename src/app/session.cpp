@@ -55,8 +55,19 @@ Session::Session(Store store, History history, Day asOf)
 Session Session::open(const DataLocation& location, std::optional<Day> asOf) {
     Store store = Store::open(location);
     History history = store.loadHistory();
-    const Day day = asOf.value_or(localLogicalToday(history.settings.dayStartHour));
-    return Session(std::move(store), std::move(history), day);
+    const Day today = localLogicalToday(history.settings.dayStartHour);
+    std::vector<std::string> warnings;
+    // An empty file has nothing to protect yet.
+    if (!history.rituals.empty()) {
+        try {
+            store.automaticDailyBackup(today);
+        } catch (const StoreError& e) {
+            warnings.push_back(std::string("today's backup could not be made: ") + e.what());
+        }
+    }
+    Session session(std::move(store), std::move(history), asOf.value_or(today));
+    session.warnings_ = std::move(warnings);
+    return session;
 }
 
 bool Session::isEmpty() const {

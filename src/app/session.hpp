@@ -64,6 +64,9 @@ class Session {
     Day asOf() const { return derived_.asOf; }
     Store& store() { return store_; }
     bool isEmpty() const;
+    // Things worth telling the couple that did not stop the session (a
+    // backup that failed). The CLI prints them on stderr, the UI shows them.
+    const std::vector<std::string>& warnings() const { return warnings_; }
 
     // Re-derives everything as of another day (stats --as-of).
     void setAsOf(Day day);
@@ -97,6 +100,7 @@ class Session {
     Store store_;
     History history_;
     DerivedState derived_;
+    std::vector<std::string> warnings_;
 };
 
 } // namespace kindling

@@ -353,6 +353,8 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
     if (command) {
         try {
             Session session = Session::open(location);
+            for (const std::string& warning : session.warnings())
+                err << "kindling: warning: " << warning << "\n";
             outcome.exitCode = command(session, out);
         } catch (const InputError& e) {
             err << "kindling: " << e.what() << "\nNothing was changed.\n";

@@ -79,6 +79,11 @@ TEST_CASE("a week of logging shows up in stats --json") {
     CHECK(coffee["current_streak"]["length"].GetInt() == 7);
     CHECK(coffee["best_streak"]["length"].GetInt() == 7);
     CHECK(coffee["measure"].IsNull());
+    // Opening a file with rituals took today's automatic backup.
+    bool dailyBackup = false;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.data() / "backups"))
+        dailyBackup |= entry.path().filename().string().rfind("kindling-daily-", 0) == 0;
+    CHECK(dailyBackup);
     CHECK(coffee["frequency"]["times"].GetInt() == 1);
 
     const auto& thanks = ritualNamed(stats, "Thank you");

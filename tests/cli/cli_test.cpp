@@ -37,7 +37,7 @@ void setUpCouple(const TempDataDir& dir) {
 
 } // namespace
 
-TEST_CASE("--version and --help") {
+TEST_CASE("the version and the help are printed") {
     TempDataDir dir;
     const auto version = dir.run({"--version"});
     CHECK(version.exitCode == 0);

@@ -20,6 +20,7 @@ ConnectionStreak computeConnectionStreak(const std::vector<Day>& loggedDays,
     int loggedInRun = 0;
 
     const auto finish = [&result](const ConnectionRun& finished) {
+        result.runs.push_back(finished);
         if (!result.best || finished.length >= result.best->length) result.best = finished;
     };
 

@@ -26,6 +26,9 @@ struct ConnectionStreak {
     std::optional<ConnectionRun> best; // longest; on equal length the later one
     int freezesBanked = 0;             // as of asOf, 0..maxBankedFreezes
     std::vector<Day> frozenDays;       // ascending: missed days a freeze covered
+    // Every run, oldest first, the current one included and last. Never past
+    // asOf. XP, achievements and celebrations read streak milestones from here.
+    std::vector<ConnectionRun> runs;
 };
 
 inline constexpr int loggedDaysPerFreeze = 7;

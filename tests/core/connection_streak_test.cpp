@@ -190,3 +190,29 @@ TEST_CASE("connection streak: best streak, ties go to the later one") {
     CHECK(sameRun(older.best, 0, 3));
     CHECK(sameRun(older.current, 5, 6));
 }
+
+TEST_CASE("connection streak: every run, oldest first, clipped at asOf") {
+    // Runs 0-2, 4-6 (a tie with the first), then 8-9 still current.
+    const ConnectionStreak result =
+        computeConnectionStreak(loggedOn({0, 1, 2, 4, 5, 6, 8, 9, 10, 11}), {}, at(9));
+    REQUIRE(result.runs.size() == 3);
+    CHECK(sameRun(result.runs[0], 0, 2));
+    CHECK(sameRun(result.runs[1], 4, 6));
+    CHECK(sameRun(result.runs[2], 8, 9)); // logs on 10 and 11 come after asOf
+    CHECK(sameRun(result.current, 8, 9));
+
+    // A frozen day and a pause join what would be three runs into one.
+    const ConnectionStreak joined = computeConnectionStreak(
+        concat(concat(loggedRange(0, 6), loggedRange(8, 9)), loggedOn({13})), {pause(10, 12)},
+        at(13));
+    REQUIRE(joined.runs.size() == 1);
+    CHECK(sameRun(joined.runs[0], 0, 13));
+
+    // A run that ended before asOf and no current one: the broken run is listed.
+    const ConnectionStreak ended = computeConnectionStreak(loggedRange(0, 2), {}, at(10));
+    REQUIRE(ended.runs.size() == 1);
+    CHECK(sameRun(ended.runs[0], 0, 2));
+    CHECK_FALSE(ended.current);
+
+    CHECK(computeConnectionStreak({}, {}, at(3)).runs.empty());
+}

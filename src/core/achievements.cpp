@@ -1,0 +1,311 @@
+#include "core/achievements.hpp"
+
+#include "core/icons.hpp"
+#include "core/json_reading.hpp"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace kindling {
+
+namespace {
+
+using namespace json_reading;
+
+constexpr std::size_t maxBadgeNameLength = 40;    // one badge caption
+constexpr std::size_t maxDescriptionLength = 160; // one card, no scrolling
+
+void validateAchievements(const std::vector<AchievementDefinition>& definitions) {
+    EntryProblems problems{"achievements.json", "achievements"};
+    if (definitions.empty()) problems.fail("\"achievements\" is empty");
+    for (std::size_t i = 0; i < definitions.size(); ++i) {
+        const AchievementDefinition& definition = definitions[i];
+        const auto fail = [&](const std::string& problem) {
+            problems.fail(i, definition.id, problem);
+        };
+        problems.checkId(i, definition.id);
+        if (isBlank(definition.name)) fail("\"name\" is empty");
+        if (codePointCount(definition.name) > maxBadgeNameLength) {
+            fail("\"name\" is longer than " + std::to_string(maxBadgeNameLength) + " characters");
+        }
+        for (const auto& [field, text] : {std::pair{"description", &definition.description},
+                                          std::pair{"hint", &definition.hint}}) {
+            if (isBlank(*text)) fail(quoted(field) + " is empty");
+            if (codePointCount(*text) > maxDescriptionLength) {
+                fail(quoted(field) + " is longer than " + std::to_string(maxDescriptionLength) +
+                     " characters");
+            }
+        }
+        if (iconCodepoint(definition.icon) == 0) {
+            fail("unknown \"icon\" " + quoted(definition.icon) +
+                 "; use a Font Awesome 4.7 name listed in core/icons.hpp");
+        }
+    }
+}
+
+// Logs per day over [from, through]: tallied rather than sorted, so evaluation
+// stays linear in the number of logs.
+class DayTally {
+  public:
+    DayTally(Day from, Day through)
+        : origin(from),
+          counts(from <= through ? static_cast<std::size_t>(daysBetween(from, through)) + 1 : 0) {}
+
+    void add(Day day, int count = 1) {
+        counts[static_cast<std::size_t>(daysBetween(origin, day))] += count;
+        sum += count;
+    }
+    int total() const { return sum; }
+
+    // The day on which the running count reached n.
+    std::optional<Day> dayReaching(int n) const {
+        if (sum < n) return std::nullopt;
+        int running = 0;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            running += counts[i];
+            if (running >= n) return origin + days{static_cast<days::rep>(i)};
+        }
+        return std::nullopt;
+    }
+
+    template <class Visit> void forEachDay(Visit&& visit) const {
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            if (counts[i] > 0) visit(origin + days{static_cast<days::rep>(i)});
+    }
+
+  private:
+    Day origin;
+    std::vector<int> counts;
+    int sum = 0;
+};
+
+std::optional<Day> nthDay(std::vector<Day> dayList, int n) {
+    if (n < 1 || static_cast<std::size_t>(n) > dayList.size()) return std::nullopt;
+    const auto nth = dayList.begin() + (n - 1);
+    std::nth_element(dayList.begin(), nth, dayList.end());
+    return *nth;
+}
+
+} // namespace
+
+std::string_view achievementKindName(AchievementKind kind) {
+    return achievementKindNames[static_cast<std::size_t>(kind)];
+}
+
+std::optional<AchievementKind> achievementKindFromName(std::string_view name) {
+    for (std::size_t i = 0; i < achievementKindNames.size(); ++i)
+        if (achievementKindNames[i] == name) return static_cast<AchievementKind>(i);
+    return std::nullopt;
+}
+
+bool achievementKindTakesCount(AchievementKind kind) {
+    return kind != AchievementKind::FirstLog && kind != AchievementKind::AllAreas &&
+           kind != AchievementKind::WelcomeBack;
+}
+
+std::vector<AchievementDefinition> parseAchievements(std::string_view json) {
+    AssetReader reader{"achievements.json", json, "achievements"};
+    std::vector<AchievementDefinition> definitions;
+    reader.forEach("achievements", [&] {
+        AchievementDefinition definition;
+        reader.read("id", definition.id);
+        reader.identify(definition.id);
+        reader.read("name", definition.name);
+        reader.read("description", definition.description);
+        reader.read("icon", definition.icon);
+        reader.read("hint", definition.hint);
+        if (!reader.enterOptional("rule")) reader.fail("\"rule\" is missing");
+        std::string kindName;
+        reader.read("kind", kindName);
+        const std::optional<AchievementKind> kind = achievementKindFromName(kindName);
+        if (!kind) {
+            reader.fail("unknown \"rule.kind\" " + quoted(kindName) + "; expected one of " +
+                        listOf(achievementKindNames));
+        }
+        definition.rule.kind = *kind;
+        if (achievementKindTakesCount(*kind)) {
+            if (!reader.readOptional("n", definition.rule.n)) {
+                reader.fail("\"rule.n\" is missing; " + quoted(kindName) + " needs a count");
+            }
+            if (definition.rule.n < 1) reader.fail("\"rule.n\" must be at least 1");
+        }
+        reader.leave();
+        definitions.push_back(std::move(definition));
+    });
+    validateAchievements(definitions);
+    return definitions;
+}
+
+std::vector<AchievementDefinition> parseAchievements(std::istream& in) {
+    return parseAchievements(readAll(in));
+}
+
+std::vector<Day> welcomeBackDays(const History& history, Day asOf) {
+    return welcomeBackDays(history, resolveLogs(history, asOf));
+}
+
+std::vector<Day> welcomeBackDays(const History& history, const ResolvedLogs& logs) {
+    DayTally logged{logs.firstDay, logs.asOf};
+    for (const ResolvedLog& log : logs.logs)
+        logged.add(log.day);
+
+    std::vector<std::pair<Day, Day>> pauses; // merged, ascending
+    for (const Pause& pause : history.pauses)
+        pauses.emplace_back(pause.first, pause.last);
+    std::sort(pauses.begin(), pauses.end());
+    std::vector<std::pair<Day, Day>> merged;
+    for (const auto& [first, last] : pauses) {
+        if (!merged.empty() && first <= merged.back().second + days{1}) {
+            merged.back().second = std::max(merged.back().second, last);
+        } else {
+            merged.emplace_back(first, last);
+        }
+    }
+
+    std::vector<Day> returns;
+    bool seenLog = false;
+    Day previous = logs.asOf;
+    logged.forEachDay([&](Day day) {
+        if (seenLog && daysBetween(previous, day) - 1 >= welcomeBackBreakDays) {
+            const Day gapFirst = previous + days{1};
+            const Day gapLast = day - days{1};
+            long uncovered = daysBetween(gapFirst, gapLast) + 1;
+            for (const auto& [first, last] : merged) {
+                const Day overlapFirst = std::max(first, gapFirst);
+                const Day overlapLast = std::min(last, gapLast);
+                if (overlapFirst <= overlapLast)
+                    uncovered -= daysBetween(overlapFirst, overlapLast) + 1;
+            }
+            if (uncovered >= welcomeBackBreakDays) returns.push_back(day);
+        }
+        seenLog = true;
+        previous = day;
+    });
+    return returns;
+}
+
+std::vector<AchievementStatus>
+evaluateAchievements(const std::vector<AchievementDefinition>& definitions, const History& history,
+                     const DerivedState& derived, const std::vector<GoalProgress>& goals,
+                     const XpLedger& xp, const std::vector<Level>& levels, Day asOf) {
+    return evaluateAchievements(definitions, history, resolveLogs(history, asOf), derived, goals,
+                                xp, levels);
+}
+
+std::vector<AchievementStatus>
+evaluateAchievements(const std::vector<AchievementDefinition>& definitions, const History& history,
+                     const ResolvedLogs& logs, const DerivedState& derived,
+                     const std::vector<GoalProgress>& goals, const XpLedger& xp,
+                     const std::vector<Level>& levels) {
+    const Day asOf = logs.asOf;
+    const Day from = logs.firstDay;
+    DayTally all{from, asOf};
+    DayTally questions{from, asOf};
+    // Logs of a ritual no longer in the history count toward totals only.
+    std::vector<DayTally> byRitual(history.rituals.size(), DayTally{from, asOf});
+    std::vector<bool> isQuestionRitual(history.rituals.size(), false);
+    for (std::size_t i = 0; i < history.rituals.size(); ++i)
+        isQuestionRitual[i] = history.rituals[i].catalogId == questionRitualId;
+    for (const ResolvedLog& log : logs.logs) {
+        all.add(log.day);
+        if (log.ritual < 0) continue;
+        const auto ritual = static_cast<std::size_t>(log.ritual);
+        byRitual[ritual].add(log.day);
+        if (isQuestionRitual[ritual]) questions.add(log.day);
+    }
+
+    // The first day each area had a log: a ritual's first log, earliest per area.
+    std::array<std::optional<Day>, allAreas.size()> areaFirst{};
+    for (std::size_t i = 0; i < history.rituals.size(); ++i) {
+        const std::optional<Day> first = byRitual[i].dayReaching(1);
+        std::optional<Day>& slot = areaFirst[static_cast<std::size_t>(history.rituals[i].area)];
+        if (first && (!slot || *first < *slot)) slot = first;
+    }
+
+    const std::vector<ConnectionRun>& runs = derived.connection.runs;
+    std::vector<Day> goalDays;
+    for (const GoalProgress& goal : goals)
+        if (goal.completed && goal.completedOn && *goal.completedOn <= asOf)
+            goalDays.push_back(*goal.completedOn);
+    const std::vector<Day> returns = welcomeBackDays(history, logs);
+
+    std::vector<AchievementStatus> statuses;
+    statuses.reserve(definitions.size());
+    for (const AchievementDefinition& definition : definitions) {
+        AchievementStatus status;
+        status.definition = definition;
+        const int n = std::max(1, definition.rule.n);
+        status.target = achievementKindTakesCount(definition.rule.kind) ? n : 1;
+        std::optional<Day> unlockedOn;
+        int progress = 0;
+        switch (definition.rule.kind) {
+        case AchievementKind::FirstLog:
+            unlockedOn = all.dayReaching(1);
+            progress = all.total();
+            break;
+        case AchievementKind::ConnectionStreak:
+            for (const ConnectionRun& run : runs) {
+                progress = std::max(progress, run.length);
+                const Day reached = run.start + days{n - 1};
+                if (!unlockedOn && run.length >= n && reached <= asOf) unlockedOn = reached;
+            }
+            break;
+        case AchievementKind::RitualLogs:
+            for (const DayTally& tally : byRitual) {
+                progress = std::max(progress, tally.total());
+                const std::optional<Day> reached = tally.dayReaching(n);
+                if (reached && (!unlockedOn || *reached < *unlockedOn)) unlockedOn = reached;
+            }
+            break;
+        case AchievementKind::TotalLogs:
+            unlockedOn = all.dayReaching(n);
+            progress = all.total();
+            break;
+        case AchievementKind::AllAreas: {
+            status.target = static_cast<int>(allAreas.size());
+            bool everyArea = true;
+            Day last = from;
+            for (const std::optional<Day>& first : areaFirst) {
+                if (!first) {
+                    everyArea = false;
+                    continue;
+                }
+                ++progress;
+                last = std::max(last, *first);
+            }
+            if (everyArea) unlockedOn = last;
+            break;
+        }
+        case AchievementKind::BothSameDay:
+            progress = static_cast<int>(xp.bothLoggedDays.size());
+            if (progress >= n) unlockedOn = xp.bothLoggedDays[static_cast<std::size_t>(n - 1)];
+            break;
+        case AchievementKind::GoalsCompleted:
+            progress = static_cast<int>(goalDays.size());
+            unlockedOn = nthDay(goalDays, n);
+            break;
+        case AchievementKind::WelcomeBack:
+            progress = returns.empty() ? 0 : 1;
+            if (!returns.empty()) unlockedOn = returns.front();
+            break;
+        case AchievementKind::QuestionsAnswered:
+            unlockedOn = questions.dayReaching(n);
+            progress = questions.total();
+            break;
+        case AchievementKind::Level:
+            progress = levelFor(xp.breakdown.total(), levels).number;
+            if (static_cast<std::size_t>(n) <= levels.size())
+                unlockedOn = dayXpReached(xp, levels[static_cast<std::size_t>(n - 1)].xpRequired);
+            break;
+        }
+        status.progress = std::min(progress, status.target);
+        status.unlocked = unlockedOn.has_value();
+        status.unlockedOn = unlockedOn;
+        if (status.unlocked) status.progress = status.target;
+        statuses.push_back(std::move(status));
+    }
+    return statuses;
+}
+
+} // namespace kindling

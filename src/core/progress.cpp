@@ -1,0 +1,142 @@
+#include "core/progress.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace kindling {
+
+namespace {
+
+constexpr std::uint8_t partner1Logged = 1;
+constexpr std::uint8_t partner2Logged = 2;
+constexpr std::uint8_t bothLogged = partner1Logged | partner2Logged;
+
+std::uint8_t whoMask(Who who) {
+    switch (who) {
+    case Who::Partner1:
+        return partner1Logged;
+    case Who::Partner2:
+        return partner2Logged;
+    case Who::Both:
+        return bothLogged;
+    }
+    return 0;
+}
+
+struct LoggedXp {
+    std::int64_t xp = 0;
+    std::uint8_t who = 0;
+};
+
+} // namespace
+
+XpLedger computeXp(const History& history, const std::vector<ConnectionRun>& runs,
+                   const std::vector<GoalProgress>& goals, Day asOf) {
+    return computeXp(history, resolveLogs(history, asOf), runs, goals);
+}
+
+XpLedger computeXp(const History& history, const ResolvedLogs& logs,
+                   const std::vector<ConnectionRun>& runs, const std::vector<GoalProgress>& goals) {
+    const Day asOf = logs.asOf;
+    XpLedger ledger;
+    std::vector<std::int64_t> bonus(history.rituals.size(), 0);
+    for (std::size_t i = 0; i < history.rituals.size(); ++i)
+        if (history.rituals[i].mode == RitualMode::Together) bonus[i] = xpTogetherBonus;
+
+    // Tallied per day over a dense range rather than sorted: linear in the logs.
+    std::vector<XpGain> gains;
+    if (!logs.logs.empty()) {
+        const Day from = logs.firstDay;
+        std::vector<LoggedXp> perDay(static_cast<std::size_t>(daysBetween(from, asOf)) + 1);
+        for (const ResolvedLog& log : logs.logs) {
+            LoggedXp& tally = perDay[static_cast<std::size_t>(daysBetween(from, log.day))];
+            const std::int64_t together =
+                log.ritual < 0 ? 0 : bonus[static_cast<std::size_t>(log.ritual)];
+            tally.xp += xpPerLog + together;
+            ledger.breakdown.logs += xpPerLog;
+            ledger.breakdown.together += together;
+            tally.who = static_cast<std::uint8_t>(tally.who | whoMask(log.who));
+        }
+        for (std::size_t i = 0; i < perDay.size(); ++i) {
+            if (perDay[i].xp == 0) continue;
+            const Day day = from + days{static_cast<days::rep>(i)};
+            XpGain gain{day, perDay[i].xp};
+            if (perDay[i].who == bothLogged) {
+                gain.xp += xpBothSameDay;
+                ledger.breakdown.bothSameDay += xpBothSameDay;
+                ledger.bothLoggedDays.push_back(day);
+            }
+            gains.push_back(gain);
+        }
+    }
+
+    for (const ConnectionRun& run : runs) {
+        for (const StreakMilestone& milestone : connectionStreakMilestones) {
+            const Day reached = run.start + days{milestone.days - 1};
+            if (run.length < milestone.days || reached > asOf) continue;
+            gains.push_back({reached, milestone.xp});
+            ledger.breakdown.streakMilestones += milestone.xp;
+        }
+    }
+    for (const GoalProgress& goal : goals) {
+        if (!goal.completed || !goal.completedOn || *goal.completedOn > asOf) continue;
+        gains.push_back({*goal.completedOn, xpPerGoalCompleted});
+        ledger.breakdown.goals += xpPerGoalCompleted;
+    }
+
+    std::stable_sort(gains.begin(), gains.end(),
+                     [](const XpGain& a, const XpGain& b) { return a.day < b.day; });
+    for (const XpGain& gain : gains) {
+        if (!ledger.byDay.empty() && ledger.byDay.back().day == gain.day) {
+            ledger.byDay.back().xp += gain.xp;
+        } else {
+            ledger.byDay.push_back(gain);
+        }
+    }
+    return ledger;
+}
+
+std::optional<Day> dayXpReached(const XpLedger& ledger, std::int64_t xp) {
+    std::int64_t sum = 0;
+    for (const XpGain& gain : ledger.byDay) {
+        sum += gain.xp;
+        if (sum >= xp) return gain.day;
+    }
+    return std::nullopt;
+}
+
+LevelStatus levelFor(std::int64_t xp, const std::vector<Level>& levels) {
+    LevelStatus status;
+    status.xp = std::max<std::int64_t>(0, xp);
+    if (levels.empty()) {
+        status.xpIntoLevel = status.xp;
+        status.topLevel = true;
+        return status;
+    }
+    // The last level whose requirement is met; levels[0] needs 0 XP.
+    std::size_t index = 0;
+    while (index + 1 < levels.size() && levels[index + 1].xpRequired <= status.xp)
+        ++index;
+    const Level& level = levels[index];
+    status.number = level.number;
+    status.name = level.name;
+    status.xpIntoLevel = status.xp - level.xpRequired;
+    status.topLevel = index + 1 == levels.size();
+    status.xpForNextLevel = status.topLevel ? 0 : levels[index + 1].xpRequired - level.xpRequired;
+    return status;
+}
+
+std::vector<LevelReached> levelsReached(const XpLedger& ledger, const std::vector<Level>& levels) {
+    std::vector<LevelReached> reached;
+    std::size_t next = 1; // levels[0] is where everyone starts
+    std::int64_t sum = 0;
+    for (const XpGain& gain : ledger.byDay) {
+        sum += gain.xp;
+        for (; next < levels.size() && levels[next].xpRequired <= sum; ++next)
+            reached.push_back(
+                {levels[next].number, levels[next].name, levels[next].description, gain.day});
+    }
+    return reached;
+}
+
+} // namespace kindling

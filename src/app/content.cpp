@@ -17,7 +17,8 @@ std::string_view resource(std::string_view name) {
 const Content& shippedContent() {
     static const Content content{parseQuestions(resource("assets/questions.json")),
                                  parseCatalog(resource("assets/catalog.json")),
-                                 parseLevels(resource("assets/levels.json"))};
+                                 parseLevels(resource("assets/levels.json")),
+                                 parseAchievements(resource("assets/achievements.json"))};
     return content;
 }
 

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "core/achievements.hpp"
 #include "core/assets.hpp"
 
 namespace kindling {
@@ -11,6 +12,7 @@ struct Content {
     std::vector<Question> questions;
     std::vector<CatalogRitual> catalog;
     std::vector<Level> levels;
+    std::vector<AchievementDefinition> achievements;
 };
 
 // Throws AssetError if an embedded file is broken (the tests make sure none is).

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/clock.hpp"
+#include "app/content.hpp"
 
 namespace kindling {
 
@@ -50,7 +51,42 @@ std::string validatedName(const std::string& argument, std::string_view name) {
 }
 
 Session::Session(Store store, History history, Day asOf)
-    : store_(std::move(store)), history_(std::move(history)), derived_(deriveAll(history_, asOf)) {}
+    : store_(std::move(store)), history_(std::move(history)), derived_(deriveAll(history_, asOf)),
+      progress_(computeProgress(history_, derived_, shippedContent().levels,
+                                shippedContent().achievements)),
+      shown_(store_.shownCelebrations()) {}
+
+void Session::progressChanged() {
+    ProgressSnapshot after = computeProgress(history_, derived_, shippedContent().levels,
+                                             shippedContent().achievements);
+    for (Milestone& milestone : newCelebrations(progress_, after, shown_)) {
+        const bool queued = std::any_of(pending_.begin(), pending_.end(),
+                                        [&](const Milestone& m) { return m.key == milestone.key; });
+        if (!queued) pending_.push_back(std::move(milestone));
+    }
+    // An undo can take a milestone back before it was shown.
+    const auto reached = milestonesOf(after);
+    std::erase_if(pending_, [&](const Milestone& m) {
+        return std::none_of(reached.begin(), reached.end(),
+                            [&](const Milestone& r) { return r.key == m.key; });
+    });
+    progress_ = std::move(after);
+}
+
+void Session::celebrated(const std::string& key) {
+    store_.markCelebrationsShown({key});
+    shown_.insert(key);
+    std::erase_if(pending_, [&](const Milestone& m) { return m.key == key; });
+}
+
+void Session::markAllReachedAsShown() {
+    std::vector<std::string> keys;
+    for (const Milestone& milestone : milestonesOf(progress_))
+        if (!shown_.count(milestone.key)) keys.push_back(milestone.key);
+    store_.markCelebrationsShown(keys);
+    shown_.insert(keys.begin(), keys.end());
+    pending_.clear();
+}
 
 Session Session::open(const DataLocation& location, std::optional<Day> asOf) {
     Store store = Store::open(location);
@@ -77,9 +113,17 @@ bool Session::isEmpty() const {
 
 void Session::setAsOf(Day day) {
     derived_ = deriveAll(history_, day);
+    // A new day is not an achievement: nothing is queued for it.
+    progress_ = computeProgress(history_, derived_, shippedContent().levels,
+                                shippedContent().achievements);
+    ++revision_;
 }
 
-void Session::rederive() { derived_ = deriveAll(history_, derived_.asOf); }
+void Session::rederive() {
+    derived_ = deriveAll(history_, derived_.asOf);
+    progressChanged();
+    ++revision_;
+}
 
 void Session::setPartnerNames(const std::optional<std::string>& partner1,
                               const std::optional<std::string>& partner2) {
@@ -94,6 +138,7 @@ void Session::setPartnerNames(const std::optional<std::string>& partner1,
                                            "choose another name");
     store_.saveCouple(couple);
     history_.couple = couple;
+    ++revision_;
 }
 
 Ritual Session::addRitual(const RitualDraft& draft) {
@@ -131,7 +176,7 @@ Ritual Session::addRitual(const RitualDraft& draft) {
     ritual.position = static_cast<int>(history_.rituals.size());
     store_.insertRitual(ritual);
     history_.rituals.push_back(ritual);
-    updateRitual(derived_, history_, ritual.id);
+    changed(ritual.id);
     return ritual;
 }
 
@@ -190,7 +235,7 @@ std::vector<Log> Session::log(const std::string& ritualName, const std::vector<D
     }
     store_.insertLogs(logs);
     history_.logs.insert(history_.logs.end(), logs.begin(), logs.end());
-    updateRitual(derived_, history_, ritual.id);
+    changed(ritual.id);
     return logs;
 }
 
@@ -208,7 +253,7 @@ int Session::unlog(const std::string& ritualName, Day day, const std::optional<s
     });
     const std::set<std::string> removed(ids.begin(), ids.end());
     std::erase_if(history_.logs, [&](const Log& entry) { return removed.count(entry.id) > 0; });
-    updateRitual(derived_, history_, ritual.id);
+    changed(ritual.id);
     return static_cast<int>(ids.size());
 }
 
@@ -227,7 +272,7 @@ void Session::skip(const std::string& ritualName, const std::vector<Day>& dayLis
         for (const Skip& s : skips) store_.insertSkip(s);
     });
     history_.skips.insert(history_.skips.end(), skips.begin(), skips.end());
-    updateRitual(derived_, history_, ritual.id);
+    changed(ritual.id);
 }
 
 Pause Session::pause(Day from, Day to, const std::string& reason) {
@@ -263,7 +308,66 @@ Goal Session::addGoal(const GoalDraft& draft) {
     goal.id = newUuid();
     store_.insertGoal(goal);
     history_.goals.push_back(goal);
+    progressChanged();
+    ++revision_;
     return goal;
+}
+
+void Session::changed(const std::string& ritualId) {
+    updateRitual(derived_, history_, ritualId);
+    progressChanged();
+    ++revision_;
+}
+
+void Session::logToday(const std::string& ritualId, Who who, std::optional<double> amount) {
+    const Ritual* ritual = history_.findRitual(ritualId);
+    if (ritual == nullptr) throw InputError("ritual", "that ritual no longer exists");
+    if (ritual->measure && (!amount || !std::isfinite(*amount) || *amount < 0))
+        throw InputError("amount", "say how much, zero or more");
+    Log entry;
+    entry.id = newUuid();
+    entry.ritualId = ritualId;
+    entry.day = derived_.asOf;
+    entry.who = who;
+    if (ritual->measure) entry.amount = amount;
+    entry.loggedAt = now();
+    store_.insertLogs({entry});
+    history_.logs.push_back(entry);
+    changed(ritualId);
+    undoStack_.push_back({"Undo \"" + ritual->name + "\"", [this, entry] {
+                              store_.deleteLog(entry.id);
+                              std::erase_if(history_.logs,
+                                            [&](const Log& l) { return l.id == entry.id; });
+                              changed(entry.ritualId);
+                          }});
+}
+
+void Session::skipToday(const std::string& ritualId) {
+    const Ritual* ritual = history_.findRitual(ritualId);
+    if (ritual == nullptr) throw InputError("ritual", "that ritual no longer exists");
+    const Skip skipEntry{newUuid(), ritualId, derived_.asOf};
+    store_.insertSkip(skipEntry);
+    history_.skips.push_back(skipEntry);
+    changed(ritualId);
+    undoStack_.push_back({"Undo skipping \"" + ritual->name + "\"", [this, skipEntry] {
+                              store_.deleteSkip(skipEntry.id);
+                              std::erase_if(history_.skips,
+                                            [&](const Skip& k) { return k.id == skipEntry.id; });
+                              changed(skipEntry.ritualId);
+                          }});
+}
+
+bool Session::undo() {
+    if (undoStack_.empty()) return false;
+    UndoEntry entry = std::move(undoStack_.back());
+    undoStack_.pop_back();
+    entry.revert();
+    return true;
+}
+
+const std::string& Session::undoDescription() const {
+    static const std::string nothing;
+    return undoStack_.empty() ? nothing : undoStack_.back().description;
 }
 
 void Session::importGenerated(const History& generated) {
@@ -278,6 +382,36 @@ void Session::importGenerated(const History& generated) {
     });
     history_ = store_.loadHistory();
     rederive();
+    markAllReachedAsShown();
+}
+
+std::string Session::exportJson(const std::string& appVersion) const {
+    return kindling::exportJson(history_, ExportInfo{exportTimestampNow(), appVersion},
+                                storeExtras(store_));
+}
+
+std::string Session::exportCsv() const { return kindling::exportCsv(history_); }
+
+ImportPlan Session::planImport(std::string_view json, const ImportProgress& progress) const {
+    return kindling::planImport(json, history_, storeExtras(store_), progress);
+}
+
+void Session::applyImport(const ImportPlan& plan, const ImportProgress& progress) {
+    kindling::applyImport(store_, plan, progress);
+    history_ = store_.loadHistory();
+    rederive();
+    markAllReachedAsShown();
+}
+
+std::filesystem::path Session::backup() { return store_.backup(); }
+
+std::filesystem::path Session::restore(const std::filesystem::path& file) {
+    const auto previous = store_.restoreFrom(file);
+    history_ = store_.loadHistory();
+    shown_ = store_.shownCelebrations();
+    rederive();
+    markAllReachedAsShown();
+    return previous;
 }
 
 } // namespace kindling

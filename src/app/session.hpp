@@ -4,13 +4,18 @@
 // touches SQLite. Each command validates first (InputError, nothing written),
 // then writes one transaction, then updates the derived state incrementally.
 
+#include <cstdint>
+#include <functional>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/celebrations.hpp"
 #include "core/derived.hpp"
 #include "core/model.hpp"
+#include "store/export_import.hpp"
 #include "store/store.hpp"
 
 namespace kindling {
@@ -61,6 +66,15 @@ class Session {
 
     const History& history() const { return history_; }
     const DerivedState& derived() const { return derived_; }
+    // XP, level, goals, achievements and milestones as of asOf().
+    const ProgressSnapshot& progress() const { return progress_; }
+
+    // Milestones the last commands crossed that were never celebrated, oldest
+    // first. The UI shows the first and calls celebrated() when the couple
+    // continues; the CLI prints them all.
+    const std::vector<Milestone>& pendingCelebrations() const { return pending_; }
+    // Records a celebration as shown (in the data file: never again).
+    void celebrated(const std::string& key);
     Day asOf() const { return derived_.asOf; }
     Store& store() { return store_; }
     bool isEmpty() const;
@@ -90,8 +104,29 @@ class Session {
     Pause pause(Day from, Day to, const std::string& reason);
     Goal addGoal(const GoalDraft& draft);
 
+    // The Today screen's commands: by id, for the session's day, undoable.
+    void logToday(const std::string& ritualId, Who who, std::optional<double> amount = {});
+    void skipToday(const std::string& ritualId);
+    // Reverts the last undoable command; false when there is none.
+    bool undo();
+    bool canUndo() const { return !undoStack_.empty(); }
+    const std::string& undoDescription() const;
+    // Grows with every change, so views can cache what they derive.
+    std::uint64_t revision() const { return revision_; }
+
     // Writes a whole generated history into an empty data file, in one transaction.
     void importGenerated(const History& generated);
+
+    // Export, import, backup and restore (store/export_import.hpp). Import
+    // and restore reload the history afterwards.
+    std::string exportJson(const std::string& appVersion) const;
+    std::string exportCsv() const;
+    // Checks the whole file against the current data; throws ImportError.
+    ImportPlan planImport(std::string_view json, const ImportProgress& progress = {}) const;
+    void applyImport(const ImportPlan& plan, const ImportProgress& progress = {});
+    std::filesystem::path backup();
+    // Returns the backup of the data as it was before the restore.
+    std::filesystem::path restore(const std::filesystem::path& file);
 
   private:
     Session(Store store, History history, Day asOf);
@@ -101,6 +136,21 @@ class Session {
     History history_;
     DerivedState derived_;
     std::vector<std::string> warnings_;
+    struct UndoEntry {
+        std::string description;
+        std::function<void()> revert;
+    };
+    std::vector<UndoEntry> undoStack_;
+    ProgressSnapshot progress_;
+    std::set<std::string> shown_;
+    std::vector<Milestone> pending_;
+    // Recomputes progress and queues what the change newly reached.
+    void progressChanged();
+    // After an import or a demo: everything already reached counts as shown,
+    // so years of history do not arrive as a flood of celebrations.
+    void markAllReachedAsShown();
+    std::uint64_t revision_ = 0;
+    void changed(const std::string& ritualId);
 };
 
 } // namespace kindling

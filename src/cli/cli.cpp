@@ -8,6 +8,7 @@
 
 #include "app/content.hpp"
 #include "app/session.hpp"
+#include "cli/data_commands.hpp"
 #include "cli/stats_report.hpp"
 #include "core/demo.hpp"
 
@@ -320,6 +321,9 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
         return 0;
     });
 
+    DataArguments dataArguments;
+    addDataCommands(app, dataArguments, set, err, version);
+
     CliOutcome outcome;
     try {
         app.parse(argc, argv);
@@ -356,6 +360,12 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
             for (const std::string& warning : session.warnings())
                 err << "kindling: warning: " << warning << "\n";
             outcome.exitCode = command(session, out);
+            // What this command reached, said once; the window will not repeat it.
+            const std::vector<Milestone> reached = session.pendingCelebrations();
+            for (const Milestone& milestone : reached) {
+                out << "* " << milestone.headline << ": " << milestone.detail << "\n";
+                session.celebrated(milestone.key);
+            }
         } catch (const InputError& e) {
             err << "kindling: " << e.what() << "\nNothing was changed.\n";
             outcome.exitCode = 2;

@@ -151,7 +151,60 @@ std::string statsJson(const Session& session) {
     w.Int(derived.connection.freezesBanked);
     key(w, "strength");
     w.Double(derived.coupleStrength);
+    const ProgressSnapshot& progress = session.progress();
+    key(w, "xp");
+    w.Int64(progress.level.xp);
+    key(w, "level");
+    w.Int(progress.level.number);
+    key(w, "level_name");
+    string(w, progress.level.name);
+    key(w, "xp_into_level");
+    w.Int64(progress.level.xpIntoLevel);
+    key(w, "xp_for_next_level");
+    w.Int64(progress.level.xpForNextLevel);
     w.EndObject();
+
+    key(w, "goals");
+    w.StartArray();
+    for (const GoalProgress& goal : progress.goals) {
+        w.StartObject();
+        key(w, "title");
+        string(w, goal.title);
+        key(w, "target");
+        w.Int(goal.target);
+        key(w, "progress");
+        w.Int(goal.progress);
+        key(w, "start");
+        day(w, goal.start);
+        key(w, "end");
+        day(w, goal.end);
+        key(w, "completed");
+        w.Bool(goal.completed);
+        key(w, "completed_on");
+        if (goal.completedOn) day(w, *goal.completedOn);
+        else w.Null();
+        w.EndObject();
+    }
+    w.EndArray();
+
+    key(w, "achievements");
+    w.StartArray();
+    for (const AchievementStatus& achievement : progress.achievements) {
+        w.StartObject();
+        key(w, "id");
+        string(w, achievement.definition.id);
+        key(w, "name");
+        string(w, achievement.definition.name);
+        key(w, "unlocked");
+        if (achievement.unlockedOn) day(w, *achievement.unlockedOn);
+        else w.Null();
+        key(w, "progress");
+        w.Int(achievement.progress);
+        key(w, "target");
+        w.Int(achievement.target);
+        w.EndObject();
+    }
+    w.EndArray();
 
     key(w, "rituals");
     w.StartArray();
@@ -205,7 +258,16 @@ std::string statsText(const Session& session) {
     if (derived.connection.freezesBanked > 0)
         out += fmt::format(", {} freeze{} banked", derived.connection.freezesBanked,
                            derived.connection.freezesBanked == 1 ? "" : "s");
-    out += fmt::format("\nTogether strength: {:.0f}%\n\n", derived.coupleStrength * 100);
+    out += fmt::format("\nTogether strength: {:.0f}%\n", derived.coupleStrength * 100);
+    const ProgressSnapshot& progress = session.progress();
+    out += fmt::format("Level {} ({}), {} XP", progress.level.number, progress.level.name,
+                       progress.level.xp);
+    if (!progress.level.topLevel)
+        out += fmt::format(", {} to the next level",
+                           progress.level.xpForNextLevel - progress.level.xpIntoLevel);
+    int unlocked = 0;
+    for (const AchievementStatus& achievement : progress.achievements) unlocked += achievement.unlocked;
+    out += fmt::format("\nBadges: {} of {}\n\n", unlocked, progress.achievements.size());
     if (history.rituals.empty()) {
         out += "No rituals yet. Add one with: kindling ritual add NAME\n";
         return out;

@@ -99,9 +99,10 @@ ProgressSnapshot computeProgress(const History& history, const DerivedState& der
 std::vector<Milestone> milestonesOf(const ProgressSnapshot& snapshot) {
     std::vector<Milestone> milestones;
     const auto add = [&milestones](std::string key, Milestone::Kind kind, std::string headline,
-                                   std::string detail, Day day) {
-        milestones.push_back(
-            Milestone{std::move(key), kind, std::move(headline), std::move(detail), day});
+                                   std::string detail, Day day,
+                                   std::optional<std::pair<Day, Day>> span = std::nullopt) {
+        milestones.push_back(Milestone{std::move(key), kind, std::move(headline),
+                                       std::move(detail), day, span});
     };
 
     for (const Day day : snapshot.welcomeBacks) {
@@ -126,7 +127,7 @@ std::vector<Milestone> milestonesOf(const ProgressSnapshot& snapshot) {
                     std::to_string(length) + " days of " + info.ritualName,
                     info.ritualName + ", kept up since " + formatLongDay(streak.start) +
                         ". Little by little, it has become part of your days together.",
-                    streak.start + days{length - 1});
+                    streak.start + days{length - 1}, std::pair{streak.start, streak.end});
             }
         }
     }
@@ -142,7 +143,8 @@ std::vector<Milestone> milestonesOf(const ProgressSnapshot& snapshot) {
             if (run.length < milestone.days) continue;
             add("streak:" + std::to_string(milestone.days) + ":" + formatDay(run.start),
                 Milestone::Kind::StreakMilestone, connectionHeadline(milestone.days),
-                connectionDetail(milestone.days, run.start), run.start + days{milestone.days - 1});
+                connectionDetail(milestone.days, run.start), run.start + days{milestone.days - 1},
+                std::pair{run.start, run.end});
         }
     }
     for (const LevelReached& level : snapshot.levelsReached) {
@@ -160,9 +162,22 @@ std::vector<Milestone> newCelebrations(const ProgressSnapshot& before,
     std::set<std::string> known = alreadyShown;
     for (Milestone& milestone : milestonesOf(before))
         known.insert(std::move(milestone.key));
+    // A streak key is "<kind>:…:<n>:<start>"; the same milestone of the same
+    // streak may be known under an earlier or later start inside its span.
+    const auto knownInSpan = [&known](const Milestone& milestone) {
+        if (!milestone.span) return false;
+        const std::string prefix = milestone.key.substr(0, milestone.key.rfind(':') + 1);
+        for (auto it = known.lower_bound(prefix); it != known.end() && it->starts_with(prefix); ++it) {
+            const auto start = parseDay(std::string_view(*it).substr(prefix.size()));
+            if (start && milestone.span->first <= *start && *start <= milestone.span->second)
+                return true;
+        }
+        return false;
+    };
     std::vector<Milestone> fresh;
     for (Milestone& milestone : milestonesOf(after))
-        if (known.count(milestone.key) == 0) fresh.push_back(std::move(milestone));
+        if (known.count(milestone.key) == 0 && !knownInSpan(milestone))
+            fresh.push_back(std::move(milestone));
     return fresh; // already in celebration order
 }
 

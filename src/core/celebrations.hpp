@@ -34,7 +34,9 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <set>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -84,6 +86,10 @@ struct Milestone {
     std::string headline; // "30 days of connection", "You reached Flame"
     std::string detail;   // one or two warm sentences
     Day day;              // the day it was reached
+    // Streak kinds: the whole streak. Logging an earlier day moves a streak's
+    // start (and so its key); a milestone already shown for a key dated inside
+    // this span is the same moment and is not celebrated again.
+    std::optional<std::pair<Day, Day>> span;
 };
 
 // Every milestone reached in the history, in celebration order (see above).

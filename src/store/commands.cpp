@@ -580,6 +580,22 @@ void Store::insertSkip(const Skip& skip) {
     });
 }
 
+void Store::updateSkip(const Skip& skip) {
+    const auto check = validatorFor(*impl_);
+    check.id(skip.id, "A skip");
+    check.id(skip.ritualId, "A skip's ritual");
+    write("save the skip", [&] {
+        SQLite::Statement statement(
+            impl_->db, "UPDATE skips SET ritual_id = :ritual_id, day = :day, updated_at = :now "
+                       "WHERE id = :id AND deleted_at IS NULL");
+        statement.bind(":id", skip.id);
+        statement.bind(":ritual_id", skip.ritualId);
+        statement.bind(":day", formatDay(skip.day));
+        statement.bind(":now", unixNow());
+        requireChanged(*impl_, statement.exec(), "skip", skip.id);
+    });
+}
+
 void Store::deleteSkip(const std::string& id) {
     write("remove the skip", [&] { setDeleted(*impl_, "skips", "skip", id, true); });
 }
@@ -645,6 +661,22 @@ void Store::updateGoal(const Goal& goal) {
         bindGoal(statement, goal, unixNow());
         requireChanged(*impl_, statement.exec(), "goal", goal.id);
     });
+}
+
+Store::Tombstones Store::tombstones() const {
+    Tombstones deleted;
+    try {
+        // Table names from this file, never from input.
+        for (auto [table, ids] : {std::pair{"logs", &deleted.logs}, std::pair{"skips", &deleted.skips},
+                                  std::pair{"pauses", &deleted.pauses}}) {
+            SQLite::Statement statement(impl_->db, std::string("SELECT id FROM ") + table +
+                                                       " WHERE deleted_at IS NOT NULL");
+            while (statement.executeStep()) ids->insert(statement.getColumn(0).getString());
+        }
+    } catch (const SQLite::Exception& error) {
+        throw translate(error, impl_->location, "read the deleted rows");
+    }
+    return deleted;
 }
 
 // --- Celebrations --------------------------------------------------------

@@ -316,6 +316,67 @@ void snapshot(SQLite::Database& source, const fs::path& target, const DataLocati
     }
 }
 
+// A file offered for restore: ours, not newer, not damaged. Read-only and
+// before anything else, so a wrong file changes nothing anywhere.
+void checkRestoreCandidate(const fs::path& candidate, const fs::path& dataFile) {
+    const std::string unchanged = " Your current data was not changed.";
+    struct stat info {};
+    if (::stat(candidate.c_str(), &info) != 0)
+        throw StoreError(Kind::Io, candidate,
+                         "Kindling cannot read " + candidate.string() + ": " +
+                             std::strerror(errno) + "." + unchanged);
+    if (!S_ISREG(info.st_mode))
+        throw StoreError(Kind::NotKindling, candidate,
+                         candidate.string() + " is not a regular file, so it cannot be a "
+                                              "Kindling backup." + unchanged);
+    std::error_code notComparable;
+    if (fs::equivalent(candidate, dataFile, notComparable))
+        throw StoreError(Kind::Invalid, candidate,
+                         candidate.string() + " is the data file itself; choose a backup." +
+                             unchanged);
+    const auto header = readSqliteHeader(candidate);
+    if (!header || !std::equal(std::begin(sqliteMagic), std::end(sqliteMagic), header->begin()))
+        throw StoreError(Kind::NotKindling, candidate,
+                         candidate.string() + " is not a Kindling database (not an SQLite file "
+                                              "at all)." + unchanged);
+    if (bigEndian32(*header, 68) != kindlingApplicationId)
+        throw StoreError(Kind::NotKindling, candidate,
+                         candidate.string() + " is an SQLite database of another application, "
+                                              "not a Kindling backup." + unchanged);
+    try {
+        SQLite::Database db(candidate, SQLite::OPEN_READONLY, 2000);
+        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        if (version > currentSchemaVersion())
+            throw StoreError(Kind::NewerVersion, candidate,
+                             candidate.string() + " was written by a newer Kindling (data version " +
+                                 std::to_string(version) + "; this Kindling knows up to " +
+                                 std::to_string(currentSchemaVersion()) +
+                                 "). Install the newer Kindling to restore it." + unchanged);
+        if (version < 1)
+            throw StoreError(Kind::Damaged, candidate,
+                             candidate.string() + " has no Kindling data in it." + unchanged);
+        // The full check, not the quick one: a restore is rare and must not
+        // bring back a file with broken indexes.
+        SQLite::Statement check(db, "PRAGMA integrity_check(5)");
+        std::string problems;
+        while (check.executeStep()) {
+            const std::string row = check.getColumn(0).getString();
+            if (row == "ok") continue;
+            if (!problems.empty()) problems += "; ";
+            problems += row;
+        }
+        if (!problems.empty())
+            throw StoreError(Kind::Damaged, candidate,
+                             candidate.string() + " is damaged (" + problems + ")." + unchanged);
+    } catch (const SQLite::Exception& error) {
+        const int code = error.getErrorCode();
+        throw StoreError(code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? Kind::Damaged : Kind::Io,
+                         candidate,
+                         "Kindling cannot read " + candidate.string() + " (" + error.what() +
+                             ")." + unchanged);
+    }
+}
+
 void makePrivate(const fs::path& file) {
     for (const auto& path : {file, withSuffix(file, "-wal"), withSuffix(file, "-shm")}) {
         struct stat info {};
@@ -454,6 +515,67 @@ fs::path Store::backup() {
         uniqueName(impl_->location.backupDirectory(), manualBackupName(now.day, now.hhmmss));
     snapshot(impl_->db, target, impl_->location);
     return target;
+}
+
+fs::path Store::restoreFrom(const fs::path& candidate) {
+    Impl& impl = *impl_;
+    if (impl.depth > 0) impl.invalid("a restore cannot run inside a transaction");
+    checkRestoreCandidate(candidate, impl.file);
+
+    // A consistent copy (SQLite's backup API also folds in a WAL beside the
+    // candidate), opened as a store of its own in a private folder: that
+    // upgrades an older backup and reads every row, so a file that would fail
+    // to load is refused before the current data is touched.
+    const fs::path staging = impl.location.directory / (".restoring-" + newUuid());
+    struct RemoveStaging {
+        fs::path folder;
+        ~RemoveStaging() {
+            std::error_code ignored;
+            fs::remove_all(folder, ignored);
+        }
+    } removeStaging{staging};
+    const DataLocation staged{staging};
+    try {
+        ensurePrivateDirectory(staging);
+    } catch (const std::runtime_error& error) {
+        throw StoreError(Kind::Io, impl.file, error.what());
+    }
+    try {
+        {
+            SQLite::Database source(candidate, SQLite::OPEN_READONLY, 2000);
+            snapshot(source, staged.databaseFile(), staged);
+        }
+        Store copy = Store::open(staged);
+        copy.loadHistory();
+        copy.shownCelebrations();
+        copy.questionMarks();
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(Kind::Damaged, candidate,
+                         "Kindling cannot read " + candidate.string() + " (" + error.what() +
+                             "). Your current data was not changed.");
+    } catch (const StoreError& error) {
+        if (error.kind() == Kind::Full || error.kind() == Kind::Io) throw;
+        throw StoreError(error.kind(), candidate,
+                         candidate.string() + " cannot be restored: " + error.what() +
+                             " Your current data was not changed.");
+    }
+
+    const fs::path previous = backup();
+
+    // One write transaction on the open connection: the lock file stays held
+    // and no other connection ever sees half of the old or the new data.
+    try {
+        SQLite::Database source(staged.databaseFile(), SQLite::OPEN_READONLY, 2000);
+        SQLite::Backup copy(impl.db, source);
+        copy.executeStep(-1);
+    } catch (const SQLite::Exception& error) {
+        StoreError translated =
+            translate(error, impl.location,
+                      "restore " + candidate.string() + " (your data before it is in " +
+                          previous.string() + ")");
+        throw translated;
+    }
+    return previous;
 }
 
 std::optional<fs::path> Store::automaticDailyBackup(Day today) {

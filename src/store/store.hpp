@@ -20,6 +20,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -96,6 +97,7 @@ class Store {
     void restoreLog(const std::string& id);
 
     void insertSkip(const Skip& skip); // one live skip per ritual and day
+    void updateSkip(const Skip& skip);
     void deleteSkip(const std::string& id);
     void restoreSkip(const std::string& id);
 
@@ -106,6 +108,13 @@ class Store {
 
     void insertGoal(const Goal& goal);
     void updateGoal(const Goal& goal);
+
+    // Ids of deleted rows (kept as tombstones): an import brings one back
+    // when the file holds its id.
+    struct Tombstones {
+        std::unordered_set<std::string> logs, skips, pauses;
+    };
+    Tombstones tombstones() const;
 
     // Keys such as "level:3": each milestone is celebrated once, across restarts.
     std::set<std::string> shownCelebrations() const;
@@ -138,6 +147,16 @@ class Store {
     // nullopt when today's already exists.
     std::optional<std::filesystem::path> automaticDailyBackup(Day today);
     std::vector<BackupFile> listBackups() const;
+
+    // Replaces the data with `candidate`, a Kindling data file (a backup),
+    // holding this store's lock throughout. In order: `candidate` is checked
+    // read-only (ours, not newer, passes the integrity check) and left
+    // untouched; a consistent copy of it is upgraded and fully read aside;
+    // a backup of the current data is taken (returned); only then are the
+    // current contents replaced, in one SQLite transaction. Throws StoreError:
+    // about `candidate` (its path() is the candidate; nothing was changed) or
+    // about the data file.
+    std::filesystem::path restoreFrom(const std::filesystem::path& candidate);
 
     // Test hooks. Creates a Kindling file with only the first `version`
     // migration steps (to test upgrades of old files); refuses an existing file.

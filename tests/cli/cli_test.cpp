@@ -205,3 +205,27 @@ TEST_CASE("demo fills an empty folder reproducibly") {
     CHECK(stats["rituals"].Size() == 12);
     CHECK(stats["couple"]["connection_streak"]["best"].GetInt() > 0);
 }
+
+TEST_CASE("a milestone is announced once, by the command that reached it") {
+    TempDataDir dir;
+    REQUIRE(dir.run({"ritual", "add", "Hug"}).exitCode == 0);
+    std::vector<std::string> week{"log", "Hug"};
+    for (int d = 14; d <= 19; ++d) {
+        week.push_back("--date");
+        week.push_back("2026-11-" + std::to_string(d));
+    }
+    const auto sixDays = dir.run(week);
+    REQUIRE(sixDays.exitCode == 0);
+    CHECK(sixDays.out.find("First Spark") != std::string::npos);
+    CHECK(sixDays.out.find("7 days of connection") == std::string::npos);
+
+    const auto seventh = dir.run({"log", "Hug", "--date", "2026-11-20"});
+    CHECK(seventh.out.find("7 days of connection") != std::string::npos);
+
+    // Undo and redo in separate runs: the moment was already shared.
+    REQUIRE(dir.run({"unlog", "Hug", "--date", "2026-11-20"}).exitCode == 0);
+    const auto again = dir.run({"log", "Hug", "--date", "2026-11-20"});
+    CHECK(again.exitCode == 0);
+    CHECK(again.out.find("7 days of connection") == std::string::npos);
+    CHECK(again.out.find("First Spark") == std::string::npos);
+}

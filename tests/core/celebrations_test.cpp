@@ -212,3 +212,27 @@ TEST_CASE("celebrations: ten years of dense history give the expected goal insta
     // Day 3652 is Sunday 1 March 2036: 522 weeks (Monday starts) and 121 months.
     CHECK(snapshot.goals.size() == 522 + 121 + 522);
 }
+
+TEST_CASE("celebrations: logging an earlier day does not celebrate the same streak twice") {
+    HistoryBuilder b;
+    b.ritual("hug", RitualMode::Together, Area::Touch);
+    for (int day = 10; day <= 16; ++day) b.log("hug", day, Who::Both);
+    const auto before = snapshotOf(b.history, 16);
+    std::set<std::string> shown;
+    for (const Milestone& m : milestonesOf(before)) shown.insert(m.key);
+    REQUIRE(shown.count("streak:7:" + formatDay(at(10))) == 1);
+
+    // The couple remembers a hug the day before the run began.
+    b.log("hug", 9, Who::Both);
+    const auto after = snapshotOf(b.history, 16);
+    for (const Milestone& m : newCelebrations(before, after, shown))
+        CHECK(m.kind != Milestone::Kind::StreakMilestone);
+
+    // A separate run later still earns its own week.
+    for (int day = 20; day <= 26; ++day) b.log("hug", day, Who::Both);
+    const auto later = snapshotOf(b.history, 26);
+    const auto fresh = newCelebrations(after, later, shown);
+    CHECK(std::any_of(fresh.begin(), fresh.end(), [](const Milestone& m) {
+        return m.key == "streak:7:" + formatDay(at(20));
+    }));
+}

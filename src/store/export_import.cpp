@@ -1,0 +1,1330 @@
+#include "store/export_import.hpp"
+
+#include "store/files.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <optional>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace kindling {
+
+namespace {
+
+// The file's own vocabulary. It is a contract with files already written, so
+// it is spelled out here rather than borrowed from the database's names: the
+// schema may rename things, the format may not.
+constexpr std::array<std::string_view, 2> measureKindNames{"at_least", "at_most"};
+constexpr std::array<std::string_view, 3> goalScopeNames{"ritual", "area", "any"};
+constexpr std::array<std::string_view, 5> goalPeriodNames{"week", "month", "custom", "every_week",
+                                                          "every_month"};
+constexpr std::array<std::string_view, 3> questionMarkNames{"answered", "favourite", "skipped"};
+constexpr std::array<std::string_view, 7> weekdayNames{"mon", "tue", "wed", "thu",
+                                                       "fri", "sat", "sun"};
+
+template <std::size_t N, class Enum>
+std::string nameOf(const std::array<std::string_view, N>& names, Enum value) {
+    return std::string(names[static_cast<std::size_t>(value)]);
+}
+
+// --- Writing: one versioned cereal record per type ---------------------------
+
+struct PartnerRecord {
+    const Partner& partner;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("name", partner.name), cereal::make_nvp("colour", partner.colour));
+    }
+};
+
+struct CoupleRecord {
+    const Couple& couple;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar.setNextName("partners");
+        ar.startNode();
+        ar.makeArray();
+        for (const Partner& partner : couple.partners)
+            ar(PartnerRecord{partner});
+        ar.finishNode();
+    }
+};
+
+struct SettingsRecord {
+    const Settings& settings;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("day_start_hour", settings.dayStartHour),
+           cereal::make_nvp("week_start", settings.weekStart));
+    }
+};
+
+struct MeasureRecord {
+    const Measure& measure;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("kind", nameOf(measureKindNames, measure.kind)),
+           cereal::make_nvp("target", measure.target));
+    }
+};
+
+// Absent optionals are left out rather than written as null.
+struct RitualRecord {
+    const Ritual& ritual;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("id", ritual.id), cereal::make_nvp("name", ritual.name),
+           cereal::make_nvp("icon", ritual.icon),
+           cereal::make_nvp("area", std::string(areaName(ritual.area))),
+           cereal::make_nvp("why", ritual.why), cereal::make_nvp("times", ritual.frequency.times),
+           cereal::make_nvp("per_days", ritual.frequency.perDays));
+        if (ritual.weekdays) {
+            std::vector<std::string> days;
+            for (std::size_t i = 0; i < 7; ++i)
+                if ((*ritual.weekdays)[i]) days.emplace_back(weekdayNames[i]);
+            ar(cereal::make_nvp("weekdays", days));
+        }
+        ar(cereal::make_nvp("mode", std::string(modeName(ritual.mode))));
+        if (ritual.measure) ar(cereal::make_nvp("measure", MeasureRecord{*ritual.measure}));
+        ar(cereal::make_nvp("unit", ritual.unit), cereal::make_nvp("archived", ritual.archived),
+           cereal::make_nvp("position", ritual.position),
+           cereal::make_nvp("catalog_id", ritual.catalogId));
+    }
+};
+
+struct LogRecord {
+    const Log& log;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("id", log.id), cereal::make_nvp("ritual_id", log.ritualId),
+           cereal::make_nvp("day", formatDay(log.day)),
+           cereal::make_nvp("who", std::string(whoName(log.who))));
+        if (log.amount) ar(cereal::make_nvp("amount", *log.amount));
+        ar(cereal::make_nvp("note", log.note), cereal::make_nvp("logged_at", log.loggedAt));
+    }
+};
+
+struct SkipRecord {
+    const Skip& skip;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("id", skip.id), cereal::make_nvp("ritual_id", skip.ritualId),
+           cereal::make_nvp("day", formatDay(skip.day)));
+    }
+};
+
+struct PauseRecord {
+    const Pause& pause;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("id", pause.id), cereal::make_nvp("first", formatDay(pause.first)),
+           cereal::make_nvp("last", formatDay(pause.last)),
+           cereal::make_nvp("reason", pause.reason));
+    }
+};
+
+struct GoalRecord {
+    const Goal& goal;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("id", goal.id), cereal::make_nvp("title", goal.title),
+           cereal::make_nvp("target", goal.target),
+           cereal::make_nvp("scope", nameOf(goalScopeNames, goal.scope)),
+           cereal::make_nvp("ritual_id", goal.ritualId),
+           cereal::make_nvp("area", std::string(areaName(goal.area))),
+           cereal::make_nvp("period", nameOf(goalPeriodNames, goal.period)),
+           cereal::make_nvp("start", formatDay(goal.start)),
+           cereal::make_nvp("end", formatDay(goal.end)), cereal::make_nvp("reward", goal.reward),
+           cereal::make_nvp("archived", goal.archived));
+    }
+};
+
+struct QuestionMarkRecord {
+    const QuestionMarkEntry& mark;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("question_id", mark.questionId),
+           cereal::make_nvp("mark", nameOf(questionMarkNames, mark.mark)),
+           cereal::make_nvp("day", formatDay(mark.day)));
+    }
+};
+
+template <class Archive, class Record, class Range>
+void saveList(Archive& ar, const char* name, const Range& rows) {
+    ar.setNextName(name);
+    ar.startNode();
+    ar.makeArray();
+    for (const auto& row : rows)
+        ar(Record{row});
+    ar.finishNode();
+}
+
+struct ExportRecord {
+    const History& history;
+    const ExportInfo& info;
+    const StoreExtras& extras;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("format_version", exportFormatVersion),
+           cereal::make_nvp("exported_at", info.exportedAt),
+           cereal::make_nvp("app_version", info.appVersion),
+           cereal::make_nvp("couple", CoupleRecord{history.couple}),
+           cereal::make_nvp("settings", SettingsRecord{history.settings}));
+        saveList<Archive, RitualRecord>(ar, "rituals", history.rituals);
+        saveList<Archive, LogRecord>(ar, "logs", history.logs);
+        saveList<Archive, SkipRecord>(ar, "skips", history.skips);
+        saveList<Archive, PauseRecord>(ar, "pauses", history.pauses);
+        saveList<Archive, GoalRecord>(ar, "goals", history.goals);
+        std::vector<std::string> keys(extras.shownCelebrations.begin(),
+                                      extras.shownCelebrations.end());
+        ar(cereal::make_nvp("shown_celebrations", keys));
+        saveList<Archive, QuestionMarkRecord>(ar, "question_marks", extras.questionMarks);
+    }
+};
+
+} // namespace
+} // namespace kindling
+
+// Version 1 of every record. A change to a record's fields bumps its version
+// here; a change an older Kindling could not read safely also bumps
+// exportFormatVersion.
+CEREAL_CLASS_VERSION(kindling::PartnerRecord, 1)
+CEREAL_CLASS_VERSION(kindling::CoupleRecord, 1)
+CEREAL_CLASS_VERSION(kindling::SettingsRecord, 1)
+CEREAL_CLASS_VERSION(kindling::MeasureRecord, 1)
+CEREAL_CLASS_VERSION(kindling::RitualRecord, 1)
+CEREAL_CLASS_VERSION(kindling::LogRecord, 1)
+CEREAL_CLASS_VERSION(kindling::SkipRecord, 1)
+CEREAL_CLASS_VERSION(kindling::PauseRecord, 1)
+CEREAL_CLASS_VERSION(kindling::GoalRecord, 1)
+CEREAL_CLASS_VERSION(kindling::QuestionMarkRecord, 1)
+CEREAL_CLASS_VERSION(kindling::ExportRecord, 1)
+
+namespace kindling {
+
+// The class versions the reader understands, by the JSON object they label.
+namespace {
+constexpr std::uint32_t recordVersion = 1;
+}
+
+StoreExtras storeExtras(const Store& store) {
+    return StoreExtras{store.shownCelebrations(), store.questionMarks()};
+}
+
+std::string exportTimestampNow() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    char text[32] = {};
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+std::string exportJson(const History& history, const ExportInfo& info, const StoreExtras& extras) {
+    std::ostringstream out;
+    {
+        // Indented for a person reading the file; full double precision so
+        // amounts and targets come back bit for bit. The archive writes its
+        // closing braces when it is destroyed, hence the scope.
+        cereal::JSONOutputArchive archive(
+            out, cereal::JSONOutputArchive::Options(
+                     324, cereal::JSONOutputArchive::Options::IndentChar::space, 1));
+        archive(cereal::make_nvp("kindling_export", ExportRecord{history, info, extras}));
+    }
+    out << "\n";
+    return out.str();
+}
+
+// --- CSV ---------------------------------------------------------------------
+
+namespace {
+
+void appendCsvField(std::string& out, std::string_view field) {
+    const bool quote = field.find_first_of("\",\r\n") != std::string_view::npos;
+    if (!quote) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+std::string formatAmount(double amount) {
+    // Shortest text that reads back as the same number, without an exponent
+    // for the amounts people log.
+    char text[64];
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(text, sizeof text, "%.*g", precision, amount);
+        if (std::strtod(text, nullptr) == amount) break;
+    }
+    return text;
+}
+
+} // namespace
+
+std::string exportCsv(const History& history) {
+    std::unordered_map<std::string_view, std::string_view> ritualNames;
+    for (const Ritual& ritual : history.rituals)
+        ritualNames.emplace(ritual.id, ritual.name);
+    std::vector<const Log*> logs;
+    logs.reserve(history.logs.size());
+    for (const Log& log : history.logs)
+        logs.push_back(&log);
+    std::stable_sort(logs.begin(), logs.end(), [](const Log* a, const Log* b) {
+        return a->day != b->day ? a->day < b->day : a->loggedAt < b->loggedAt;
+    });
+
+    std::string out = "\xEF\xBB\xBF"; // UTF-8 byte order mark: spreadsheets then read UTF-8
+    out += "date,ritual,who,amount,note\r\n";
+    for (const Log* log : logs) {
+        appendCsvField(out, formatDay(log->day));
+        out += ',';
+        const auto name = ritualNames.find(log->ritualId);
+        appendCsvField(out,
+                       name == ritualNames.end() ? std::string_view(log->ritualId) : name->second);
+        out += ',';
+        switch (log->who) {
+        case Who::Partner1:
+            appendCsvField(out, history.couple.partners[0].name);
+            break;
+        case Who::Partner2:
+            appendCsvField(out, history.couple.partners[1].name);
+            break;
+        case Who::Both:
+            out += "both";
+            break;
+        }
+        out += ',';
+        if (log->amount) out += formatAmount(*log->amount);
+        out += ',';
+        appendCsvField(out, log->note);
+        out += "\r\n";
+    }
+    return out;
+}
+
+// --- Reading -----------------------------------------------------------------
+
+namespace {
+
+using Value = rapidjson::Value;
+
+std::string shownText(std::string_view text) {
+    // Long or odd values are shortened so a message stays one readable line.
+    std::string shown;
+    std::size_t count = 0;
+    for (char c : text) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++count > 60) {
+            shown += "…";
+            break;
+        }
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f)
+            shown += '?';
+        else
+            shown += c;
+    }
+    return "\"" + shown + "\"";
+}
+
+const char* typeName(const Value& value) {
+    if (value.IsNull()) return "null";
+    if (value.IsBool()) return "true/false";
+    if (value.IsNumber()) return "a number";
+    if (value.IsString()) return "text";
+    if (value.IsArray()) return "a list";
+    return "an object";
+}
+
+std::pair<std::size_t, std::size_t> lineAndColumn(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    const std::string_view before = text.substr(0, offset);
+    const auto line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+    const std::size_t lineStart = before.rfind('\n');
+    const std::size_t column =
+        offset - (lineStart == std::string_view::npos ? 0 : lineStart + 1) + 1;
+    return {line, column};
+}
+
+std::string atPosition(std::string_view text, std::size_t offset) {
+    const auto [line, column] = lineAndColumn(text, offset);
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// rapidjson 1.1's exact number reader has undefined behaviour (clz of 0)
+// for a zero with a far exponent such as 0e-300. The value is zero whatever
+// the exponent, so the exponent's digits become zeros. Returns the end of the
+// number that starts at `start`.
+std::size_t neutralizeZeroExponent(std::string& buffer, std::size_t start) {
+    std::size_t end = start;
+    while (end < buffer.size() &&
+           std::string_view("0123456789+-.eE").find(buffer[end]) != std::string_view::npos)
+        ++end;
+    const std::size_t exponent =
+        std::string_view(buffer).substr(start, end - start).find_first_of("eE");
+    if (exponent == std::string_view::npos) return std::max(end, start + 1);
+    const std::size_t exponentAt = start + exponent;
+    const bool zero = std::all_of(buffer.begin() + static_cast<std::ptrdiff_t>(start),
+                                  buffer.begin() + static_cast<std::ptrdiff_t>(exponentAt),
+                                  [](char c) { return c == '0' || c == '-' || c == '.'; });
+    if (zero)
+        for (std::size_t i = exponentAt + 1; i < end; ++i)
+            if (buffer[i] >= '1' && buffer[i] <= '9') buffer[i] = '0';
+    return std::max(end, start + 1);
+}
+
+// Before the parser builds anything: how deep the nesting goes and how many
+// values there are, so a hostile file is refused before it costs memory.
+void scanShape(std::string& buffer, const ImportLimits& limits) {
+    const std::string_view text(buffer);
+    std::size_t depth = 0, values = 1;
+    bool inString = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            break;
+        case '[':
+        case '{':
+            if (++depth > limits.maxDepth)
+                throw ImportError("The file is nested more than " +
+                                  std::to_string(limits.maxDepth) + " levels deep at " +
+                                  atPosition(text, i) + "; a Kindling export never is.");
+            break;
+        case ']':
+        case '}':
+            if (depth > 0) --depth;
+            break;
+        case '-':
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7':
+        case '8':
+        case '9':
+            i = neutralizeZeroExponent(buffer, i) - 1;
+            break;
+        case ',':
+            if (++values > limits.maxJsonValues)
+                throw ImportError("The file holds more than " +
+                                  std::to_string(limits.maxJsonValues) + " values (at " +
+                                  atPosition(text, i) + "), more than Kindling imports.");
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+bool isUuid(std::string_view id) {
+    if (id.size() != 36) return false;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-') return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool hasControlCharacter(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7f;
+    });
+}
+
+const Day earliestDay = std::chrono::year{1970} / std::chrono::January / 1;
+const Day latestDay = std::chrono::year{2200} / std::chrono::December / 31;
+constexpr std::int64_t latestTimestamp = 7'289'654'399; // 2200-12-31T23:59:59Z
+
+enum class TextKind : std::uint8_t {
+    Name, // one line: no control characters
+    Note, // may hold line breaks and tabs, never NUL or other controls
+};
+
+// Reads one JSON object, naming `path` in every error. Refuses unknown and
+// repeated fields: a field this Kindling does not know would be lost.
+class ObjectReader {
+  public:
+    ObjectReader(const Value& value, std::string path, std::initializer_list<const char*> fields)
+        : path_(std::move(path)) {
+        if (!value.IsObject())
+            fail(path_, std::string("should be an object, not ") + typeName(value));
+        object_ = &value;
+        // Known fields plus cereal's version tag: anything more is unknown or
+        // repeated, and checking that first keeps a huge object from costing
+        // quadratic time below.
+        if (value.MemberCount() > fields.size() + 1)
+            fail(path_, "has " + std::to_string(value.MemberCount()) +
+                            " fields; a Kindling export has at most " +
+                            std::to_string(fields.size() + 1) + " here");
+        for (auto member = value.MemberBegin(); member != value.MemberEnd(); ++member) {
+            const std::string_view name(member->name.GetString(), member->name.GetStringLength());
+            for (auto other = value.MemberBegin(); other != member; ++other)
+                if (name ==
+                    std::string_view(other->name.GetString(), other->name.GetStringLength()))
+                    fail(at(name), "appears twice");
+            if (name == "cereal_class_version") {
+                const Value& version = member->value;
+                if (!version.IsUint())
+                    fail(at(name),
+                         std::string("should be a whole number, not ") + typeName(version));
+                if (version.GetUint() > recordVersion)
+                    fail(at(name), "is " + std::to_string(version.GetUint()) +
+                                       ": this entry was written by a newer Kindling, which "
+                                       "this one (record version " +
+                                       std::to_string(recordVersion) + ") cannot read safely");
+                continue;
+            }
+            const bool known = std::any_of(fields.begin(), fields.end(),
+                                           [&](const char* field) { return name == field; });
+            if (!known)
+                fail(at(name), "unknown field; the file may come from a newer Kindling. Nothing "
+                               "was imported, so nothing of it is lost");
+        }
+    }
+
+    const std::string& path() const { return path_; }
+    std::string at(std::string_view field) const { return path_ + "." + std::string(field); }
+
+    [[noreturn]] static void fail(const std::string& where, const std::string& problem) {
+        throw ImportError(where + ": " + problem);
+    }
+
+    // nullptr when absent or null.
+    const Value* optional(const char* field) const {
+        const auto member = object_->FindMember(field);
+        if (member == object_->MemberEnd() || member->value.IsNull()) return nullptr;
+        return &member->value;
+    }
+    const Value& required(const char* field) const {
+        const auto member = object_->FindMember(field);
+        if (member == object_->MemberEnd()) fail(at(field), "is missing");
+        return member->value;
+    }
+
+    std::string text(const char* field, std::size_t maxLength, TextKind kind, bool nonEmpty) const {
+        return textOf(required(field), at(field), maxLength, kind, nonEmpty);
+    }
+
+    static std::string textOf(const Value& value, const std::string& where, std::size_t maxLength,
+                              TextKind kind, bool nonEmpty) {
+        if (!value.IsString()) fail(where, std::string("should be text, not ") + typeName(value));
+        const std::string_view text(value.GetString(), value.GetStringLength());
+        // The parser already refused invalid UTF-8; this counts code points.
+        const auto length = utf8Length(text);
+        if (!length) fail(where, "is not valid UTF-8 text");
+        if (*length > maxLength)
+            fail(where, "is " + std::to_string(*length) + " characters long; at most " +
+                            std::to_string(maxLength) + " are kept");
+        if (nonEmpty && text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+            fail(where, "is empty");
+        if (kind == TextKind::Name && hasControlCharacter(text))
+            fail(where, shownText(text) + " contains a control character");
+        if (kind == TextKind::Note && std::any_of(text.begin(), text.end(), [](char c) {
+                const auto byte = static_cast<unsigned char>(c);
+                return (byte < 0x20 && c != '\n' && c != '\r' && c != '\t') || byte == 0x7f;
+            }))
+            fail(where, "contains a control character");
+        return std::string(text);
+    }
+
+    std::string uuid(const char* field) const {
+        const Value& value = required(field);
+        if (!value.IsString())
+            fail(at(field), std::string("should be text, not ") + typeName(value));
+        const std::string_view id(value.GetString(), value.GetStringLength());
+        if (!isUuid(id))
+            fail(at(field), shownText(id) + " is not an id (a lowercase UUID such as "
+                                            "\"0b6f3a5e-2c1d-4e8f-9a7b-3c2d1e0f4a5b\")");
+        return std::string(id);
+    }
+
+    static Day dayOf(const Value& value, const std::string& where) {
+        if (!value.IsString())
+            fail(where, std::string("should be a date as text, not ") + typeName(value));
+        const std::string_view text(value.GetString(), value.GetStringLength());
+        const auto day = parseDay(text);
+        if (!day) fail(where, shownText(text) + " is not a real date written YYYY-MM-DD");
+        if (*day < earliestDay || *day > latestDay)
+            fail(where, shownText(text) + " is outside the dates Kindling keeps (1970-01-01 to "
+                                          "2200-12-31)");
+        return *day;
+    }
+    Day day(const char* field) const { return dayOf(required(field), at(field)); }
+
+    std::int64_t integer(const char* field, std::int64_t min, std::int64_t max) const {
+        const Value& value = required(field);
+        if (!value.IsInt64())
+            fail(at(field),
+                 std::string("should be a whole number, not ") +
+                     (value.IsNumber() ? "a fraction or a huge number" : typeName(value)));
+        const std::int64_t number = value.GetInt64();
+        if (number < min || number > max)
+            fail(at(field), std::to_string(number) + " is outside " + std::to_string(min) + " to " +
+                                std::to_string(max));
+        return number;
+    }
+    int smallInteger(const char* field, int min, int max) const {
+        return static_cast<int>(integer(field, min, max));
+    }
+
+    static double numberOf(const Value& value, const std::string& where) {
+        if (!value.IsNumber())
+            fail(where, std::string("should be a number, not ") + typeName(value));
+        const double number = value.GetDouble();
+        if (!std::isfinite(number)) fail(where, "is not a finite number");
+        return number;
+    }
+    double number(const char* field) const { return numberOf(required(field), at(field)); }
+
+    bool boolean(const char* field) const {
+        const Value& value = required(field);
+        if (!value.IsBool())
+            fail(at(field), std::string("should be true or false, not ") + typeName(value));
+        return value.GetBool();
+    }
+
+    template <std::size_t N>
+    std::size_t oneOf(const char* field, const std::array<std::string_view, N>& names) const {
+        const Value& value = required(field);
+        if (!value.IsString())
+            fail(at(field), std::string("should be text, not ") + typeName(value));
+        const std::string_view text(value.GetString(), value.GetStringLength());
+        for (std::size_t i = 0; i < N; ++i)
+            if (names[i] == text) return i;
+        std::string list;
+        for (std::string_view name : names)
+            list += (list.empty() ? "" : ", ") + std::string(name);
+        fail(at(field), shownText(text) + " is not one of " + list);
+    }
+
+  private:
+    std::string path_;
+    const Value* object_ = nullptr;
+};
+
+const Value& listIn(const ObjectReader& envelope, const char* field, std::size_t maxCount) {
+    const Value& list = envelope.required(field);
+    if (!list.IsArray())
+        ObjectReader::fail(field, std::string("should be a list, not ") + typeName(list));
+    if (list.Size() > maxCount)
+        ObjectReader::fail(field, "holds " + std::to_string(list.Size()) + " entries; at most " +
+                                      std::to_string(maxCount) + " can be imported");
+    return list;
+}
+
+std::string entryPath(const char* list, std::size_t index) {
+    return std::string(list) + "[" + std::to_string(index) + "]";
+}
+
+// Progress for big files, at most about a hundred calls per stage.
+class ProgressReporter {
+  public:
+    ProgressReporter(const ImportProgress& progress, bool enabled)
+        : progress_(enabled ? &progress : nullptr) {
+        if (progress_ && !*progress_) progress_ = nullptr;
+    }
+    void report(std::string_view stage, std::size_t done, std::size_t total) const {
+        if (!progress_ || total == 0) return;
+        const std::size_t step = std::max<std::size_t>(1, total / 100);
+        if (done % step == 0 || done == total) (*progress_)(stage, done, total);
+    }
+
+  private:
+    const ImportProgress* progress_;
+};
+
+Ritual readRitual(const Value& value, std::string path) {
+    ObjectReader r(value, std::move(path),
+                   {"id", "name", "icon", "area", "why", "times", "per_days", "weekdays", "mode",
+                    "measure", "unit", "archived", "position", "catalog_id"});
+    Ritual ritual;
+    ritual.id = r.uuid("id");
+    ritual.name = r.text("name", maxNameLength, TextKind::Name, true);
+    ritual.icon = r.text("icon", maxNameLength, TextKind::Name, false);
+    ritual.area = allAreas[r.oneOf(
+        "area", std::array<std::string_view, 6>{
+                    areaName(Area::Connection), areaName(Area::Appreciation), areaName(Area::Touch),
+                    areaName(Area::Talk), areaName(Area::Repair), areaName(Area::Fun)})];
+    ritual.why = r.text("why", maxNoteLength, TextKind::Note, false);
+    ritual.frequency.perDays = r.smallInteger("per_days", 1, maxPerDays);
+    ritual.frequency.times = r.smallInteger("times", 1, ritual.frequency.perDays);
+    if (const Value* weekdays = r.optional("weekdays")) {
+        const std::string where = r.at("weekdays");
+        if (!weekdays->IsArray())
+            ObjectReader::fail(where, std::string("should be a list of days such as [\"mon\", "
+                                                  "\"thu\"], not ") +
+                                          typeName(*weekdays));
+        if (weekdays->Size() == 0 || weekdays->Size() > 7)
+            ObjectReader::fail(where, "should name 1 to 7 days");
+        Weekdays mask{};
+        for (rapidjson::SizeType i = 0; i < weekdays->Size(); ++i) {
+            const Value& name = (*weekdays)[i];
+            const std::string dayWhere = where + "[" + std::to_string(i) + "]";
+            if (!name.IsString()) ObjectReader::fail(dayWhere, "should be a day such as \"mon\"");
+            const std::string_view text(name.GetString(), name.GetStringLength());
+            const auto found = std::find(weekdayNames.begin(), weekdayNames.end(), text);
+            if (found == weekdayNames.end())
+                ObjectReader::fail(dayWhere, shownText(text) + " is not one of mon, tue, wed, thu, "
+                                                               "fri, sat, sun");
+            const auto index = static_cast<std::size_t>(found - weekdayNames.begin());
+            if (mask[index]) ObjectReader::fail(dayWhere, shownText(text) + " is named twice");
+            mask[index] = true;
+        }
+        ritual.weekdays = mask;
+    }
+    ritual.mode = r.oneOf("mode", std::array<std::string_view, 2>{modeName(RitualMode::Together),
+                                                                  modeName(RitualMode::Each)}) == 0
+                      ? RitualMode::Together
+                      : RitualMode::Each;
+    if (const Value* measure = r.optional("measure")) {
+        ObjectReader m(*measure, r.at("measure"), {"kind", "target"});
+        Measure parsed;
+        parsed.kind = static_cast<MeasureKind>(m.oneOf("kind", measureKindNames));
+        parsed.target = m.number("target");
+        ritual.measure = parsed;
+    }
+    ritual.unit = r.text("unit", maxNameLength, TextKind::Name, false);
+    ritual.archived = r.boolean("archived");
+    ritual.position = r.smallInteger("position", -1'000'000'000, 1'000'000'000);
+    ritual.catalogId = r.text("catalog_id", maxNameLength, TextKind::Name, false);
+    return ritual;
+}
+
+Log readLog(const Value& value, std::string path) {
+    ObjectReader r(value, std::move(path),
+                   {"id", "ritual_id", "day", "who", "amount", "note", "logged_at"});
+    Log log;
+    log.id = r.uuid("id");
+    log.ritualId = r.uuid("ritual_id");
+    log.day = r.day("day");
+    log.who = static_cast<Who>(
+        r.oneOf("who", std::array<std::string_view, 3>{
+                           whoName(Who::Partner1), whoName(Who::Partner2), whoName(Who::Both)}));
+    if (const Value* amount = r.optional("amount"))
+        log.amount = ObjectReader::numberOf(*amount, r.at("amount"));
+    log.note = r.text("note", maxNoteLength, TextKind::Note, false);
+    log.loggedAt = r.integer("logged_at", 0, latestTimestamp);
+    return log;
+}
+
+Skip readSkip(const Value& value, std::string path) {
+    ObjectReader r(value, std::move(path), {"id", "ritual_id", "day"});
+    return Skip{r.uuid("id"), r.uuid("ritual_id"), r.day("day")};
+}
+
+Pause readPause(const Value& value, std::string path) {
+    ObjectReader r(value, std::move(path), {"id", "first", "last", "reason"});
+    Pause pause;
+    pause.id = r.uuid("id");
+    pause.first = r.day("first");
+    pause.last = r.day("last");
+    if (pause.last < pause.first)
+        ObjectReader::fail(r.at("last"), formatDay(pause.last) + " is before \"first\" (" +
+                                             formatDay(pause.first) + ")");
+    pause.reason = r.text("reason", maxNoteLength, TextKind::Note, false);
+    return pause;
+}
+
+Goal readGoal(const Value& value, std::string path) {
+    ObjectReader r(value, std::move(path),
+                   {"id", "title", "target", "scope", "ritual_id", "area", "period", "start", "end",
+                    "reward", "archived"});
+    Goal goal;
+    goal.id = r.uuid("id");
+    goal.title = r.text("title", maxNameLength, TextKind::Name, true);
+    goal.target = r.smallInteger("target", 1, 1'000'000);
+    goal.scope = static_cast<GoalScope>(r.oneOf("scope", goalScopeNames));
+    const Value& ritualId = r.required("ritual_id");
+    if (!(ritualId.IsString() && ritualId.GetStringLength() == 0) ||
+        goal.scope == GoalScope::Ritual)
+        goal.ritualId = r.uuid("ritual_id");
+    goal.area = allAreas[r.oneOf(
+        "area", std::array<std::string_view, 6>{
+                    areaName(Area::Connection), areaName(Area::Appreciation), areaName(Area::Touch),
+                    areaName(Area::Talk), areaName(Area::Repair), areaName(Area::Fun)})];
+    goal.period = static_cast<GoalPeriod>(r.oneOf("period", goalPeriodNames));
+    goal.start = r.day("start");
+    goal.end = r.day("end");
+    if (goal.period == GoalPeriod::Custom && goal.end < goal.start)
+        ObjectReader::fail(r.at("end"), formatDay(goal.end) + " is before \"start\" (" +
+                                            formatDay(goal.start) + ")");
+    goal.reward = r.text("reward", maxNoteLength, TextKind::Note, false);
+    goal.archived = r.boolean("archived");
+    return goal;
+}
+
+QuestionMarkEntry readQuestionMark(const Value& value, std::string path) {
+    ObjectReader r(value, std::move(path), {"question_id", "mark", "day"});
+    QuestionMarkEntry entry;
+    entry.questionId = r.text("question_id", 64, TextKind::Name, true);
+    entry.mark = static_cast<QuestionMark>(r.oneOf("mark", questionMarkNames));
+    entry.day = r.day("day");
+    return entry;
+}
+
+bool samePartners(const Couple& a, const Couple& b) {
+    for (std::size_t i = 0; i < 2; ++i)
+        if (a.partners[i].name != b.partners[i].name ||
+            a.partners[i].colour != b.partners[i].colour)
+            return false;
+    return true;
+}
+
+bool sameMeasure(const std::optional<Measure>& a, const std::optional<Measure>& b) {
+    if (a.has_value() != b.has_value()) return false;
+    return !a || (a->kind == b->kind && a->target == b->target);
+}
+
+bool sameRitual(const Ritual& a, const Ritual& b) {
+    return a.id == b.id && a.name == b.name && a.icon == b.icon && a.area == b.area &&
+           a.why == b.why && a.frequency.times == b.frequency.times &&
+           a.frequency.perDays == b.frequency.perDays && a.weekdays == b.weekdays &&
+           a.mode == b.mode && sameMeasure(a.measure, b.measure) && a.unit == b.unit &&
+           a.archived == b.archived && a.position == b.position && a.catalogId == b.catalogId;
+}
+
+bool sameLog(const Log& a, const Log& b) {
+    return a.id == b.id && a.ritualId == b.ritualId && a.day == b.day && a.who == b.who &&
+           a.amount == b.amount && a.note == b.note && a.loggedAt == b.loggedAt;
+}
+
+bool sameSkip(const Skip& a, const Skip& b) {
+    return a.id == b.id && a.ritualId == b.ritualId && a.day == b.day;
+}
+
+bool samePause(const Pause& a, const Pause& b) {
+    return a.id == b.id && a.first == b.first && a.last == b.last && a.reason == b.reason;
+}
+
+bool sameGoal(const Goal& a, const Goal& b) {
+    return a.id == b.id && a.title == b.title && a.target == b.target && a.scope == b.scope &&
+           a.ritualId == b.ritualId && a.area == b.area && a.period == b.period &&
+           a.start == b.start && a.end == b.end && a.reward == b.reward && a.archived == b.archived;
+}
+
+std::string lowered(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// Reads a list, sorting each entry into added / updated / skipped against the
+// current rows by id, and refusing an id used twice in the file.
+template <class T, class Read, class Same>
+ImportChanges<T> mergeList(const Value& list, const char* name, const std::vector<T>& current,
+                           Read&& read, Same&& same, const ProgressReporter& progress,
+                           const std::string& stage) {
+    std::unordered_map<std::string_view, const T*> currentById;
+    currentById.reserve(current.size());
+    for (const T& row : current)
+        currentById.emplace(row.id, &row);
+    std::unordered_map<std::string, std::size_t> seen;
+    seen.reserve(list.Size());
+
+    ImportChanges<T> changes;
+    const std::size_t count = list.Size();
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+        T row = read(list[i], entryPath(name, i));
+        const auto [previous, inserted] = seen.emplace(row.id, i);
+        if (!inserted)
+            ObjectReader::fail(entryPath(name, i) + ".id",
+                               "the same id as " + entryPath(name, previous->second));
+        const auto existing = currentById.find(row.id);
+        if (existing == currentById.end())
+            changes.added.push_back(std::move(row));
+        else if (same(*existing->second, row))
+            ++changes.skipped;
+        else
+            changes.updated.push_back(std::move(row));
+        progress.report(stage, i + 1, count);
+    }
+    return changes;
+}
+
+// Where each row of a list came from in the file, for messages after reading.
+std::unordered_map<std::string_view, std::size_t> indexById(const Value& list) {
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+        const auto id = list[i].FindMember("id");
+        if (id != list[i].MemberEnd() && id->value.IsString())
+            index.emplace(std::string_view(id->value.GetString(), id->value.GetStringLength()), i);
+    }
+    return index;
+}
+
+} // namespace
+
+bool ImportPlan::changesNothing() const {
+    for (const ImportCounts& counts : importSummary(*this))
+        if (counts.added + counts.updated > 0) return false;
+    return true;
+}
+
+std::vector<ImportCounts> importSummary(const ImportPlan& plan) {
+    auto counts = [](std::string_view kind, const auto& changes) {
+        return ImportCounts{kind, changes.added.size(), changes.updated.size(), changes.skipped};
+    };
+    return {counts("couple", plan.couple),
+            counts("settings", plan.settings),
+            counts("rituals", plan.rituals),
+            counts("logs", plan.logs),
+            counts("skips", plan.skips),
+            counts("pauses", plan.pauses),
+            counts("goals", plan.goals),
+            counts("celebrations", plan.celebrations),
+            counts("question marks", plan.questionMarks)};
+}
+
+ImportPlan planImport(std::string_view json, const History& current,
+                      const StoreExtras& currentExtras, const ImportProgress& progress,
+                      const ImportLimits& limits) {
+    if (json.size() > limits.maxFileBytes)
+        throw ImportError("The file is " + std::to_string(json.size() / (1024 * 1024)) +
+                          " MB; Kindling imports files of at most " +
+                          std::to_string(limits.maxFileBytes / (1024 * 1024)) + " MB.");
+    if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw ImportError("The file is empty: it holds no Kindling export.");
+    const ProgressReporter reporter(progress, json.size() > progressThresholdBytes);
+    reporter.report("reading the file", 0, 1);
+
+    // Parsed in place from a copy: no second copy of every string. Iterative
+    // parsing uses no recursion, full precision reads doubles back exactly,
+    // and invalid UTF-8 is refused.
+    // A NUL would end in-place parsing early: a binary file, said so plainly.
+    if (const auto nul = json.find('\0'); nul != std::string_view::npos)
+        throw ImportError("The file is not valid JSON at " + atPosition(json, nul) +
+                          ": it holds a NUL byte (is it a binary file?)");
+    std::string buffer(json);
+    // rapidjson 1.1's UTF-8 check reads up to three bytes past a truncated
+    // sequence at the very end; the padding keeps those reads in the buffer.
+    buffer.append(8, '\0');
+    scanShape(buffer, limits);
+    rapidjson::Document document;
+    document.ParseInsitu<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+                         rapidjson::kParseValidateEncodingFlag>(buffer.data());
+    if (document.HasParseError())
+        throw ImportError("The file is not valid JSON at " +
+                          atPosition(json, document.GetErrorOffset()) + ": " +
+                          rapidjson::GetParseError_En(document.GetParseError()) +
+                          (document.GetErrorOffset() >= json.size() ? " (is it cut short?)" : ""));
+    reporter.report("reading the file", 1, 1);
+
+    if (!document.IsObject() || !document.HasMember("kindling_export"))
+        throw ImportError("This is not a Kindling export: the file should be an object holding "
+                          "\"kindling_export\".");
+    const Value& root = document["kindling_export"];
+    {
+        // The version first, so a newer file is refused for the right reason.
+        if (!root.IsObject())
+            ObjectReader::fail("kindling_export",
+                               std::string("should be an object, not ") + typeName(root));
+        const auto version = root.FindMember("format_version");
+        if (version == root.MemberEnd())
+            ObjectReader::fail("kindling_export.format_version", "is missing");
+        if (!version->value.IsInt())
+            ObjectReader::fail("kindling_export.format_version",
+                               std::string("should be a whole number, not ") +
+                                   typeName(version->value));
+        const int formatVersion = version->value.GetInt();
+        if (formatVersion > exportFormatVersion)
+            throw ImportError("This export is format version " + std::to_string(formatVersion) +
+                              ", written by a newer Kindling; this Kindling reads format version " +
+                              std::to_string(exportFormatVersion) +
+                              ". Install the newer Kindling to import it.");
+        if (formatVersion < 1)
+            ObjectReader::fail("kindling_export.format_version",
+                               std::to_string(formatVersion) + " is not a format version");
+    }
+    if (document.MemberCount() != 1)
+        ObjectReader::fail("(top level)", "holds fields beside \"kindling_export\"");
+
+    ObjectReader envelope(root, "kindling_export",
+                          {"format_version", "exported_at", "app_version", "couple", "settings",
+                           "rituals", "logs", "skips", "pauses", "goals", "shown_celebrations",
+                           "question_marks"});
+    ImportPlan plan;
+    plan.formatVersion = envelope.smallInteger("format_version", 1, exportFormatVersion);
+    plan.exportedAt = envelope.text("exported_at", 64, TextKind::Name, false);
+    plan.appVersion = envelope.text("app_version", 64, TextKind::Name, false);
+
+    // The couple and settings.
+    {
+        ObjectReader couple(envelope.required("couple"), "couple", {"partners"});
+        const Value& partners = couple.required("partners");
+        if (!partners.IsArray() || partners.Size() != 2)
+            ObjectReader::fail("couple.partners", "should be a list of the two partners");
+        Couple parsed;
+        for (rapidjson::SizeType i = 0; i < 2; ++i) {
+            ObjectReader partner(partners[i], "couple.partners[" + std::to_string(i) + "]",
+                                 {"name", "colour"});
+            parsed.partners[i].name = partner.text("name", maxNameLength, TextKind::Name, true);
+            if (lowered(parsed.partners[i].name) == "both")
+                ObjectReader::fail(partner.at("name"),
+                                   "\"both\" is kept for logging together, not a name");
+            parsed.partners[i].colour =
+                static_cast<std::uint32_t>(partner.integer("colour", 0, 0xFFFFFF));
+        }
+        if (lowered(parsed.partners[0].name) == lowered(parsed.partners[1].name))
+            ObjectReader::fail("couple.partners[1].name", "the partners need different names");
+        if (samePartners(parsed, current.couple))
+            ++plan.couple.skipped;
+        else
+            plan.couple.updated.push_back(parsed);
+
+        ObjectReader settings(envelope.required("settings"), "settings",
+                              {"day_start_hour", "week_start"});
+        Settings parsedSettings;
+        parsedSettings.dayStartHour = settings.smallInteger("day_start_hour", 0, 23);
+        parsedSettings.weekStart = settings.smallInteger("week_start", 0, 6);
+        if (parsedSettings.dayStartHour == current.settings.dayStartHour &&
+            parsedSettings.weekStart == current.settings.weekStart)
+            ++plan.settings.skipped;
+        else
+            plan.settings.updated.push_back(parsedSettings);
+    }
+
+    const Value& rituals = listIn(envelope, "rituals", limits.maxRituals);
+    const Value& logs = listIn(envelope, "logs", limits.maxLogs);
+    const Value& skips = listIn(envelope, "skips", limits.maxSkips);
+    const Value& pauses = listIn(envelope, "pauses", limits.maxPauses);
+    const Value& goals = listIn(envelope, "goals", limits.maxGoals);
+    const Value& celebrations = listIn(envelope, "shown_celebrations", limits.maxCelebrations);
+    const Value& questionMarks = listIn(envelope, "question_marks", limits.maxQuestionMarks);
+
+    plan.rituals = mergeList(rituals, "rituals", current.rituals, readRitual, sameRitual, reporter,
+                             "checking rituals");
+    plan.logs = mergeList(logs, "logs", current.logs, readLog, sameLog, reporter, "checking logs");
+    plan.skips =
+        mergeList(skips, "skips", current.skips, readSkip, sameSkip, reporter, "checking skips");
+    plan.pauses = mergeList(pauses, "pauses", current.pauses, readPause, samePause, reporter,
+                            "checking pauses");
+    plan.goals =
+        mergeList(goals, "goals", current.goals, readGoal, sameGoal, reporter, "checking goals");
+
+    // References: every ritual a row points at is in the file or already here.
+    {
+        std::unordered_set<std::string_view> known;
+        for (const Ritual& ritual : current.rituals)
+            known.insert(ritual.id);
+        for (rapidjson::SizeType i = 0; i < rituals.Size(); ++i)
+            known.insert(
+                std::string_view(rituals[i]["id"].GetString(), rituals[i]["id"].GetStringLength()));
+        auto checkList = [&](const Value& list, const char* name, const char* field) {
+            for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+                const Value& id = list[i][field];
+                const std::string_view ritualId(id.GetString(), id.GetStringLength());
+                if (!ritualId.empty() && known.count(ritualId) == 0)
+                    ObjectReader::fail(entryPath(name, i) + "." + field,
+                                       "refers to the ritual " + shownText(ritualId) +
+                                           ", which is neither in the file nor here");
+            }
+        };
+        checkList(logs, "logs", "ritual_id");
+        checkList(skips, "skips", "ritual_id");
+        checkList(goals, "goals", "ritual_id");
+    }
+
+    // Ritual names stay unique (case aside) once the file is merged: the
+    // command line finds rituals by name.
+    {
+        std::unordered_map<std::string, std::string> nameById; // id -> lowered name
+        for (const Ritual& ritual : current.rituals)
+            nameById[ritual.id] = lowered(ritual.name);
+        std::unordered_set<std::string_view> fromFile;
+        for (rapidjson::SizeType i = 0; i < rituals.Size(); ++i) {
+            const std::string_view id(rituals[i]["id"].GetString(),
+                                      rituals[i]["id"].GetStringLength());
+            fromFile.insert(id);
+            nameById[std::string(id)] = lowered(rituals[i]["name"].GetString());
+        }
+        std::unordered_map<std::string_view, std::string_view> idByName;
+        for (const auto& [id, name] : nameById) {
+            const auto [other, inserted] = idByName.emplace(name, id);
+            if (inserted) continue;
+            // Name the entry from the file (at least one of the two is).
+            const std::string_view fileId =
+                fromFile.count(id) ? std::string_view(id) : other->second;
+            const std::string_view otherId = fileId == id ? other->second : std::string_view(id);
+            const auto index = indexById(rituals).at(fileId);
+            ObjectReader::fail(
+                entryPath("rituals", index) + ".name",
+                shownText(rituals[static_cast<rapidjson::SizeType>(index)]["name"].GetString()) +
+                    " is also the name of another ritual (id " + shownText(otherId) +
+                    (fromFile.count(otherId) ? " in the file" : " already here") +
+                    "). Rename one of them first.");
+        }
+    }
+
+    // One skip per ritual and day. A new skip of a day that is already
+    // skipped here adds nothing and is left out.
+    {
+        auto key = [](const Skip& skip) { return skip.ritualId + "|" + formatDay(skip.day); };
+        std::unordered_map<std::string, std::string> idByDay; // final state
+        std::unordered_set<std::string> updatedIds;
+        for (const Skip& skip : plan.skips.updated)
+            updatedIds.insert(skip.id);
+        for (const Skip& skip : current.skips)
+            if (!updatedIds.count(skip.id)) idByDay.emplace(key(skip), skip.id);
+        const auto fileIndex = indexById(skips);
+        for (const Skip& skip : plan.skips.updated) {
+            const auto [other, inserted] = idByDay.emplace(key(skip), skip.id);
+            if (!inserted)
+                ObjectReader::fail(entryPath("skips", fileIndex.at(skip.id)),
+                                   "skips a day (" + formatDay(skip.day) +
+                                       ") that another skip (id " + shownText(other->second) +
+                                       ") already skips for this ritual");
+        }
+        std::vector<Skip> added;
+        std::unordered_set<std::string> currentIds;
+        for (const Skip& skip : current.skips)
+            currentIds.insert(skip.id);
+        for (Skip& skip : plan.skips.added) {
+            const auto [other, inserted] = idByDay.emplace(key(skip), skip.id);
+            if (inserted) {
+                added.push_back(std::move(skip));
+            } else if (currentIds.count(other->second) && !updatedIds.count(other->second)) {
+                ++plan.skips.skipped;
+            } else {
+                ObjectReader::fail(entryPath("skips", fileIndex.at(skip.id)),
+                                   "skips the same ritual on the same day (" + formatDay(skip.day) +
+                                       ") as " + entryPath("skips", fileIndex.at(other->second)));
+            }
+        }
+        plan.skips.added = std::move(added);
+    }
+
+    // Celebrations: a set of keys; the file's are added when new.
+    for (rapidjson::SizeType i = 0; i < celebrations.Size(); ++i) {
+        std::string celebrationKey = ObjectReader::textOf(
+            celebrations[i], entryPath("shown_celebrations", i), 200, TextKind::Name, true);
+        if (currentExtras.shownCelebrations.count(celebrationKey) ||
+            std::find(plan.celebrations.added.begin(), plan.celebrations.added.end(),
+                      celebrationKey) != plan.celebrations.added.end())
+            ++plan.celebrations.skipped;
+        else
+            plan.celebrations.added.push_back(std::move(celebrationKey));
+    }
+
+    // Question marks: one per question and kind of mark; the file's day wins.
+    {
+        auto key = [](const QuestionMarkEntry& entry) {
+            return entry.questionId + "|" + nameOf(questionMarkNames, entry.mark);
+        };
+        std::unordered_map<std::string, Day> currentDays;
+        for (const QuestionMarkEntry& entry : currentExtras.questionMarks)
+            currentDays.emplace(key(entry), entry.day);
+        std::unordered_map<std::string, std::size_t> seen;
+        for (rapidjson::SizeType i = 0; i < questionMarks.Size(); ++i) {
+            QuestionMarkEntry entry =
+                readQuestionMark(questionMarks[i], entryPath("question_marks", i));
+            const auto [previous, inserted] = seen.emplace(key(entry), i);
+            if (!inserted)
+                ObjectReader::fail(entryPath("question_marks", i),
+                                   "the same question and mark as " +
+                                       entryPath("question_marks", previous->second));
+            const auto existing = currentDays.find(key(entry));
+            if (existing == currentDays.end())
+                plan.questionMarks.added.push_back(std::move(entry));
+            else if (existing->second == entry.day)
+                ++plan.questionMarks.skipped;
+            else
+                plan.questionMarks.updated.push_back(std::move(entry));
+        }
+    }
+    return plan;
+}
+
+void applyImport(Store& store, const ImportPlan& plan, const ImportProgress& progress) {
+    const std::size_t rows = plan.logs.added.size() + plan.logs.updated.size();
+    // About 200 bytes of JSON per log: the same threshold as reading.
+    const ProgressReporter reporter(progress, rows * 200 > progressThresholdBytes);
+    const Store::Tombstones deleted = store.tombstones();
+
+    store.transaction([&] {
+        for (const Couple& couple : plan.couple.updated)
+            store.saveCouple(couple);
+        for (const Couple& couple : plan.couple.added)
+            store.saveCouple(couple);
+        for (const Settings& settings : plan.settings.updated)
+            store.saveSettings(settings);
+        for (const Settings& settings : plan.settings.added)
+            store.saveSettings(settings);
+
+        for (const Ritual& ritual : plan.rituals.added)
+            store.insertRitual(ritual);
+        for (const Ritual& ritual : plan.rituals.updated)
+            store.updateRitual(ritual);
+
+        // A log deleted here but present in the file comes back with the
+        // file's content: the file says the couple has it.
+        std::vector<Log> fresh;
+        std::size_t done = 0;
+        constexpr std::size_t batch = 20'000;
+        for (const Log& log : plan.logs.added) {
+            if (deleted.logs.count(log.id)) {
+                store.restoreLog(log.id);
+                store.updateLog(log);
+            } else {
+                fresh.push_back(log);
+            }
+            if (fresh.size() == batch) {
+                store.insertLogs(fresh);
+                fresh.clear();
+            }
+            reporter.report("saving logs", ++done, rows);
+        }
+        store.insertLogs(fresh);
+        for (const Log& log : plan.logs.updated) {
+            store.updateLog(log);
+            reporter.report("saving logs", ++done, rows);
+        }
+
+        for (const Skip& skip : plan.skips.added) {
+            if (deleted.skips.count(skip.id)) {
+                store.restoreSkip(skip.id);
+                store.updateSkip(skip);
+            } else {
+                store.insertSkip(skip);
+            }
+        }
+        for (const Skip& skip : plan.skips.updated)
+            store.updateSkip(skip);
+
+        for (const Pause& pause : plan.pauses.added) {
+            if (deleted.pauses.count(pause.id)) {
+                store.restorePause(pause.id);
+                store.updatePause(pause);
+            } else {
+                store.insertPause(pause);
+            }
+        }
+        for (const Pause& pause : plan.pauses.updated)
+            store.updatePause(pause);
+
+        for (const Goal& goal : plan.goals.added)
+            store.insertGoal(goal);
+        for (const Goal& goal : plan.goals.updated)
+            store.updateGoal(goal);
+
+        store.markCelebrationsShown(plan.celebrations.added);
+        for (const auto* list : {&plan.questionMarks.added, &plan.questionMarks.updated})
+            for (const QuestionMarkEntry& entry : *list)
+                store.markQuestion(entry.questionId, entry.mark, entry.day);
+    });
+}
+
+std::string readImportFile(const std::filesystem::path& file, const ImportLimits& limits) {
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0)
+        throw ImportError(file.string() + ": " + std::strerror(errno));
+    if (!S_ISREG(info.st_mode)) throw ImportError(file.string() + " is not a regular file");
+    if (static_cast<std::uintmax_t>(info.st_size) > limits.maxFileBytes)
+        throw ImportError(
+            file.string() + " is " +
+            std::to_string(static_cast<std::uintmax_t>(info.st_size) / (1024 * 1024)) +
+            " MB; Kindling imports files of at most " +
+            std::to_string(limits.maxFileBytes / (1024 * 1024)) + " MB.");
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw ImportError(file.string() + ": " + std::strerror(errno));
+    std::string content;
+    content.reserve(static_cast<std::size_t>(info.st_size));
+    char chunk[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const std::string reason = std::strerror(errno);
+            ::close(fd);
+            throw ImportError(file.string() + ": " + reason);
+        }
+        if (n == 0) break;
+        content.append(chunk, static_cast<std::size_t>(n));
+        if (content.size() > limits.maxFileBytes) {
+            ::close(fd);
+            throw ImportError(file.string() + " grew beyond " +
+                              std::to_string(limits.maxFileBytes / (1024 * 1024)) +
+                              " MB while it was read");
+        }
+    }
+    ::close(fd);
+    return content;
+}
+
+void writeFileSafely(const std::filesystem::path& file, std::string_view content, bool overwrite) {
+    namespace fs = std::filesystem;
+    using Kind = StoreError::Kind;
+    std::error_code error;
+    if (!overwrite && fs::exists(fs::symlink_status(file, error)))
+        throw StoreError(Kind::Invalid, file,
+                         file.string() + " already exists; Kindling does not replace it unless "
+                                         "told to (--force)");
+    const fs::path partial = file.string() + ".partial";
+    fs::remove(partial, error);
+    if (auto problem = createPrivateFile(partial))
+        throw StoreError(Kind::Io, file,
+                         "Kindling cannot create " + partial.string() + ": " + *problem);
+    auto failWith = [&](int code) {
+        std::error_code ignored;
+        fs::remove(partial, ignored);
+        if (code == ENOSPC || code == EDQUOT || code == EFBIG)
+            throw StoreError(Kind::Full, file,
+                             "The disk holding " + file.string() +
+                                 " is full; nothing was written "
+                                 "under that name. Free some space and try again.");
+        throw StoreError(Kind::Io, file,
+                         "Kindling cannot write " + file.string() + ": " + std::strerror(code));
+    };
+    const int fd = ::open(partial.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) failWith(errno);
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int code = errno;
+            ::close(fd);
+            failWith(code);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        const int code = errno;
+        ::close(fd);
+        failWith(code);
+    }
+    if (::close(fd) != 0) failWith(errno);
+    if (::rename(partial.c_str(), file.c_str()) != 0) failWith(errno);
+    const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    if (auto problem = syncDirectory(directory))
+        throw StoreError(Kind::Io, file,
+                         "Kindling cannot save the folder " + directory.string() + ": " + *problem);
+}
+
+} // namespace kindling

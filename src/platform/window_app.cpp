@@ -11,8 +11,10 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "app/clock.hpp"
+#include "app/session.hpp"
 #include "store/paths.hpp"
 #include "platform/background.hpp"
 #include "platform/frame_pacer.hpp"
@@ -23,7 +25,6 @@ namespace kindling {
 
 namespace {
 
-constexpr int defaultDayStartHour = 4;
 // Frames drawn before a screenshot is taken: ImGui sizes windows and settles
 // auto-layout over the first frames.
 constexpr int screenshotFrames = 4;
@@ -128,10 +129,22 @@ int runWindowApp(const WindowRequest& request) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
+    // The data file: opened once for the window's lifetime (and locked).
+    std::optional<Session> session;
     ui::UiState state;
+    try {
+        session.emplace(Session::open(request.data));
+        state.session = &*session;
+        for (const std::string& warning : session->warnings())
+            std::cerr << "kindling: warning: " << warning << "\n";
+    } catch (const std::exception& e) {
+        state.problem = e.what();
+        std::cerr << "kindling: " << e.what() << "\n";
+    }
     state.screen = *screen;
     if (request.darkTheme) state.theme = ui::ThemeVariant::Dark;
-    state.today = localLogicalToday(defaultDayStartHour);
+    const int dayStartHour = session ? session->history().settings.dayStartHour : 4;
+    state.today = session ? session->asOf() : localLogicalToday(dayStartHour);
     float contentScale = 1.0f;
     glfwGetWindowContentScale(window, &contentScale, nullptr);
     applyScale(state, contentScale);
@@ -145,9 +158,10 @@ int runWindowApp(const WindowRequest& request) {
     while (!glfwWindowShouldClose(window)) {
         if (pacer.canSleep() && !screenshotMode) {
             glfwWaitEventsTimeout(platform::FramePacer::idleTimeoutSeconds);
-            const Day now = localLogicalToday(defaultDayStartHour);
+            const Day now = localLogicalToday(dayStartHour);
             if (now != state.today) {
                 state.today = now;
+                if (session) session->setAsOf(now);
                 pacer.noteInput();
             }
             if (pacer.canSleep()) continue; // woke for nothing that shows

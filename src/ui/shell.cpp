@@ -102,6 +102,13 @@ FrameResult drawShell(UiState& state) {
 
     FrameResult result;
     ImGui::BeginChild("##screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    if (!state.problem.empty()) {
+        drawProblemScreen(state);
+        ImGui::EndChild();
+        ImGui::End();
+        result.drawBackground = true;
+        return result;
+    }
     switch (state.screen) {
     case Screen::Today:
         drawTodayScreen(state);

@@ -1,5 +1,7 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 namespace kindling::ui {
@@ -55,6 +57,83 @@ void wrappedTextColored(const ImVec4& colour, std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     wrappedText(text);
     ImGui::PopStyleColor();
+}
+
+void elidedText(std::string_view text, float maxWidth) {
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    if (ImGui::CalcTextSize(begin, end).x <= maxWidth) {
+        ImGui::TextUnformatted(begin, end);
+        return;
+    }
+    static constexpr const char* ellipsis = "\xE2\x80\xA6";
+    const float room = maxWidth - ImGui::CalcTextSize(ellipsis).x;
+    const char* cut = begin;
+    // Walk whole UTF-8 code points so an emoji or accent is never split.
+    while (cut < end) {
+        const char* next = cut + 1;
+        while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80) ++next;
+        if (ImGui::CalcTextSize(begin, next).x > room) break;
+        cut = next;
+    }
+    const std::string shown = std::string(begin, cut) + ellipsis;
+    ImGui::TextUnformatted(shown.c_str());
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(begin, end);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+float flame(const Palette& palette, float height, int streakDays) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    // A young streak is a small flame; it grows to full size over a month.
+    const float growth = 0.6f + 0.4f * std::min(1.0f, static_cast<float>(streakDays) / 30.0f);
+    const float h = height * growth;
+    const float w = h * 0.72f;
+    const ImVec2 base(origin.x + w * 0.5f, origin.y + height);
+    auto teardrop = [&](float scale, ImU32 colour) {
+        const float r = w * 0.5f * scale;
+        const ImVec2 centre(base.x, base.y - r);
+        const ImVec2 tip(base.x + r * 0.15f, base.y - h * scale);
+        draw->PathArcTo(centre, r, 0.0f, 3.14159265f, 24);
+        draw->PathBezierCubicCurveTo(ImVec2(centre.x - r, centre.y - r * 0.9f),
+                                     ImVec2(tip.x - r * 0.5f, tip.y + r * 0.9f), tip);
+        draw->PathBezierCubicCurveTo(ImVec2(tip.x + r * 0.35f, tip.y + r * 1.1f),
+                                     ImVec2(centre.x + r, centre.y - r * 0.7f),
+                                     ImVec2(centre.x + r, centre.y));
+        draw->PathFillConvex(colour);
+    };
+    const bool lit = streakDays > 0;
+    teardrop(1.0f, toU32(lit ? palette.accent : palette.border));
+    teardrop(0.62f, lit ? IM_COL32(255, 196, 92, 255) : toU32(palette.surfaceHover));
+    teardrop(0.3f, lit ? IM_COL32(255, 238, 190, 255) : toU32(palette.surface));
+    ImGui::Dummy(ImVec2(w, height));
+    return w;
+}
+
+bool pillButton(const char* label, const ImVec4& colour, bool filled, ImVec2 size) {
+    const ImVec4 soft(colour.x, colour.y, colour.z, 0.16f);
+    const ImVec4 softer(colour.x, colour.y, colour.z, 0.28f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, size.y * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Button, filled ? colour : soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, filled ? colour : softer);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour);
+    if (filled) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const bool pressed = ImGui::Button(label, size);
+    if (filled) ImGui::PopStyleColor();
+    ImGui::PopStyleColor(3);
+    ImGui::PopStyleVar();
+    return pressed;
+}
+
+ImVec4 colourFromRgb(std::uint32_t rgb) {
+    return ImVec4(static_cast<float>((rgb >> 16) & 0xff) / 255.0f,
+                  static_cast<float>((rgb >> 8) & 0xff) / 255.0f,
+                  static_cast<float>(rgb & 0xff) / 255.0f, 1.0f);
 }
 
 } // namespace kindling::ui

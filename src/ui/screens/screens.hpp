@@ -7,5 +7,7 @@ namespace kindling::ui {
 
 void drawTodayScreen(UiState& state);
 void drawSupportScreen(UiState& state);
+// Shown instead of every screen when the data file could not be opened.
+void drawProblemScreen(UiState& state);
 
 } // namespace kindling::ui

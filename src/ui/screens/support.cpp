@@ -51,4 +51,20 @@ void drawSupportScreen(UiState& state) {
     endCard();
 }
 
+void drawProblemScreen(UiState& state) {
+    const Palette& p = palette(state.theme);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 680 * state.scale);
+    ImGui::PushFont(state.fonts.heading);
+    ImGui::TextUnformatted("Kindling could not open your data");
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 6 * state.scale));
+    beginCard(p, width, state.scale);
+    wrappedText(state.problem);
+    ImGui::Dummy(ImVec2(0, 4 * state.scale));
+    wrappedTextColored(p.textMuted,
+                       "Nothing was changed. Your file stays exactly as it was, and the "
+                       "backups folder next to it keeps earlier copies.");
+    endCard();
+}
+
 } // namespace kindling::ui

@@ -9,7 +9,10 @@ packages=(
   # libraries (find_package / pkg-config in CMakeLists.txt)
   libimgui-dev libglfw3-dev libepoxy-dev libfreetype-dev libstb-dev
   libsqlitecpp-dev libsqlite3-dev libcereal-dev rapidjson-dev libcli11-dev libfmt-dev
+  libsodium-dev
   catch2
+  # benchmarks (tests/bench/run.sh; built only with KINDLING_BUILD_BENCHMARKS=ON)
+  libbenchmark-dev
   # fonts found at run time
   fonts-inter fonts-font-awesome
   # headless window for tests and screenshots

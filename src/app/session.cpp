@@ -50,6 +50,13 @@ std::string validatedName(const std::string& argument, std::string_view name) {
     return clean;
 }
 
+std::string validatedText(const std::string& argument, std::string_view text,
+                          std::size_t maxLength) {
+    std::string clean = trimmed(text);
+    checkText(argument, clean, maxLength);
+    return clean;
+}
+
 Session::Session(Store store, History history, Day asOf)
     : store_(std::move(store)), history_(std::move(history)), derived_(deriveAll(history_, asOf)),
       progress_(computeProgress(history_, derived_, shippedContent().levels,
@@ -73,10 +80,12 @@ void Session::progressChanged() {
     progress_ = std::move(after);
 }
 
-void Session::celebrated(const std::string& key) {
-    store_.markCelebrationsShown({key});
+void Session::celebrated(std::string key) {
+    // Off the queue first: when the file cannot take the note (a full disk),
+    // the couple still moves on, and only a restart may show it once more.
     shown_.insert(key);
     std::erase_if(pending_, [&](const Milestone& m) { return m.key == key; });
+    store_.markCelebrationsShown({key});
 }
 
 void Session::markAllReachedAsShown() {
@@ -111,6 +120,14 @@ bool Session::isEmpty() const {
            history_.pauses.empty();
 }
 
+std::string Session::preference(const std::string& key, const std::string& fallback) const {
+    return store_.getSetting(key).value_or(fallback);
+}
+
+void Session::setPreference(const std::string& key, const std::string& value) {
+    store_.setSetting(key, value);
+}
+
 void Session::setAsOf(Day day) {
     derived_ = deriveAll(history_, day);
     // A new day is not an achievement: nothing is queued for it.
@@ -130,54 +147,7 @@ void Session::setPartnerNames(const std::optional<std::string>& partner1,
     Couple couple = history_.couple;
     if (partner1) couple.partners[0].name = validatedName("--partner1", *partner1);
     if (partner2) couple.partners[1].name = validatedName("--partner2", *partner2);
-    if (equalsIgnoringCase(couple.partners[0].name, couple.partners[1].name))
-        throw InputError("--partner2", "--partner2: the partners need different names");
-    for (const auto& partner : couple.partners)
-        if (equalsIgnoringCase(partner.name, "both"))
-            throw InputError("--partner1", "\"both\" is kept for logging together; "
-                                           "choose another name");
-    store_.saveCouple(couple);
-    history_.couple = couple;
-    ++revision_;
-}
-
-Ritual Session::addRitual(const RitualDraft& draft) {
-    Ritual ritual;
-    ritual.name = validatedName("NAME", draft.name);
-    if (history_.findRitualByName(ritual.name) != nullptr)
-        throw InputError("NAME", "NAME: there is already a ritual called \"" + ritual.name + "\"");
-    const Frequency f = draft.frequency;
-    if (f.times < 1) throw InputError("--times", "--times: must be at least 1");
-    if (f.perDays < 1 || f.perDays > maxPerDays)
-        throw InputError("--per", "--per: must be between 1 and " + std::to_string(maxPerDays));
-    if (f.times > f.perDays)
-        throw InputError("--times", "--times: " + std::to_string(f.times) + " times per " +
-                                        std::to_string(f.perDays) +
-                                        " days is more than once a day");
-    if (draft.weekdays && std::none_of(draft.weekdays->begin(), draft.weekdays->end(),
-                                       [](bool on) { return on; }))
-        throw InputError("--weekdays", "--weekdays: choose at least one day");
-    if (draft.measure) {
-        if (!std::isfinite(draft.measure->target) || draft.measure->target < 0)
-            throw InputError("--target", "--target: must be zero or more");
-        if (draft.measure->kind == MeasureKind::AtLeast && draft.measure->target == 0)
-            throw InputError("--target", "--target: an \"at least\" target must be above zero");
-        ritual.unit = validatedName("--measure", draft.unit);
-    }
-    checkText("--why", draft.why, 200);
-    ritual.frequency = f;
-    ritual.weekdays = draft.weekdays;
-    ritual.mode = draft.mode;
-    ritual.measure = draft.measure;
-    ritual.area = draft.area;
-    ritual.icon = draft.icon;
-    ritual.why = draft.why;
-    ritual.id = newUuid();
-    ritual.position = static_cast<int>(history_.rituals.size());
-    store_.insertRitual(ritual);
-    history_.rituals.push_back(ritual);
-    changed(ritual.id);
-    return ritual;
+    setCouple(couple);
 }
 
 const Ritual& Session::ritualNamed(const std::string& argument, std::string_view name) const {
@@ -235,7 +205,7 @@ std::vector<Log> Session::log(const std::string& ritualName, const std::vector<D
     }
     store_.insertLogs(logs);
     history_.logs.insert(history_.logs.end(), logs.begin(), logs.end());
-    changed(ritual.id);
+    logsChanged(logs, {});
     return logs;
 }
 
@@ -243,18 +213,21 @@ int Session::unlog(const std::string& ritualName, Day day, const std::optional<s
     const Ritual& ritual = ritualNamed("NAME", ritualName);
     const std::optional<Who> who =
         by ? std::optional<Who>(partnerNamed("--by", *by)) : std::nullopt;
-    std::vector<std::string> ids;
+    std::vector<Log> removed;
     for (const Log& entry : history_.logs)
         if (entry.ritualId == ritual.id && entry.day == day && (!who || entry.who == *who))
-            ids.push_back(entry.id);
-    if (ids.empty()) return 0;
+            removed.push_back(entry);
+    if (removed.empty()) return 0;
     store_.transaction([&] {
-        for (const std::string& id : ids) store_.deleteLog(id);
+        for (const Log& entry : removed)
+            store_.deleteLog(entry.id);
     });
-    const std::set<std::string> removed(ids.begin(), ids.end());
-    std::erase_if(history_.logs, [&](const Log& entry) { return removed.count(entry.id) > 0; });
-    changed(ritual.id);
-    return static_cast<int>(ids.size());
+    std::set<std::string> ids;
+    for (const Log& entry : removed)
+        ids.insert(entry.id);
+    std::erase_if(history_.logs, [&](const Log& entry) { return ids.count(entry.id) > 0; });
+    logsChanged({}, removed);
+    return static_cast<int>(removed.size());
 }
 
 void Session::skip(const std::string& ritualName, const std::vector<Day>& dayList) {
@@ -275,46 +248,14 @@ void Session::skip(const std::string& ritualName, const std::vector<Day>& dayLis
     changed(ritual.id);
 }
 
-Pause Session::pause(Day from, Day to, const std::string& reason) {
-    if (to < from) throw InputError("--to", "--to: the pause ends before it starts");
-    if (to - from > days{366}) throw InputError("--to", "--to: a pause is at most a year long");
-    const std::string cleanReason = validatedName("--reason", reason);
-    Pause pauseEntry{newUuid(), from, to, cleanReason};
-    store_.insertPause(pauseEntry);
-    history_.pauses.push_back(pauseEntry);
-    rederive(); // a pause touches every ritual
-    return pauseEntry;
-}
-
-Goal Session::addGoal(const GoalDraft& draft) {
-    Goal goal;
-    goal.title = validatedName("TITLE", draft.title);
-    if (draft.target < 1) throw InputError("--target", "--target: must be at least 1");
-    goal.target = draft.target;
-    goal.scope = draft.scope;
-    if (draft.scope == GoalScope::Ritual) goal.ritualId = ritualNamed("--ritual", draft.ritualName).id;
-    goal.area = draft.area;
-    goal.period = draft.period;
-    goal.start = derived_.asOf;
-    if (draft.period == GoalPeriod::Custom) {
-        if (!draft.from || !draft.to)
-            throw InputError("--from", "--from and --to: a custom goal needs both days");
-        if (*draft.to < *draft.from) throw InputError("--to", "--to: the goal ends before it starts");
-        goal.start = *draft.from;
-        goal.end = *draft.to;
-    }
-    checkText("--reward", draft.reward, maxNameLength * 2);
-    goal.reward = trimmed(draft.reward);
-    goal.id = newUuid();
-    store_.insertGoal(goal);
-    history_.goals.push_back(goal);
-    progressChanged();
-    ++revision_;
-    return goal;
-}
-
 void Session::changed(const std::string& ritualId) {
     updateRitual(derived_, history_, ritualId);
+    progressChanged();
+    ++revision_;
+}
+
+void Session::logsChanged(const std::vector<Log>& added, const std::vector<Log>& removed) {
+    updateLogs(derived_, history_, added, removed);
     progressChanged();
     ++revision_;
 }
@@ -333,29 +274,16 @@ void Session::logToday(const std::string& ritualId, Who who, std::optional<doubl
     entry.loggedAt = now();
     store_.insertLogs({entry});
     history_.logs.push_back(entry);
-    changed(ritualId);
+    logsChanged({entry}, {});
     undoStack_.push_back({"Undo \"" + ritual->name + "\"", [this, entry] {
                               store_.deleteLog(entry.id);
                               std::erase_if(history_.logs,
                                             [&](const Log& l) { return l.id == entry.id; });
-                              changed(entry.ritualId);
+                              logsChanged({}, {entry});
                           }});
 }
 
-void Session::skipToday(const std::string& ritualId) {
-    const Ritual* ritual = history_.findRitual(ritualId);
-    if (ritual == nullptr) throw InputError("ritual", "that ritual no longer exists");
-    const Skip skipEntry{newUuid(), ritualId, derived_.asOf};
-    store_.insertSkip(skipEntry);
-    history_.skips.push_back(skipEntry);
-    changed(ritualId);
-    undoStack_.push_back({"Undo skipping \"" + ritual->name + "\"", [this, skipEntry] {
-                              store_.deleteSkip(skipEntry.id);
-                              std::erase_if(history_.skips,
-                                            [&](const Skip& k) { return k.id == skipEntry.id; });
-                              changed(skipEntry.ritualId);
-                          }});
-}
+void Session::skipToday(const std::string& ritualId) { skipDay(ritualId, derived_.asOf); }
 
 bool Session::undo() {
     if (undoStack_.empty()) return false;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/celebrations.hpp"
+#include "core/assets.hpp"
 #include "core/derived.hpp"
 #include "core/model.hpp"
 #include "store/export_import.hpp"
@@ -34,6 +35,10 @@ class InputError : public std::runtime_error {
 // Trims and checks a name: not empty, valid UTF-8, no control characters, at
 // most maxNameLength characters. Throws InputError naming `argument`.
 std::string validatedName(const std::string& argument, std::string_view name);
+// Trims free text (a why-line, a reward) and checks it: valid UTF-8, at most
+// maxLength characters. Throws InputError naming `argument`.
+std::string validatedText(const std::string& argument, std::string_view text,
+                          std::size_t maxLength);
 
 struct RitualDraft {
     std::string name;
@@ -45,6 +50,7 @@ struct RitualDraft {
     Area area = Area::Connection;
     std::string icon = "heart";
     std::string why;
+    std::string catalogId; // addRitual: the catalog entry it came from, if any
 };
 
 struct GoalDraft {
@@ -56,6 +62,18 @@ struct GoalDraft {
     GoalPeriod period = GoalPeriod::Week;
     std::optional<Day> from, to; // Custom
     std::string reward;
+};
+
+// What an edit form starts from: the ritual or goal as it is.
+RitualDraft draftOf(const Ritual& ritual);
+GoalDraft draftOf(const Goal& goal, const History& history);
+
+// What the Journal can change in a log (Session::editLog).
+struct LogEdit {
+    Day day;
+    Who who = Who::Both;
+    std::optional<double> amount; // measured rituals only
+    std::string note;
 };
 
 class Session {
@@ -73,14 +91,20 @@ class Session {
     // first. The UI shows the first and calls celebrated() when the couple
     // continues; the CLI prints them all.
     const std::vector<Milestone>& pendingCelebrations() const { return pending_; }
-    // Records a celebration as shown (in the data file: never again).
-    void celebrated(const std::string& key);
+    // Records a celebration as shown (in the data file: never again). It
+    // leaves the queue even when writing that fails (StoreError).
+    void celebrated(std::string key);
     Day asOf() const { return derived_.asOf; }
     Store& store() { return store_; }
     bool isEmpty() const;
     // Things worth telling the couple that did not stop the session (a
     // backup that failed). The CLI prints them on stderr, the UI shows them.
     const std::vector<std::string>& warnings() const { return warnings_; }
+
+    // The couple's small UI choices (theme, reduce motion …), kept in the data
+    // file under a key; `fallback` when never set.
+    std::string preference(const std::string& key, const std::string& fallback) const;
+    void setPreference(const std::string& key, const std::string& value);
 
     // Re-derives everything as of another day (stats --as-of).
     void setAsOf(Day day);
@@ -128,6 +152,94 @@ class Session {
     // Returns the backup of the data as it was before the restore.
     std::filesystem::path restore(const std::filesystem::path& file);
 
+    // ---- The data file and its backups, for the Settings screen ----
+    const std::filesystem::path& dataFile() const { return store_.file(); }
+    // Newest first.
+    std::vector<BackupFile> backups() const { return store_.listBackups(); }
+
+    // ---- Pauses and skips (session_pauses.cpp): undoable, like logToday ----
+    // `pause` above starts a break (undoable as well); these end, cancel and skip.
+    // The pause covering asOf() that lasts longest, if the couple is on a break.
+    const Pause* currentPause() const;
+    // The soonest pause that starts after asOf(), if one is planned.
+    const Pause* upcomingPause() const;
+    // Ends the break today: every pause covering asOf() now ends the day
+    // before (one that began today is removed), so today counts as usual.
+    void endPause();
+    // Removes a pause altogether (a planned break that is off).
+    void removePause(const std::string& pauseId);
+    // A day off for one ritual, and back again. A logged day cannot be skipped.
+    void skipDay(const std::string& ritualId, Day day);
+    void unskipDay(const std::string& ritualId, Day day);
+
+    // ---- Rituals and goals (session_rituals.cpp, session_goals.cpp, with
+    // addRitual and addGoal above): edits, archiving and order are undoable ----
+    // Adds the catalog's suggestion `catalogId` (assets/catalog.json) as it
+    // stands; editRitual adjusts it afterwards. InputError when the id is
+    // unknown or a ritual already has that name.
+    Ritual addRitualFromCatalog(const std::string& catalogId);
+    // Replaces what the couple chose about a ritual. Its logs and skips stay;
+    // its streaks and strength are derived again from its whole history under
+    // the new schedule, mode and measure.
+    void editRitual(const std::string& ritualId, const RitualDraft& draft);
+    // An archived ritual leaves Today and the dashboard and keeps its history.
+    void setRitualArchived(const std::string& ritualId, bool archived);
+    // The order on screen: `orderedIds` names every ritual (archived too) once.
+    void reorderRituals(const std::vector<std::string>& orderedIds);
+    // A goal's title, target, scope, period and reward. It keeps its start
+    // unless it becomes a "this week" or "this month" goal of another period:
+    // then, like a new goal, it starts on asOf().
+    void editGoal(const std::string& goalId, const GoalDraft& draft);
+    // Archiving stops a goal on asOf() (core/goals.hpp); restoring brings it
+    // back whole.
+    void setGoalArchived(const std::string& goalId, bool archived);
+
+    // ---- The journal and the question of the night (session_journal.cpp) ----
+    // Changes one log's day, who, amount and note (its ritual stays). Checked
+    // like log() (InputError, nothing written): a day no later than asOf(),
+    // an amount exactly when the ritual is measured. Undoable.
+    Log editLog(const std::string& logId, const LogEdit& edit);
+    // Deletes one log; the store keeps it as a tombstone. Undoable.
+    void deleteLog(const std::string& logId);
+
+    // The deck's marks (answered, favourite, skipped), read once per revision.
+    const std::vector<QuestionMarkEntry>& questionMarks() const;
+    // Tonight's question as of asOf(): questionOfTheNight (core/question_deck.hpp)
+    // over the marks, so "next" and answers count. Today and Questions show it.
+    const Question& questionOfTheNight() const;
+    // The ritual an answer logs: the first active, unmeasured ritual that came
+    // from the catalog's "question-of-the-night" (the one the badges count);
+    // nullptr when the couple has none, and answering then only marks the question.
+    const Ritual* questionRitual() const;
+    // "We talked about it": marks the question answered tonight and logs
+    // questionRitual() for both, the question as the note. A question already
+    // answered tonight is left as it is. Undoable.
+    void answerQuestion(const std::string& questionId);
+    // "Next": marks tonight's question skipped, so the deck moves on. Undoable.
+    void nextQuestion();
+    void setFavourite(const std::string& questionId, bool favourite); // undoable
+
+    // ---- The couple, settings, onboarding and PIN (session_settings.cpp) ----
+    // Both partners' names and colours (0xRRGGBB) at once, checked like
+    // setPartnerNames. Saving the couple is what marks onboarding as done.
+    void setCouple(const Couple& couple);
+    // The couple was saved once (onboarding finished or skipped): the window
+    // then opens on Today instead of the welcome steps.
+    bool onboarded() const { return store_.hasCouple(); }
+    // The day's start hour (0-23) and the first day of the week (0 = Monday
+    // ... 6 = Sunday); everything is derived again.
+    void setSettings(const Settings& settings);
+    // The optional PIN (product.md "Private"), kept only as a salted hash
+    // (app/pin.hpp). Setting, changing or removing one asks for the current
+    // PIN when there is one (InputError when it is not right, nothing changed).
+    bool hasPin() const;
+    bool checkPin(std::string_view pin) const; // false when none is set
+    void setPin(std::string_view currentPin, std::string_view newPin);
+    void removePin(std::string_view currentPin);
+    // Turns the lock off without the PIN (kindling forget-pin): whoever can
+    // run Kindling on this computer can read the data file anyway.
+    void forgetPin();
+
   private:
     Session(Store store, History history, Day asOf);
     void rederive();
@@ -151,6 +263,21 @@ class Session {
     void markAllReachedAsShown();
     std::uint64_t revision_ = 0;
     void changed(const std::string& ritualId);
+    // After `removed` left history_.logs and `added` were appended to it.
+    void logsChanged(const std::vector<Log>& added, const std::vector<Log>& removed);
+    // After an edit or a restore changed how the history counts (a ritual's,
+    // when given, or a goal's): derives again, and credits what that newly
+    // reached before asOf() without a celebration; a celebration is for what
+    // the couple does now.
+    void recounted(const std::optional<std::string>& ritualId);
+    // The question marks and tonight's question, read again when revision_ moves.
+    struct QuestionCache {
+        std::uint64_t revision = ~std::uint64_t{0};
+        std::vector<QuestionMarkEntry> marks;
+        const Question* tonight = nullptr;
+    };
+    mutable QuestionCache questionCache_;
+    const QuestionCache& questionCache() const;
 };
 
 } // namespace kindling

@@ -90,6 +90,7 @@ struct Arguments {
     std::optional<std::string> asOf;
     int years = 1;
     std::uint64_t seed = 1;
+    bool dense = false;
 };
 
 using Command = std::function<int(Session&, std::ostream&)>;
@@ -157,16 +158,21 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
                    "Folder of the data file (default: $KINDLING_DATA_DIR, else "
                    "$XDG_DATA_HOME/kindling, else ~/.local/share/kindling)");
     std::optional<std::string> screenshot;
-    std::string screen = "today";
+    std::string screen; // empty: the welcome steps on the first run, else Today
     std::string windowSize = "1280x800";
     std::optional<std::string> theme;
     app.add_option("--screenshot", screenshot,
                    "Render the window hidden for a few frames, save it as this PNG file, exit");
-    app.add_option("--screen", screen, "Screen to show first (today)");
+    app.add_option("--screen", screen,
+                   "Screen to show first (today, dashboard, settings, onboarding …; default: "
+                   "the welcome steps on the first run, else today)");
     app.add_option("--window-size", windowSize, "Window size as WIDTHxHEIGHT")
         ->capture_default_str();
-    app.add_option("--theme", theme, "light or dark (for this run)")
+    app.add_option("--theme", theme, "light or dark for this run (default: the one chosen in the app)")
         ->check(CLI::IsMember({"light", "dark"}));
+    bool reduceMotion = false;
+    app.add_flag("--reduce-motion", reduceMotion,
+                 "Calm, still celebrations for this run (also a setting in the app)");
 
     Arguments a;
     Command command;
@@ -309,15 +315,30 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
     demo->add_option("--years", a.years, "Years of history")->capture_default_str()->check(
         CLI::Range(0, 50));
     demo->add_option("--seed", a.seed, "Random seed")->capture_default_str();
+    demo->add_flag("--dense", a.dense,
+                   "Stress pace for benchmarks: each of you logs every ritual nearly every day "
+                   "(ten years: about 90,000 logs instead of 18,000)");
     set(demo, [&](Session& s, std::ostream& o) {
         if (!s.isEmpty())
             throw InputError("demo", "demo: this data folder already holds a history; "
                                      "use an empty one (--data-dir DIR)");
         s.importGenerated(
-            generateDemoHistory(shippedContent().catalog, {a.years, a.seed, s.asOf()}));
+            generateDemoHistory(shippedContent().catalog, {a.years, a.seed, s.asOf(), a.dense}));
         o << "Created " << s.history().logs.size() << " logs over " << a.years
           << (a.years == 1 ? " year" : " years") << " for " << s.history().couple.partners[0].name
           << " and " << s.history().couple.partners[1].name << ".\n";
+        return 0;
+    });
+
+    CLI::App* forgetPin =
+        app.add_subcommand("forget-pin", "Turn the PIN lock off when the PIN is forgotten");
+    set(forgetPin, [](Session& s, std::ostream& o) {
+        if (!s.hasPin()) {
+            o << "There is no PIN lock to turn off.\n";
+            return 0;
+        }
+        s.forgetPin();
+        o << "The PIN lock is off. You can set a new PIN in Settings.\n";
         return 0;
     });
 
@@ -389,7 +410,9 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
     window.data = location;
     window.screenshotFile = screenshot;
     window.screen = screen;
-    window.darkTheme = theme && *theme == "dark";
+    window.theme = theme.value_or("");
+    window.reduceMotion = reduceMotion;
+    window.appVersion = version;
     return outcome;
 }
 

@@ -13,10 +13,12 @@ namespace kindling {
 struct WindowRequest {
     DataLocation data;
     std::optional<std::string> screenshotFile; // render, save a PNG, exit
-    std::string screen = "today";
-    bool darkTheme = false;
+    std::string screen; // a --screen name; empty: the app decides (onboarding or today)
+    std::string theme;  // "light" or "dark" for this run; empty: the saved preference
+    bool reduceMotion = false;
     int width = 1280;
     int height = 800;
+    std::string appVersion; // written into exports made from the window
 };
 
 struct CliOutcome {

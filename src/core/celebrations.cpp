@@ -79,7 +79,7 @@ ProgressSnapshot computeProgress(const History& history, const DerivedState& der
                                  const std::vector<AchievementDefinition>& achievements) {
     ProgressSnapshot snapshot;
     snapshot.asOf = derived.asOf;
-    const ResolvedLogs logs = resolveLogs(history, derived.asOf);
+    const ResolvedLogs logs = resolvedLogs(derived, history);
     snapshot.goals = computeGoalProgress(history, logs);
     snapshot.connectionRuns = derived.connection.runs;
     snapshot.xp = computeXp(history, logs, snapshot.connectionRuns, snapshot.goals);

@@ -128,7 +128,14 @@ History generateDemoHistory(const std::vector<CatalogRitual>& catalog, const Dem
                 if (random.chance(0.04)) log.note = demoNotes[random.below(demoNotes.size())];
                 history.logs.push_back(std::move(log));
             };
-            if (ritual.mode == RitualMode::Each) {
+            if (options.dense) {
+                // Each partner taps their own button, whatever the mode or schedule.
+                for (const Who who : {Who::Partner1, Who::Partner2}) {
+                    if (!random.chance(paused ? 0.05 : 0.97)) continue;
+                    makeLog(who);
+                    if (random.chance(0.08)) makeLog(who);
+                }
+            } else if (ritual.mode == RitualMode::Each) {
                 // Sam is the more regular one with thank-yous, Alex with noticing.
                 const double p1 = chances[r] * mood * (r % 2 == 0 ? 0.9 : 1.0);
                 const double p2 = chances[r] * mood * (r % 2 == 0 ? 1.0 : 0.85);

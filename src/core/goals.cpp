@@ -13,7 +13,8 @@ struct Period {
     Day end;
 };
 
-std::vector<Period> periodsOf(const Goal& goal, int weekStart, Day asOf) {
+// `through`: the last day that can count (asOf, or the day it was archived).
+std::vector<Period> periodsOf(const Goal& goal, int weekStart, Day through) {
     std::vector<Period> periods;
     switch (goal.period) {
     case GoalPeriod::Week: {
@@ -28,11 +29,11 @@ std::vector<Period> periodsOf(const Goal& goal, int weekStart, Day asOf) {
         if (goal.end >= goal.start) periods.push_back({goal.start, goal.end});
         break;
     case GoalPeriod::EveryWeek:
-        for (Day first = startOfWeek(goal.start, weekStart); first <= asOf; first += days{7})
+        for (Day first = startOfWeek(goal.start, weekStart); first <= through; first += days{7})
             periods.push_back({first, first + days{6}});
         break;
     case GoalPeriod::EveryMonth:
-        for (Day first = startOfMonth(goal.start); first <= asOf;
+        for (Day first = startOfMonth(goal.start); first <= through;
              first = endOfMonth(first) + days{1})
             periods.push_back({first, endOfMonth(first)});
         break;
@@ -49,7 +50,8 @@ int weightOf(const ResolvedLog& log, const Ritual* ritual) {
 
 std::vector<GoalProgress> instancesOf(const History& history, const ResolvedLogs& logs,
                                       const Goal& goal) {
-    const std::vector<Period> periods = periodsOf(goal, history.settings.weekStart, logs.asOf);
+    const Day lastCounted = goal.archivedOn ? std::min(*goal.archivedOn, logs.asOf) : logs.asOf;
+    const std::vector<Period> periods = periodsOf(goal, history.settings.weekStart, lastCounted);
     std::vector<GoalProgress> result;
     if (periods.empty()) return result;
 
@@ -66,7 +68,7 @@ std::vector<GoalProgress> instancesOf(const History& history, const ResolvedLogs
     // Matching logs per day across the goal's whole span: one pass over the
     // logs, no sorting, whatever order the history keeps them in.
     const Day from = periods.front().start;
-    const Day through = std::min(periods.back().end, logs.asOf);
+    const Day through = std::min(periods.back().end, lastCounted);
     std::vector<int> perDay(
         from <= through ? static_cast<std::size_t>(daysBetween(from, through)) + 1 : 0);
     for (const ResolvedLog& log : logs.logs) {

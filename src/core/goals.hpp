@@ -19,7 +19,11 @@
 //   log counts 1, a `Both` log of a `together` ritual included.
 // - Completed when progress >= target; completedOn = the day the target was
 //   reached. A target below 1 is read as 1.
-// - Archived goals keep their instances: what the couple achieved stays theirs.
+// - An archived goal keeps what it reached up to goal.archivedOn and stops
+//   there: no instance starts after that day and no later log counts, so an
+//   archived repeating goal earns no more instances, XP or celebrations. What
+//   the couple achieved stays theirs. A restored goal (archivedOn cleared)
+//   counts as if it had never been archived.
 
 #include "core/date.hpp"
 #include "core/model.hpp"
@@ -34,6 +38,7 @@ namespace kindling {
 // The logs on or before asOf with their ritual looked up once. Goals, XP and
 // achievements each walk every log; resolving 90,000 ritual ids once instead
 // of in every walk is what keeps computeProgress within a few milliseconds.
+// Every walk only tallies, so the order of the logs does not matter.
 struct ResolvedLog {
     Day day;
     int ritual = -1; // index into history.rituals; -1 when the ritual is unknown
@@ -42,7 +47,7 @@ struct ResolvedLog {
 struct ResolvedLogs {
     Day asOf;
     Day firstDay;                  // the earliest log day; asOf when there are no logs
-    std::vector<ResolvedLog> logs; // in history order, days after asOf left out
+    std::vector<ResolvedLog> logs; // days after asOf left out; resolveLogs: in history order
 };
 ResolvedLogs resolveLogs(const History& history, Day asOf);
 

@@ -95,7 +95,9 @@ struct Goal {
     Day start; // Week/Month: the day it was set (its week or month counts); Custom: first day
     Day end;   // Custom: last day (inclusive); otherwise unused
     std::string reward;
-    bool archived = false;
+    // Set: archived on that day. Nothing after it counts (goals.hpp); clearing
+    // it (a restore) brings the goal back whole.
+    std::optional<Day> archivedOn;
 };
 
 struct Settings {

@@ -36,6 +36,32 @@ std::vector<std::size_t> shuffledDeck(std::size_t deckSize, std::int64_t cycle) 
     return order;
 }
 
+// Where offset `offset` lands in the cycle's order, `tonight` being the
+// night's own place (see questionForDay in the header).
+std::int64_t positionFor(std::int64_t size, std::int64_t tonight, std::int64_t offset) {
+    const std::int64_t nightsAhead = size - 1 - tonight;
+    const std::int64_t step = floorMod(offset, size);
+    if (step > 0 && step <= nightsAhead) return size - step; // the far end of the cycle first
+    if (step > nightsAhead) return step - nightsAhead - 1;   // then the nights long past
+    return tonight;
+}
+
+struct CyclePlace {
+    std::int64_t cycle = 0;
+    std::int64_t tonight = 0; // the night's place in its cycle
+};
+
+CyclePlace cyclePlace(std::size_t deckSize, Day day) {
+    const auto size = static_cast<std::int64_t>(deckSize);
+    const std::int64_t dayIndex = daysBetween(questionDeckEpoch, day);
+    const std::int64_t cycle = floorDiv(dayIndex, size);
+    return {cycle, dayIndex - cycle * size};
+}
+
+void requireQuestions(const std::vector<Question>& deck) {
+    if (deck.empty()) throw std::invalid_argument("the question deck is empty");
+}
+
 } // namespace
 
 std::vector<std::size_t> questionDeckOrder(std::size_t deckSize, std::int64_t cycle) {
@@ -50,22 +76,32 @@ std::vector<std::size_t> questionDeckOrder(std::size_t deckSize, std::int64_t cy
 }
 
 const Question& questionForDay(const std::vector<Question>& deck, Day day, int offset) {
-    if (deck.empty()) throw std::invalid_argument("questionForDay: the question deck is empty");
+    requireQuestions(deck);
+    const CyclePlace place = cyclePlace(deck.size(), day);
+    const std::vector<std::size_t> order = questionDeckOrder(deck.size(), place.cycle);
     const auto size = static_cast<std::int64_t>(deck.size());
-    const std::int64_t dayIndex = daysBetween(questionDeckEpoch, day);
-    const std::int64_t cycle = floorDiv(dayIndex, size);
-    const std::int64_t tonight = dayIndex - cycle * size;
-    const std::int64_t nightsAhead = size - 1 - tonight;
-    const std::int64_t step = floorMod(offset, size);
+    return deck[order[static_cast<std::size_t>(positionFor(size, place.tonight, offset))]];
+}
 
-    std::int64_t position = tonight;
-    if (step > 0 && step <= nightsAhead) {
-        position = size - step; // the far end of the cycle first
-    } else if (step > nightsAhead) {
-        position = step - nightsAhead - 1; // then the nights long past
+const Question& questionOfTheNight(const std::vector<Question>& deck, Day day, int nextTonight,
+                                   const std::map<std::string, Day, std::less<>>& answered) {
+    requireQuestions(deck);
+    const CyclePlace place = cyclePlace(deck.size(), day);
+    const Day cycleStart = day - days{place.tonight};
+    const std::vector<std::size_t> order = questionDeckOrder(deck.size(), place.cycle);
+    const auto size = static_cast<std::int64_t>(deck.size());
+    std::vector<const Question*> rest;
+    for (std::int64_t offset = 0; offset < size; ++offset) {
+        const Question& question =
+            deck[order[static_cast<std::size_t>(positionFor(size, place.tonight, offset))]];
+        const auto found = answered.find(question.id);
+        const bool earlierThisCycle =
+            found != answered.end() && found->second >= cycleStart && found->second < day;
+        if (!earlierThisCycle) rest.push_back(&question);
     }
-    const std::vector<std::size_t> order = questionDeckOrder(deck.size(), cycle);
-    return deck[order[static_cast<std::size_t>(position)]];
+    if (rest.empty()) return questionForDay(deck, day, nextTonight);
+    const auto count = static_cast<std::int64_t>(rest.size());
+    return *rest[static_cast<std::size_t>(floorMod(nextTonight, count))];
 }
 
 std::vector<const Question*> questionsInCategory(const std::vector<Question>& deck,

@@ -16,6 +16,8 @@
 #include "core/date.hpp"
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,6 +42,20 @@ std::vector<std::size_t> questionDeckOrder(std::size_t deckSize, std::int64_t cy
 //
 // Precondition: the deck is not empty (throws std::invalid_argument otherwise).
 const Question& questionForDay(const std::vector<Question>& deck, Day day, int offset = 0);
+
+// Tonight's question once the couple's marks count; the Questions screen and
+// the Today card both show this one (our rule):
+// - walk questionForDay's offsets 0, 1, 2 … for `day`;
+// - pass over the questions `answered` (question id -> the day it was last
+//   talked about) dates on an earlier night of this cycle: a question met
+//   through "next" does not come back on its own night;
+// - take the `nextTonight`-th of the rest, where nextTonight counts how often
+//   the couple pressed "next" tonight (wrapping around the rest).
+// A question answered tonight stays tonight's question. When every question
+// was answered earlier in the cycle, it is questionForDay(deck, day, nextTonight).
+// Precondition: the deck is not empty (throws std::invalid_argument otherwise).
+const Question& questionOfTheNight(const std::vector<Question>& deck, Day day, int nextTonight,
+                                   const std::map<std::string, Day, std::less<>>& answered);
 
 // The questions of one category, in deck order, for browsing. The pointers
 // point into `deck`.

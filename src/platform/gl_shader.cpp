@@ -71,6 +71,49 @@ ShaderBuild buildFullscreenEffect(std::string_view fragmentName) {
     return build;
 }
 
+FullscreenEffect::FullscreenEffect(std::string_view fragmentName)
+    : build_(buildFullscreenEffect(fragmentName)) {
+    glGenVertexArrays(1, &vertexArray_);
+}
+
+FullscreenEffect::~FullscreenEffect() {
+    if (build_.program != 0) glDeleteProgram(build_.program);
+    if (vertexArray_ != 0) glDeleteVertexArrays(1, &vertexArray_);
+}
+
+bool FullscreenEffect::begin(int width, int height) {
+    if (!build_) return false;
+    glViewport(0, 0, width, height);
+    glUseProgram(build_.program);
+    set("resolution", static_cast<float>(width), static_cast<float>(height));
+    return true;
+}
+
+void FullscreenEffect::set(const char* uniform, float value) {
+    glUniform1f(glGetUniformLocation(build_.program, uniform), value);
+}
+
+void FullscreenEffect::set(const char* uniform, float x, float y) {
+    glUniform2f(glGetUniformLocation(build_.program, uniform), x, y);
+}
+
+void FullscreenEffect::set(const char* uniform, float x, float y, float z) {
+    glUniform3f(glGetUniformLocation(build_.program, uniform), x, y, z);
+}
+
+void FullscreenEffect::end(bool blend) {
+    if (blend) {
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    } else {
+        glDisable(GL_BLEND);
+    }
+    glBindVertexArray(vertexArray_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glUseProgram(0);
+}
+
 std::vector<std::string_view> effectNames() {
     std::vector<std::string_view> names;
     for (std::string_view name : embeddedResourceNames())

@@ -1,5 +1,6 @@
 #include "platform/screenshot.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <epoxy/gl.h>
@@ -8,15 +9,21 @@
 
 namespace kindling::platform {
 
-bool saveFramebufferPng(const std::string& file, int width, int height, std::string& error) {
+bool saveFramebufferPng(const std::string& file, PixelRect rect, int framebufferWidth,
+                        int framebufferHeight, std::string& error) {
+    const int left = std::clamp(rect.x, 0, framebufferWidth);
+    const int top = std::clamp(rect.y, 0, framebufferHeight);
+    const int width = std::clamp(rect.x + rect.width, 0, framebufferWidth) - left;
+    const int height = std::clamp(rect.y + rect.height, 0, framebufferHeight) - top;
     if (width <= 0 || height <= 0) {
-        error = "the window has no size to capture";
+        error = "there is nothing on screen to capture";
         return false;
     }
     std::vector<unsigned char> pixels(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(left, framebufferHeight - top - height, width, height, GL_RGBA, GL_UNSIGNED_BYTE,
+                 pixels.data());
     // GL's rows run bottom-up; PNG's top-down. Opaque: the window has no alpha.
     for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
     stbi_flip_vertically_on_write(1);

@@ -9,15 +9,19 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "app/clock.hpp"
 #include "app/session.hpp"
 #include "store/paths.hpp"
-#include "platform/background.hpp"
+#include "platform/effects.hpp"
 #include "platform/frame_pacer.hpp"
+#include "platform/open_folder.hpp"
 #include "platform/screenshot.hpp"
 #include "ui/shell.hpp"
 
@@ -33,8 +37,50 @@ void reportGlfwError(int code, const char* description) {
     std::fprintf(stderr, "kindling: window system error %d: %s\n", code, description);
 }
 
-platform::FramePacer& pacerOf(GLFWwindow* window) {
-    return *static_cast<platform::FramePacer*>(glfwGetWindowUserPointer(window));
+// What the window's callbacks feed: the pacer, and the keys pressed since
+// the last frame. ImGui 1.86 only sees whether a key is down when a frame
+// starts, so a quick tap (press and release between two frames) would be
+// lost; such keys are held down for one frame (see holdTappedKeys).
+struct WindowEvents {
+    platform::FramePacer pacer;
+    struct KeyPress {
+        int key;
+        int mods; // the modifiers held when it was pressed (GLFW_MOD_*)
+    };
+    std::vector<KeyPress> keysPressed;
+    std::vector<int> keysHeld; // held by us for the frame just drawn
+};
+
+WindowEvents& eventsOf(GLFWwindow* window) {
+    return *static_cast<WindowEvents*>(glfwGetWindowUserPointer(window));
+}
+
+platform::FramePacer& pacerOf(GLFWwindow* window) { return eventsOf(window).pacer; }
+
+// After polling: a key pressed and already released is marked down for this
+// frame; one held the frame before is let go, unless it is really down.
+void holdTappedKeys(GLFWwindow* window, WindowEvents& events) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : events.keysHeld)
+        if (glfwGetKey(window, key) != GLFW_PRESS) io.KeysDown[key] = false;
+    events.keysHeld.clear();
+    // The modifiers as the backend derives them from the keys now down, plus
+    // those held with a tapped key (Ctrl+Z typed quickly in full).
+    const auto down = [&io](int left, int right) { return io.KeysDown[left] || io.KeysDown[right]; };
+    io.KeyCtrl = down(GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL);
+    io.KeyShift = down(GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
+    io.KeyAlt = down(GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
+    io.KeySuper = down(GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER);
+    for (const WindowEvents::KeyPress& press : events.keysPressed) {
+        if (io.KeysDown[press.key]) continue; // still down: ImGui sees it as it is
+        io.KeysDown[press.key] = true;
+        events.keysHeld.push_back(press.key);
+        io.KeyCtrl = io.KeyCtrl || (press.mods & GLFW_MOD_CONTROL) != 0;
+        io.KeyShift = io.KeyShift || (press.mods & GLFW_MOD_SHIFT) != 0;
+        io.KeyAlt = io.KeyAlt || (press.mods & GLFW_MOD_ALT) != 0;
+        io.KeySuper = io.KeySuper || (press.mods & GLFW_MOD_SUPER) != 0;
+    }
+    events.keysPressed.clear();
 }
 
 // Installed before ImGui's own callbacks, which chain to these: every input
@@ -44,7 +90,11 @@ void installWakeCallbacks(GLFWwindow* window) {
     glfwSetMouseButtonCallback(window,
                                [](GLFWwindow* w, int, int, int) { pacerOf(w).noteInput(); });
     glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { pacerOf(w).noteInput(); });
-    glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { pacerOf(w).noteInput(); });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int mods) {
+        pacerOf(w).noteInput();
+        const bool known = key >= 0 && key < static_cast<int>(IM_ARRAYSIZE(ImGuiIO::KeysDown));
+        if (action == GLFW_PRESS && known) eventsOf(w).keysPressed.push_back({key, mods});
+    });
     glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { pacerOf(w).noteInput(); });
     glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { pacerOf(w).noteInput(); });
     glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { pacerOf(w).noteInput(); });
@@ -52,6 +102,31 @@ void installWakeCallbacks(GLFWwindow* window) {
     glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { pacerOf(w).noteInput(); });
     glfwSetWindowContentScaleCallback(window,
                                       [](GLFWwindow* w, float, float) { pacerOf(w).noteInput(); });
+}
+
+// A folder of the home folder: $`variable`, else ~/`name` when it exists,
+// else the home folder. "Save as image" uses Pictures, exports Documents.
+std::filesystem::path userDirectory(const char* variable, const char* name) {
+    if (const char* xdg = std::getenv(variable); xdg != nullptr && *xdg != '\0') return xdg;
+    const char* home = std::getenv("HOME");
+    const std::filesystem::path base = home != nullptr ? home : ".";
+    std::error_code error;
+    if (std::filesystem::is_directory(base / name, error)) return base / name;
+    return base;
+}
+
+// Writes the celebration card the UI asked for and tells the UI how it went.
+void saveCard(const ui::CardCapture& capture, ui::UiState& state, int width, int height) {
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    const platform::PixelRect rect{static_cast<int>(capture.min.x * scale.x),
+                                   static_cast<int>(capture.min.y * scale.y),
+                                   static_cast<int>((capture.max.x - capture.min.x) * scale.x),
+                                   static_cast<int>((capture.max.y - capture.min.y) * scale.y)};
+    std::string error;
+    if (platform::saveFramebufferPng(capture.file.string(), rect, width, height, error))
+        state.celebration.saved = "Saved to " + capture.file.string();
+    else
+        state.celebration.saved = "The image was not saved: " + error;
 }
 
 struct GlfwSession {
@@ -62,8 +137,13 @@ struct GlfwSession {
     bool ok;
 };
 
+// The monitor's content scale times the couple's UI scale (Settings).
+float scaleFor(const ui::UiState& state, float contentScale) {
+    return std::clamp(contentScale * state.uiScale, 0.75f, 4.0f);
+}
+
 void applyScale(ui::UiState& state, float contentScale) {
-    state.scale = std::clamp(contentScale, 0.75f, 4.0f);
+    state.scale = scaleFor(state, contentScale);
     ImGuiIO& io = ImGui::GetIO();
     state.fonts = ui::loadFonts(io, state.scale);
     io.Fonts->Build();
@@ -76,11 +156,14 @@ void applyScale(ui::UiState& state, float contentScale) {
 
 int runWindowApp(const WindowRequest& request) {
     const bool screenshotMode = request.screenshotFile.has_value();
-    const auto screen = ui::screenFromName(request.screen);
-    if (!screen) {
-        std::cerr << "kindling: --screen: unknown screen '" << request.screen
-                  << "'; choose one of: " << ui::screenNames() << "\n";
-        return 2;
+    std::optional<ui::Screen> screen; // unset: the app decides when the data file is open
+    if (!request.screen.empty()) {
+        screen = ui::screenFromName(request.screen);
+        if (!screen) {
+            std::cerr << "kindling: --screen: unknown screen '" << request.screen
+                      << "'; choose one of: " << ui::screenNames() << "\n";
+            return 2;
+        }
     }
 
     std::string iniPath;
@@ -117,8 +200,9 @@ int runWindowApp(const WindowRequest& request) {
     glfwMakeContextCurrent(window);
     glfwSwapInterval(screenshotMode ? 0 : 1);
 
-    platform::FramePacer pacer;
-    glfwSetWindowUserPointer(window, &pacer);
+    WindowEvents events;
+    platform::FramePacer& pacer = events.pacer;
+    glfwSetWindowUserPointer(window, &events);
     installWakeCallbacks(window);
 
     IMGUI_CHECKVERSION();
@@ -141,24 +225,56 @@ int runWindowApp(const WindowRequest& request) {
         state.problem = e.what();
         std::cerr << "kindling: " << e.what() << "\n";
     }
-    state.screen = *screen;
-    if (request.darkTheme) state.theme = ui::ThemeVariant::Dark;
-    const int dayStartHour = session ? session->history().settings.dayStartHour : 4;
-    state.today = session ? session->asOf() : localLogicalToday(dayStartHour);
+    // The first run opens on the welcome steps; a PIN hides everything until it is entered.
+    bool onboarded = true;
+    if (session) {
+        try {
+            onboarded = session->onboarded();
+            state.lock.locked = session->hasPin();
+        } catch (const std::exception& e) {
+            state.problem = e.what();
+        }
+    }
+    state.screen = screen.value_or(onboarded ? ui::Screen::Today : ui::Screen::Onboarding);
+    const std::string theme =
+        !request.theme.empty() ? request.theme : session ? session->preference("theme", "light") : "";
+    if (theme == "dark") state.theme = ui::ThemeVariant::Dark;
+    if (session) state.uiScale = ui::uiScaleFromPreference(session->preference("ui_scale", ""));
+    state.reduceMotion =
+        request.reduceMotion || (session && session->preference("reduce_motion", "0") == "1");
+    state.imageDirectory = userDirectory("XDG_PICTURES_DIR", "Pictures");
+    state.documentsDirectory = userDirectory("XDG_DOCUMENTS_DIR", "Documents");
+    state.appVersion = request.appVersion;
+    platform::FolderOpener folders;
+    state.openFolder = [&folders](const std::filesystem::path& folder) {
+        return folders.open(folder, glfwGetTime());
+    };
+    // Read each time: the couple can move the day's start in Settings.
+    const auto dayStartHour = [&session] {
+        return session ? session->history().settings.dayStartHour : 4;
+    };
+    state.today = session ? session->asOf() : localLogicalToday(dayStartHour());
     float contentScale = 1.0f;
     glfwGetWindowContentScale(window, &contentScale, nullptr);
     applyScale(state, contentScale);
 
-    auto background = std::make_unique<platform::Background>();
-    if (!background->error().empty())
-        std::cerr << "kindling: the background effect is off: " << background->error() << "\n";
+    auto effects = std::make_unique<platform::Effects>();
+    for (const std::string& error : effects->errors())
+        std::cerr << "kindling: an effect is off: " << error << "\n";
 
     int exitCode = 0;
     int framesDrawn = 0;
     while (!glfwWindowShouldClose(window)) {
+        if (auto problem = folders.finished()) {
+            state.data.folderNotice = {"The folder did not open: " + *problem, true};
+            pacer.noteInput();
+        }
         if (pacer.canSleep() && !screenshotMode) {
-            glfwWaitEventsTimeout(platform::FramePacer::idleTimeoutSeconds);
-            const Day now = localLogicalToday(dayStartHour);
+            // A file manager just asked for may still fail: look again soon.
+            glfwWaitEventsTimeout(folders.watching(glfwGetTime())
+                                      ? 0.25
+                                      : platform::FramePacer::idleTimeoutSeconds);
+            const Day now = localLogicalToday(dayStartHour());
             if (now != state.today) {
                 state.today = now;
                 if (session) session->setAsOf(now);
@@ -168,14 +284,18 @@ int runWindowApp(const WindowRequest& request) {
         } else {
             glfwPollEvents();
         }
+        holdTappedKeys(window, events);
 
         float newScale = 1.0f;
         glfwGetWindowContentScale(window, &newScale, nullptr);
-        if (std::clamp(newScale, 0.75f, 4.0f) != state.scale) applyScale(state, newScale);
+        if (scaleFor(state, newScale) != state.scale) applyScale(state, newScale);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+        // Screenshots are taken as if a second passed per frame, so an
+        // animation (a celebration's sparks) is caught in full swing.
+        state.now = screenshotMode ? framesDrawn * 1.0 : glfwGetTime();
         const ui::FrameResult frame = ui::drawShell(state);
         ImGui::Render();
         if (state.themeChanged) {
@@ -187,21 +307,22 @@ int runWindowApp(const WindowRequest& request) {
         int width = 0, height = 0;
         glfwGetFramebufferSize(window, &width, &height);
         const ui::Palette& colours = ui::palette(state.theme);
-        if (frame.drawBackground) {
-            background->draw(colours, width, height, static_cast<float>(glfwGetTime()));
-        } else {
-            glViewport(0, 0, width, height);
-            glClearColor(colours.background.x, colours.background.y, colours.background.z, 1);
-            glClear(GL_COLOR_BUFFER_BIT);
-        }
+        effects->drawBackground(colours, width, height, static_cast<float>(state.now),
+                                frame.drawBackground);
+        if (frame.sparks) effects->drawCelebration(*frame.sparks, width, height);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (frame.capture) {
+            saveCard(*frame.capture, state, width, height);
+            pacer.noteInput(); // show where it went
+        }
 
         pacer.noteAnimating(frame.animating);
         pacer.frameDrawn();
         ++framesDrawn;
         if (screenshotMode && framesDrawn >= screenshotFrames) {
             std::string error;
-            if (platform::saveFramebufferPng(*request.screenshotFile, width, height, error)) {
+            if (platform::saveFramebufferPng(*request.screenshotFile, {0, 0, width, height}, width,
+                                             height, error)) {
                 std::cout << "kindling: saved " << *request.screenshotFile << " (" << width
                           << "x" << height << ")\n";
             } else {
@@ -213,7 +334,7 @@ int runWindowApp(const WindowRequest& request) {
         glfwSwapBuffers(window);
     }
 
-    background.reset();
+    effects.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

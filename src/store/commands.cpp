@@ -203,7 +203,10 @@ void bindGoal(SQLite::Statement& statement, const Goal& goal, std::int64_t now) 
     statement.bind(":start_day", formatDay(goal.start));
     statement.bind(":end_day", formatDay(goal.end));
     statement.bind(":reward", goal.reward);
-    statement.bind(":archived", goal.archived ? 1 : 0);
+    if (goal.archivedOn)
+        statement.bind(":archived_on", formatDay(*goal.archivedOn));
+    else
+        statement.bind(":archived_on");
     statement.bind(":now", now);
 }
 
@@ -358,7 +361,7 @@ History Store::loadHistory() const {
 
         SQLite::Statement goals(impl.db,
                                 "SELECT id, title, target, scope, ritual_id, area, period, "
-                                "start_day, end_day, reward, archived FROM goals "
+                                "start_day, end_day, reward, archived_on FROM goals "
                                 "ORDER BY created_at, id");
         while (goals.executeStep()) {
             Goal goal;
@@ -383,7 +386,8 @@ History Store::loadHistory() const {
             goal.start = dayOf(goals.getColumn(7), "goals", goal.id);
             goal.end = dayOf(goals.getColumn(8), "goals", goal.id);
             goal.reward = goals.getColumn(9).getString();
-            goal.archived = goals.getColumn(10).getInt() != 0;
+            if (!goals.getColumn(10).isNull())
+                goal.archivedOn = dayOf(goals.getColumn(10), "goals", goal.id);
             history.goals.push_back(std::move(goal));
         }
     } catch (const SQLite::Exception& error) {
@@ -642,8 +646,8 @@ void Store::insertGoal(const Goal& goal) {
         SQLite::Statement statement(
             impl_->db,
             "INSERT INTO goals (id, title, target, scope, ritual_id, area, period, start_day, "
-            "end_day, reward, archived, created_at, updated_at) VALUES (:id, :title, :target, "
-            ":scope, :ritual_id, :area, :period, :start_day, :end_day, :reward, :archived, "
+            "end_day, reward, archived_on, created_at, updated_at) VALUES (:id, :title, :target, "
+            ":scope, :ritual_id, :area, :period, :start_day, :end_day, :reward, :archived_on, "
             ":now, :now)");
         bindGoal(statement, goal, unixNow());
         statement.exec();
@@ -657,7 +661,7 @@ void Store::updateGoal(const Goal& goal) {
             impl_->db, "UPDATE goals SET title = :title, target = :target, scope = :scope, "
                        "ritual_id = :ritual_id, area = :area, period = :period, "
                        "start_day = :start_day, end_day = :end_day, reward = :reward, "
-                       "archived = :archived, updated_at = :now WHERE id = :id");
+                       "archived_on = :archived_on, updated_at = :now WHERE id = :id");
         bindGoal(statement, goal, unixNow());
         requireChanged(*impl_, statement.exec(), "goal", goal.id);
     });

@@ -139,8 +139,8 @@ struct GoalRecord {
            cereal::make_nvp("area", std::string(areaName(goal.area))),
            cereal::make_nvp("period", nameOf(goalPeriodNames, goal.period)),
            cereal::make_nvp("start", formatDay(goal.start)),
-           cereal::make_nvp("end", formatDay(goal.end)), cereal::make_nvp("reward", goal.reward),
-           cereal::make_nvp("archived", goal.archived));
+           cereal::make_nvp("end", formatDay(goal.end)), cereal::make_nvp("reward", goal.reward));
+        if (goal.archivedOn) ar(cereal::make_nvp("archived_on", formatDay(*goal.archivedOn)));
     }
 };
 
@@ -188,9 +188,12 @@ struct ExportRecord {
 } // namespace
 } // namespace kindling
 
-// Version 1 of every record. A change to a record's fields bumps its version
-// here; a change an older Kindling could not read safely also bumps
-// exportFormatVersion.
+// Version 1 of every record but goals. A change to a record's fields bumps its
+// version here (and in the reader below); a change an older Kindling could not
+// read safely also bumps exportFormatVersion.
+// GoalRecord 2: "archived": true/false became "archived_on": day, left out
+// when the goal is not archived. An older Kindling refuses the goals' version
+// rather than misread them.
 CEREAL_CLASS_VERSION(kindling::PartnerRecord, 1)
 CEREAL_CLASS_VERSION(kindling::CoupleRecord, 1)
 CEREAL_CLASS_VERSION(kindling::SettingsRecord, 1)
@@ -199,7 +202,7 @@ CEREAL_CLASS_VERSION(kindling::RitualRecord, 1)
 CEREAL_CLASS_VERSION(kindling::LogRecord, 1)
 CEREAL_CLASS_VERSION(kindling::SkipRecord, 1)
 CEREAL_CLASS_VERSION(kindling::PauseRecord, 1)
-CEREAL_CLASS_VERSION(kindling::GoalRecord, 1)
+CEREAL_CLASS_VERSION(kindling::GoalRecord, 2)
 CEREAL_CLASS_VERSION(kindling::QuestionMarkRecord, 1)
 CEREAL_CLASS_VERSION(kindling::ExportRecord, 1)
 
@@ -208,7 +211,8 @@ namespace kindling {
 // The class versions the reader understands, by the JSON object they label.
 namespace {
 constexpr std::uint32_t recordVersion = 1;
-}
+constexpr std::uint32_t goalRecordVersion = 2;
+} // namespace
 
 StoreExtras storeExtras(const Store& store) {
     return StoreExtras{store.shownCelebrations(), store.questionMarks()};
@@ -470,7 +474,9 @@ enum class TextKind : std::uint8_t {
 // repeated fields: a field this Kindling does not know would be lost.
 class ObjectReader {
   public:
-    ObjectReader(const Value& value, std::string path, std::initializer_list<const char*> fields)
+    // `newestVersion`: the highest cereal class version this reader understands.
+    ObjectReader(const Value& value, std::string path, std::initializer_list<const char*> fields,
+                 std::uint32_t newestVersion = recordVersion)
         : path_(std::move(path)) {
         if (!value.IsObject())
             fail(path_, std::string("should be an object, not ") + typeName(value));
@@ -493,11 +499,11 @@ class ObjectReader {
                 if (!version.IsUint())
                     fail(at(name),
                          std::string("should be a whole number, not ") + typeName(version));
-                if (version.GetUint() > recordVersion)
+                if (version.GetUint() > newestVersion)
                     fail(at(name), "is " + std::to_string(version.GetUint()) +
                                        ": this entry was written by a newer Kindling, which "
                                        "this one (record version " +
-                                       std::to_string(recordVersion) + ") cannot read safely");
+                                       std::to_string(newestVersion) + ") cannot read safely");
                 continue;
             }
             const bool known = std::any_of(fields.begin(), fields.end(),
@@ -751,10 +757,13 @@ Pause readPause(const Value& value, std::string path) {
     return pause;
 }
 
-Goal readGoal(const Value& value, std::string path) {
+// `exportDay`: when the file was written. A record of version 1 says only
+// whether a goal was archived; until then it kept counting, so it stops there.
+Goal readGoal(const Value& value, std::string path, Day exportDay) {
     ObjectReader r(value, std::move(path),
                    {"id", "title", "target", "scope", "ritual_id", "area", "period", "start", "end",
-                    "reward", "archived"});
+                    "reward", "archived_on", "archived"},
+                   goalRecordVersion);
     Goal goal;
     goal.id = r.uuid("id");
     goal.title = r.text("title", maxNameLength, TextKind::Name, true);
@@ -775,7 +784,10 @@ Goal readGoal(const Value& value, std::string path) {
         ObjectReader::fail(r.at("end"), formatDay(goal.end) + " is before \"start\" (" +
                                             formatDay(goal.start) + ")");
     goal.reward = r.text("reward", maxNoteLength, TextKind::Note, false);
-    goal.archived = r.boolean("archived");
+    if (r.optional("archived_on") != nullptr)
+        goal.archivedOn = r.day("archived_on");
+    else if (r.optional("archived") != nullptr && r.boolean("archived"))
+        goal.archivedOn = std::max(exportDay, goal.start);
     return goal;
 }
 
@@ -825,7 +837,8 @@ bool samePause(const Pause& a, const Pause& b) {
 bool sameGoal(const Goal& a, const Goal& b) {
     return a.id == b.id && a.title == b.title && a.target == b.target && a.scope == b.scope &&
            a.ritualId == b.ritualId && a.area == b.area && a.period == b.period &&
-           a.start == b.start && a.end == b.end && a.reward == b.reward && a.archived == b.archived;
+           a.start == b.start && a.end == b.end && a.reward == b.reward &&
+           a.archivedOn == b.archivedOn;
 }
 
 std::string lowered(std::string_view text) {
@@ -1025,8 +1038,15 @@ ImportPlan planImport(std::string_view json, const History& current,
         mergeList(skips, "skips", current.skips, readSkip, sameSkip, reporter, "checking skips");
     plan.pauses = mergeList(pauses, "pauses", current.pauses, readPause, samePause, reporter,
                             "checking pauses");
-    plan.goals =
-        mergeList(goals, "goals", current.goals, readGoal, sameGoal, reporter, "checking goals");
+    // A file that cannot say when it was written stops such a goal at its start.
+    const Day exportDay = parseDay(std::string_view(plan.exportedAt).substr(0, 10))
+                              .value_or(earliestDay);
+    plan.goals = mergeList(
+        goals, "goals", current.goals,
+        [exportDay](const Value& goal, std::string path) {
+            return readGoal(goal, std::move(path), exportDay);
+        },
+        sameGoal, reporter, "checking goals");
 
     // References: every ritual a row points at is in the file or already here.
     {

@@ -123,6 +123,16 @@ CREATE TABLE question_marks (
     UNIQUE (question_id, mark)
 );
 )sql"},
+        // The day a goal was archived: an archived repeating goal stops there
+        // (core/goals.hpp). Goals archived before this step take the day of
+        // their last change, the closest this file knows.
+        {3, "goals remember the day they were archived", R"sql(
+ALTER TABLE goals ADD COLUMN archived_on TEXT
+    CHECK (archived_on IS NULL OR
+           archived_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+UPDATE goals SET archived_on = date(updated_at, 'unixepoch', 'localtime') WHERE archived = 1;
+ALTER TABLE goals DROP COLUMN archived;
+)sql"},
     };
     return steps;
 }

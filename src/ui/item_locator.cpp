@@ -19,6 +19,12 @@ std::optional<ImVec2> ItemLocator::centreOf(std::string_view key) const {
 
 void installItemLocator(ItemLocator* locator) { activeLocator = locator; }
 
+bool locating() { return activeLocator != nullptr; }
+
+void locateRect(std::string_view key, ImVec2 min, ImVec2 max) {
+    if (activeLocator != nullptr) activeLocator->record(key, min, max);
+}
+
 void locateLastItem(std::string_view key) {
     if (activeLocator != nullptr)
         activeLocator->record(key, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

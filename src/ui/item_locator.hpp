@@ -27,5 +27,9 @@ class ItemLocator {
 void installItemLocator(ItemLocator* locator);
 // Records the rectangle of the item just submitted under `key`.
 void locateLastItem(std::string_view key);
+// Records a rectangle that is not an item (a calendar day drawn by hand).
+// `locating()` says whether a test listens, so keys are only built for one.
+bool locating();
+void locateRect(std::string_view key, ImVec2 min, ImVec2 max);
 
 } // namespace kindling::ui

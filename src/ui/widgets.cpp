@@ -1,7 +1,10 @@
 #include "ui/widgets.hpp"
 
+#include "core/icons.hpp"
+
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kindling::ui {
@@ -57,6 +60,24 @@ void wrappedTextColored(const ImVec4& colour, std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     wrappedText(text);
     ImGui::PopStyleColor();
+}
+
+void centredWrappedText(std::string_view text, float width) {
+    const float left = ImGui::GetCursorPosX();
+    const char* begin = text.data();
+    const char* const end = text.data() + text.size();
+    while (begin < end) {
+        // Greedy: take words while the line fits; a single long word is cut
+        // by ImGui's own wrapping helper.
+        const char* lineEnd = ImGui::GetFont()->CalcWordWrapPositionA(
+            ImGui::GetFontSize() / ImGui::GetFont()->FontSize, begin, end, width);
+        if (lineEnd == begin) ++lineEnd;
+        const float lineWidth = ImGui::CalcTextSize(begin, lineEnd).x;
+        ImGui::SetCursorPosX(left + std::max(0.0f, (width - lineWidth) * 0.5f));
+        ImGui::TextUnformatted(begin, lineEnd);
+        begin = lineEnd;
+        while (begin < end && (*begin == ' ' || *begin == '\n')) ++begin;
+    }
 }
 
 void elidedText(std::string_view text, float maxWidth) {
@@ -128,6 +149,100 @@ bool pillButton(const char* label, const ImVec4& colour, bool filled, ImVec2 siz
     ImGui::PopStyleColor(3);
     ImGui::PopStyleVar();
     return pressed;
+}
+
+namespace {
+
+// Grows the std::string behind an InputText as the person types.
+int growString(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* grown = static_cast<std::string*>(data->UserData);
+        grown->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = grown->data();
+    }
+    return 0;
+}
+
+// Debian's ImGui keeps the text being edited as 16-bit characters: one
+// beyond U+FFFF (most emoji) would come back from a field as U+FFFD, and a
+// name with an emoji would lose it just by being clicked. While a field shows
+// text, each such character stands in as a private-use character below Font
+// Awesome's (U+E000 up), the same one for the same character all along, and
+// is swapped back when the field hands the text over.
+constexpr char32_t firstStandIn = 0xE000;
+constexpr std::size_t maxStandIns = 0x1000;
+
+std::vector<char32_t>& standIns() {
+    static std::vector<char32_t> characters; // stand-in firstStandIn + i is characters[i]
+    return characters;
+}
+
+// Calls `each` with every code point of valid UTF-8 `text` and its bytes.
+template <class F> void forEachCodePoint(std::string_view text, F&& each) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        char32_t code = length == 1 ? lead : lead & (0xFF >> (length + 1));
+        for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        each(code, text.substr(i, length));
+        i += length;
+    }
+}
+
+std::string withStandIns(std::string_view text) {
+    if (std::none_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0xF0; }))
+        return std::string(text);
+    std::string out;
+    forEachCodePoint(text, [&](char32_t code, std::string_view bytes) {
+        if (code <= 0xFFFF) {
+            out += bytes;
+            return;
+        }
+        auto& known = standIns();
+        auto found = std::find(known.begin(), known.end(), code);
+        if (found == known.end() && known.size() < maxStandIns)
+            found = known.insert(known.end(), code);
+        out += found == known.end()
+                   ? std::string("\xEF\xBF\xBD")
+                   : utf8FromCodepoint(firstStandIn + static_cast<char32_t>(found - known.begin()));
+    });
+    return out;
+}
+
+std::string withoutStandIns(std::string_view text) {
+    const auto& known = standIns();
+    if (known.empty()) return std::string(text);
+    std::string out;
+    forEachCodePoint(text, [&](char32_t code, std::string_view bytes) {
+        const bool standIn = code >= firstStandIn && code < firstStandIn + known.size();
+        out += standIn ? utf8FromCodepoint(known[code - firstStandIn]) : std::string(bytes);
+    });
+    return out;
+}
+
+} // namespace
+
+bool inputText(const char* label, std::string& text, const char* hint,
+               ImGuiInputTextFlags flags) {
+    std::string edited = withStandIns(text);
+    const bool changed =
+        ImGui::InputTextWithHint(label, hint, edited.data(), edited.capacity() + 1,
+                                 flags | ImGuiInputTextFlags_CallbackResize, growString, &edited);
+    // With EnterReturnsTrue `changed` means Enter; the typing is kept all the same.
+    if (changed || ImGui::IsItemEdited()) text = withoutStandIns(edited);
+    return changed;
+}
+
+bool inputTextMultiline(const char* label, std::string& text, ImVec2 size,
+                        ImGuiInputTextFlags flags) {
+    std::string edited = withStandIns(text);
+    const bool changed =
+        ImGui::InputTextMultiline(label, edited.data(), edited.capacity() + 1, size,
+                                  flags | ImGuiInputTextFlags_CallbackResize, growString, &edited);
+    if (changed || ImGui::IsItemEdited()) text = withoutStandIns(edited);
+    return changed;
 }
 
 ImVec4 colourFromRgb(std::uint32_t rgb) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <imgui.h>
+#include <string>
 #include <string_view>
 
 #include "ui/theme.hpp"
@@ -23,6 +24,39 @@ inline constexpr const char* snowflake = "\uf2dc";
 inline constexpr const char* comments = "\uf086";
 inline constexpr const char* forward = "\uf051";
 inline constexpr const char* pause = "\uf04c";
+inline constexpr const char* trophy = "\uf091";
+inline constexpr const char* star = "\uf005";
+inline constexpr const char* flagCheckered = "\uf11e";
+inline constexpr const char* calendarCheck = "\uf274";
+inline constexpr const char* picture = "\uf03e";
+inline constexpr const char* book = "\uf02d";
+inline constexpr const char* list = "\uf03a";
+inline constexpr const char* barChart = "\uf080";
+inline constexpr const char* lineChart = "\uf201";
+inline constexpr const char* calendar = "\uf073";
+inline constexpr const char* users = "\uf0c0";
+inline constexpr const char* pieChart = "\uf200";
+inline constexpr const char* bullseye = "\uf140";
+inline constexpr const char* cog = "\uf013";
+inline constexpr const char* folderOpen = "\uf07c";
+inline constexpr const char* download = "\uf019";
+inline constexpr const char* upload = "\uf093";
+inline constexpr const char* history = "\uf1da";
+inline constexpr const char* pencil = "\uf040";
+inline constexpr const char* trash = "\uf014";
+inline constexpr const char* starEmpty = "\uf006";
+inline constexpr const char* arrowRight = "\uf061";
+inline constexpr const char* lock = "\uf023";
+inline constexpr const char* arrowLeft = "\uf060";
+inline constexpr const char* clock = "\uf017";
+inline constexpr const char* paintBrush = "\uf1fc";
+inline constexpr const char* unlock = "\uf09c";
+inline constexpr const char* plus = "\uf067";
+inline constexpr const char* archive = "\uf187";
+inline constexpr const char* chevronUp = "\uf077";
+inline constexpr const char* chevronDown = "\uf078";
+inline constexpr const char* lightbulb = "\uf0eb";
+inline constexpr const char* gift = "\uf06b";
 } // namespace icons
 
 // A rounded surface behind a group of widgets, as tall as its content.
@@ -32,6 +66,9 @@ void endCard();
 // Text that wraps at the right edge of the current region.
 void wrappedText(std::string_view text);
 void wrappedTextColored(const ImVec4& colour, std::string_view text);
+
+// Text wrapped at `width` with every line centred in it, from the cursor.
+void centredWrappedText(std::string_view text, float width);
 
 // Text cut with "…" to fit `maxWidth`; the whole text shows as a tooltip when
 // it was cut.
@@ -46,5 +83,13 @@ float flame(const Palette& palette, float height, int streakDays);
 bool pillButton(const char* label, const ImVec4& colour, bool filled, ImVec2 size);
 
 ImVec4 colourFromRgb(std::uint32_t rgb);
+
+// ImGui::InputText(WithHint) over a std::string, growing it as the person
+// types (1.86's package has no imgui_stdlib). An empty `hint` shows none.
+bool inputText(const char* label, std::string& text, const char* hint = "",
+               ImGuiInputTextFlags flags = 0);
+// The same for several lines (a note), `size` as ImGui::InputTextMultiline takes it.
+bool inputTextMultiline(const char* label, std::string& text, ImVec2 size,
+                        ImGuiInputTextFlags flags = 0);
 
 } // namespace kindling::ui

@@ -206,6 +206,23 @@ TEST_CASE("demo fills an empty folder reproducibly") {
     CHECK(stats["couple"]["connection_streak"]["best"].GetInt() > 0);
 }
 
+TEST_CASE("demo --dense is the stress pace, and --help says so") {
+    TempDataDir realistic, dense;
+    const auto logsCreated = [](const std::string& out) {
+        REQUIRE(out.rfind("Created ", 0) == 0);
+        return std::stol(out.substr(8));
+    };
+    const auto a = realistic.run({"demo", "--years", "1"});
+    const auto b = dense.run({"demo", "--years", "1", "--dense"});
+    REQUIRE(a.exitCode == 0);
+    REQUIRE(b.exitCode == 0);
+    // About 24 logs a day against about 5 (core/demo.hpp).
+    CHECK(logsCreated(b.out) > 7000);
+    CHECK(logsCreated(b.out) > 4 * logsCreated(a.out));
+    const auto help = dense.run({"demo", "--help"});
+    CHECK(help.out.find("--dense") != std::string::npos);
+}
+
 TEST_CASE("a milestone is announced once, by the command that reached it") {
     TempDataDir dir;
     REQUIRE(dir.run({"ritual", "add", "Hug"}).exitCode == 0);

@@ -72,3 +72,42 @@ TEST_CASE("zero years gives rituals and goals but no history") {
     CHECK(history.logs.empty());
     CHECK(history.pauses.empty());
 }
+
+TEST_CASE("the dense demo is the stress case the benchmarks are stated for") {
+    const auto catalog = shippedCatalog();
+    const Day today = *parseDay("2026-11-22");
+    const History dense = generateDemoHistory(catalog, {10, 1, today, true});
+    const History again = generateDemoHistory(catalog, {10, 1, today, true});
+    const History realistic = generateDemoHistory(catalog, {10, 1, today});
+
+    // Twelve rituals, two partners, ten years: roughly 90,000 logs (demo.hpp).
+    CHECK(dense.rituals.size() == 12);
+    CHECK(dense.logs.size() > 80000);
+    CHECK(dense.logs.size() < 100000);
+    CHECK(dense.logs.size() > 4 * realistic.logs.size());
+
+    REQUIRE(dense.logs.size() == again.logs.size());
+    bool same = true;
+    for (std::size_t i = 0; i < dense.logs.size(); ++i)
+        same = same && dense.logs[i].id == again.logs[i].id &&
+               dense.logs[i].day == again.logs[i].day && dense.logs[i].who == again.logs[i].who;
+    CHECK(same);
+
+    // Each partner logs on their own, every ritual, and today stays open.
+    std::set<std::string> loggedRituals;
+    std::size_t onTodayOrLater = 0, byBoth = 0;
+    for (const Log& log : dense.logs) {
+        onTodayOrLater += log.day >= today ? 1 : 0;
+        byBoth += log.who == Who::Both ? 1 : 0;
+        loggedRituals.insert(log.ritualId);
+    }
+    CHECK(onTodayOrLater == 0);
+    CHECK(byBoth == 0);
+    CHECK(loggedRituals.size() == 12);
+    CHECK_FALSE(dense.pauses.empty());
+    CHECK(dense.goals.size() == realistic.goals.size());
+
+    // The default pace is untouched by the option.
+    const History realisticAgain = generateDemoHistory(catalog, {10, 1, today, false});
+    CHECK(realisticAgain.logs.size() == realistic.logs.size());
+}

@@ -154,6 +154,54 @@ TEST_CASE("goals: a monthly goal repeats month by month") {
     CHECK(instances[2].completedOn == on("2026-03-02"));
 }
 
+TEST_CASE("goals: an archived goal stops on the day it was archived") {
+    History history = withRitual();
+    history.logs = {
+        logOn("r", "2026-03-02"), logOn("r", "2026-03-05"), // week 1: 2, done on the 5th
+        logOn("r", "2026-03-09"),                           // week 2: archived on the 10th
+        logOn("r", "2026-03-11"), logOn("r", "2026-03-12"), // after it was archived
+        logOn("r", "2026-03-17"), logOn("r", "2026-03-18"), // a later week: no instance
+    };
+    Goal weekly = goalOf(GoalPeriod::EveryWeek, 2, "2026-03-04");
+    weekly.archivedOn = on("2026-03-10");
+
+    SECTION("a repeating goal makes no new periods, and later logs do not count") {
+        const auto instances = goalInstances(history, weekly, on("2026-03-25"));
+        REQUIRE(instances.size() == 2);
+        CHECK(instances[0].completedOn == on("2026-03-05")); // what was reached stays
+        CHECK(instances[1].start == on("2026-03-09"));
+        CHECK(instances[1].progress == 1);
+        CHECK_FALSE(instances[1].completed);
+    }
+    SECTION("a one-off goal keeps its period but stops counting") {
+        Goal month = goalOf(GoalPeriod::Month, 4, "2026-03-01");
+        month.archivedOn = on("2026-03-10");
+        const auto instances = goalInstances(history, month, on("2026-03-31"));
+        REQUIRE(instances.size() == 1);
+        CHECK(instances[0].end == on("2026-03-31"));
+        CHECK(instances[0].progress == 3);
+        CHECK_FALSE(instances[0].completed);
+    }
+    SECTION("archived before it began: a repeating goal has no period at all") {
+        Goal later = goalOf(GoalPeriod::EveryMonth, 1, "2026-04-01");
+        later.archivedOn = on("2026-03-20");
+        CHECK(goalInstances(history, later, on("2026-05-25")).empty());
+    }
+    SECTION("before the day it is archived, it counts as usual") {
+        const auto instances = goalInstances(history, weekly, on("2026-03-09"));
+        REQUIRE(instances.size() == 2);
+        CHECK(instances[1].progress == 1);
+    }
+    SECTION("restored (archivedOn cleared), it counts as if never archived") {
+        weekly.archivedOn.reset();
+        const auto instances = goalInstances(history, weekly, on("2026-03-25"));
+        REQUIRE(instances.size() == 4);
+        CHECK(instances[1].progress == 3);
+        CHECK(instances[1].completedOn == on("2026-03-11"));
+        CHECK(instances[2].completedOn == on("2026-03-18"));
+    }
+}
+
 TEST_CASE("goals: a Both log of an each ritual counts two") {
     HistoryBuilder b;
     b.ritual("thanks", RitualMode::Each).ritual("walk", RitualMode::Together);

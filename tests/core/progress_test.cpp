@@ -124,6 +124,17 @@ TEST_CASE("xp: 100 per completed goal instance") {
     CHECK(xp.breakdown.total() == 50 + 200);
 }
 
+TEST_CASE("xp: an archived repeating goal earns nothing after it was archived") {
+    HistoryBuilder b;
+    b.ritual("thanks", RitualMode::Each).goal("g", GoalPeriod::EveryWeek, 2, 0);
+    b.log("thanks", 0).log("thanks", 2);   // week 1: done on day 2
+    b.log("thanks", 15).log("thanks", 16); // week 3: done on day 16, after it was archived
+    b.history.goals.back().archivedOn = at(9);
+    CHECK(xpOf(b.history, at(17)).breakdown.goals == 100);
+    b.history.goals.back().archivedOn.reset();
+    CHECK(xpOf(b.history, at(17)).breakdown.goals == 200);
+}
+
 TEST_CASE("xp: every rule together, by hand") {
     HistoryBuilder b;
     b.ritual("walk", RitualMode::Together).ritual("thanks", RitualMode::Each);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <set>
 #include <stdexcept>
@@ -165,6 +166,54 @@ TEST_CASE("different nights bring different questions") {
 
 TEST_CASE("an empty deck is a programming error") {
     CHECK_THROWS_AS(questionForDay({}, questionDeckEpoch), std::invalid_argument);
+    CHECK_THROWS_AS(questionOfTheNight({}, questionDeckEpoch, 0, {}), std::invalid_argument);
+}
+
+TEST_CASE("tonight's question once the couple's marks count") {
+    const std::vector<Question> deck = syntheticDeck(37);
+    const Day start = cycleStart(deck.size(), 4);
+    const Day tonight = start + days{10};
+    using Answered = std::map<std::string, Day, std::less<>>;
+
+    SECTION("without answers, each \"next\" is the following offset") {
+        for (int next = 0; next < 40; ++next)
+            CHECK(questionOfTheNight(deck, tonight, next, {}).id ==
+                  questionForDay(deck, tonight, next).id);
+    }
+    SECTION("a question talked about earlier in this cycle does not come back") {
+        // Met through "next" three nights ago: it is still due tonight, its own night.
+        const std::string own = questionForDay(deck, tonight).id;
+        const Answered answered{{own, tonight - days{3}}};
+        CHECK(questionOfTheNight(deck, tonight, 0, answered).id ==
+              questionForDay(deck, tonight, 1).id);
+        CHECK(questionOfTheNight(deck, tonight, 1, answered).id ==
+              questionForDay(deck, tonight, 2).id);
+    }
+    SECTION("answered tonight, it stays tonight's question") {
+        const std::string own = questionForDay(deck, tonight).id;
+        CHECK(questionOfTheNight(deck, tonight, 0, Answered{{own, tonight}}).id == own);
+    }
+    SECTION("answers from an earlier cycle are a fresh start") {
+        const std::string own = questionForDay(deck, tonight).id;
+        CHECK(questionOfTheNight(deck, tonight, 0, Answered{{own, start - days{1}}}).id == own);
+    }
+    SECTION("\"next\" wraps around the questions that are left") {
+        Answered answered;
+        for (int offset = 0; offset < 35; ++offset)
+            answered[questionForDay(deck, tonight, offset).id] = start;
+        const std::string first = questionForDay(deck, tonight, 35).id;
+        const std::string second = questionForDay(deck, tonight, 36).id;
+        CHECK(questionOfTheNight(deck, tonight, 0, answered).id == first);
+        CHECK(questionOfTheNight(deck, tonight, 1, answered).id == second);
+        CHECK(questionOfTheNight(deck, tonight, 2, answered).id == first);
+    }
+    SECTION("when every question was talked about this cycle, the plain deck decides") {
+        Answered answered;
+        for (const Question& question : deck)
+            answered[question.id] = start;
+        CHECK(questionOfTheNight(deck, tonight, 2, answered).id ==
+              questionForDay(deck, tonight, 2).id);
+    }
 }
 
 TEST_CASE("browsing by category and finding by id") {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "platform/gl_shader.hpp"
+#include "platform/screenshot.hpp"
 
 namespace fs = std::filesystem;
 
@@ -70,28 +71,92 @@ TEST_CASE("a broken shader is reported with the GL log, not a crash") {
     CHECK(build.error.find("shaders/missing.frag") != std::string::npos);
 }
 
-TEST_CASE("--screenshot writes a PNG of the app that is not blank") {
-    const fs::path dir = freshDirectory("shot");
-    for (const std::string screen : {"today", "support"}) {
-        INFO(screen);
-        const fs::path png = dir / (screen + ".png");
-        REQUIRE(run("--data-dir " + (dir / "data").string() + " --screenshot " + png.string() +
-                    " --screen " + screen + " --window-size 900x600 > /dev/null") == 0);
-        int width = 0, height = 0, channels = 0;
-        unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
-        REQUIRE(pixels != nullptr);
-        CHECK(width == 900);
-        CHECK(height == 600);
-        // Not blank: many distinct colours (text, cards, the glow).
-        std::set<int> colours;
-        for (int i = 0; i < width * height; i += 7)
-            colours.insert(pixels[3 * i] << 16 | pixels[3 * i + 1] << 8 | pixels[3 * i + 2]);
-        stbi_image_free(pixels);
-        CHECK(colours.size() > 50);
+namespace {
+
+// Many distinct colours: text, cards, the glow; a blank or failed frame has few.
+void checkNotBlank(const fs::path& png, int expectedWidth, int expectedHeight) {
+    int width = 0, height = 0, channels = 0;
+    unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+    REQUIRE(pixels != nullptr);
+    CHECK(width == expectedWidth);
+    CHECK(height == expectedHeight);
+    std::set<int> colours;
+    for (int i = 0; i < width * height; i += 7)
+        colours.insert(pixels[3 * i] << 16 | pixels[3 * i + 1] << 8 | pixels[3 * i + 2]);
+    stbi_image_free(pixels);
+    CHECK(colours.size() > 50);
+}
+
+// Every screen by its --screen name, in one theme.
+void screenshotEveryScreen(const fs::path& dataDir, const fs::path& out, const std::string& theme) {
+    for (const std::string screen :
+         {"today", "dashboard", "journal", "rituals", "goals", "questions", "achievements",
+          "settings", "support", "onboarding", "celebration"}) {
+        INFO(screen << " " << theme << " on " << dataDir);
+        const fs::path png = out / (screen + "-" + theme + ".png");
+        REQUIRE(run("--data-dir " + dataDir.string() + " --screenshot " + png.string() +
+                    " --screen " + screen + " --theme " + theme +
+                    " --window-size 900x600 > /dev/null") == 0);
+        checkNotBlank(png, 900, 600);
     }
+}
+
+} // namespace
+
+TEST_CASE("--screenshot writes a PNG of every screen that is not blank, on an empty data dir") {
+    const fs::path dir = freshDirectory("shot");
+    screenshotEveryScreen(dir / "data", dir, "light");
     // The data folder was created private to its owner.
     CHECK((fs::status(dir / "data").permissions() & fs::perms::group_all) == fs::perms::none);
     CHECK((fs::status(dir / "data").permissions() & fs::perms::others_all) == fs::perms::none);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("--screenshot renders every screen on ten years of demo data") {
+    const fs::path dir = freshDirectory("demo");
+    REQUIRE(run("--data-dir " + (dir / "data").string() + " demo --years 10 > /dev/null") == 0);
+    screenshotEveryScreen(dir / "data", dir, "dark");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a rectangle of the frame is saved as a PNG of exactly that part") {
+    HiddenGlContext gl;
+    // Left half red, right half blue, in a 64x64 frame.
+    glViewport(0, 0, 64, 64);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(1, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(32, 0, 32, 64);
+    glClearColor(0, 0, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+
+    const fs::path dir = freshDirectory("card");
+    const fs::path png = dir / "card.png";
+    std::string error;
+    // 20x10 pixels starting 8 from the top, 24 from the left: 8 red columns, 12 blue.
+    REQUIRE(kindling::platform::saveFramebufferPng(png.string(), {24, 8, 20, 10}, 64, 64, error));
+    int width = 0, height = 0, channels = 0;
+    unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+    REQUIRE(pixels != nullptr);
+    CHECK(width == 20);
+    CHECK(height == 10);
+    CHECK(int(pixels[0]) == 255);        // top left: red
+    CHECK(int(pixels[2]) == 0);
+    CHECK(int(pixels[3 * 19 + 2]) == 255); // top right: blue
+    CHECK(int(pixels[3 * 19]) == 0);
+    stbi_image_free(pixels);
+
+    // A rectangle outside the frame, or a folder that does not exist: an error, no file.
+    CHECK_FALSE(kindling::platform::saveFramebufferPng((dir / "none.png").string(),
+                                                      {70, 70, 10, 10}, 64, 64, error));
+    CHECK_FALSE(error.empty());
+    CHECK_FALSE(fs::exists(dir / "none.png"));
+    error.clear();
+    CHECK_FALSE(kindling::platform::saveFramebufferPng((dir / "missing" / "card.png").string(),
+                                                      {0, 0, 10, 10}, 64, 64, error));
+    CHECK(error.find("missing") != std::string::npos);
     fs::remove_all(dir);
 }
 

@@ -73,7 +73,7 @@ void fillRichHistory(Store& store) {
     ofWalk.ritualId = walk.id;
     ofWalk.period = GoalPeriod::EveryMonth;
     ofWalk.end = Day{};
-    ofWalk.archived = true;
+    ofWalk.archivedOn = day(2027, 2, 14);
     store.insertGoal(any);
     store.insertGoal(ofWalk);
     store.markCelebrationsShown({"level:3", "streak:7"});
@@ -201,6 +201,57 @@ TEST_CASE("a ritual of the same name but another id is refused by name") {
     const auto message = importErrorOf(exportOf(source), target);
     CHECK_THAT(message, Catch::Contains("rituals[0].name"));
     CHECK_THAT(message, Catch::Contains("another ritual"));
+}
+
+TEST_CASE("goals: the day one was archived comes back; older files still import") {
+    TempDir temp;
+    Store source = Store::open(temp.location("source"));
+    fillRichHistory(source);
+    const std::string json = exportOf(source);
+    // Goals are written as record version 2, with "archived_on" only when archived.
+    CHECK(json.find("\"cereal_class_version\": 2") != std::string::npos);
+    CHECK(json.find("\"archived_on\": \"2027-02-14\"") != std::string::npos);
+
+    auto importedGoals = [&](const std::string& file) {
+        TempDir other;
+        Store target = Store::open(other.location("target"));
+        applyImport(target, planFor(file, target));
+        return byId(target.loadHistory().goals);
+    };
+    const auto goals = byId(source.loadHistory().goals);
+    const auto same = importedGoals(json);
+    REQUIRE(same.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) CHECK(same[i].archivedOn == goals[i].archivedOn);
+
+    SECTION("a version 1 record says only whether: it stops on the export's day") {
+        // Exported on 2026-11-21; a goal that starts later stops on its start.
+        std::string old = replaced(json, "\"cereal_class_version\": 2", "\"cereal_class_version\": 1");
+        old = replaced(old, "\"archived_on\": \"2027-02-14\"", "\"archived\": true");
+        const auto imported = importedGoals(old);
+        REQUIRE(imported.size() == 2);
+        for (const Goal& goal : imported) {
+            if (goal.period == GoalPeriod::EveryMonth)
+                CHECK(goal.archivedOn == std::max(day(2026, 11, 21), goal.start));
+            else
+                CHECK_FALSE(goal.archivedOn.has_value());
+        }
+    }
+    SECTION("a newer goal record is refused") {
+        TempDir other;
+        Store target = Store::open(other.location("target"));
+        CHECK_THAT(importErrorOf(replaced(json, "\"cereal_class_version\": 2",
+                                          "\"cereal_class_version\": 3"),
+                                 target),
+                   Catch::Contains("goals[0].cereal_class_version: is 3"));
+    }
+    SECTION("a day that is not a date is refused") {
+        TempDir other;
+        Store target = Store::open(other.location("target"));
+        CHECK_THAT(importErrorOf(replaced(json, "\"archived_on\": \"2027-02-14\"",
+                                          "\"archived_on\": \"someday\""),
+                                 target),
+                   Catch::Contains("archived_on: \"someday\" is not a real date"));
+    }
 }
 
 TEST_CASE("CSV: one row per log, RFC 4180 quoting, partner names") {

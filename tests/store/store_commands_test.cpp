@@ -79,7 +79,7 @@ History sampleHistory() {
     any.period = GoalPeriod::Custom;
     any.start = day(2026, 1, 1);
     any.end = day(2026, 1, 31);
-    any.archived = true;
+    any.archivedOn = day(2026, 1, 20);
     history.goals = {walks, any};
     std::sort(history.goals.begin(), history.goals.end(),
               [](const Goal& a, const Goal& b) { return a.id < b.id; });

@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <ctime>
 #include <random>
 
 using namespace kindling;
@@ -197,8 +198,10 @@ TEST_CASE("a version 1 file is upgraded, keeping its data and a backup") {
     const auto backups = store.listBackups();
     REQUIRE(backups.size() == 1);
     CHECK(backups[0].kind == BackupKind::BeforeMigration);
-    CHECK(backups[0].schemaVersion == 2);
-    CHECK_THAT(backups[0].path.filename().string(), Catch::StartsWith("kindling-before-v2-"));
+    CHECK(backups[0].schemaVersion == currentSchemaVersion());
+    CHECK_THAT(backups[0].path.filename().string(),
+               Catch::StartsWith("kindling-before-v" + std::to_string(currentSchemaVersion()) +
+                                 "-"));
     {
         SQLite::Database backup(backups[0].path, SQLite::OPEN_READONLY);
         CHECK(backup.execAndGet("PRAGMA user_version").getInt() == 1);
@@ -208,10 +211,85 @@ TEST_CASE("a version 1 file is upgraded, keeping its data and a backup") {
     }
     {
         SQLite::Database db(location.databaseFile(), SQLite::OPEN_READONLY);
-        CHECK(db.execAndGet("PRAGMA user_version").getInt() == 2);
+        CHECK(db.execAndGet("PRAGMA user_version").getInt() == currentSchemaVersion());
         CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
     }
     CHECK(beforeBytes.size() > 0);
+}
+
+TEST_CASE("migrations from every earlier version keep goals and date the archived ones") {
+    // Goals were archived with a flag until version 3; the flag's last change
+    // (updated_at) becomes the day it was archived, in local time.
+    const std::int64_t archivedAt = 1'773'144'000; // 2026-03-10 12:00 UTC
+    const std::time_t seconds = archivedAt;
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    const Day archivedDay = day(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                                static_cast<unsigned>(local.tm_mday));
+
+    for (int version = 1; version < currentSchemaVersion(); ++version) {
+        INFO("from version " << version);
+        TempDir temp;
+        const DataLocation location = temp.location();
+        fs::create_directories(location.directory);
+        Store::createAtVersionForTesting(location.databaseFile(), version);
+        const std::string ritualId = newUuid(), weeklyId = newUuid(), keptId = newUuid();
+        {
+            SQLite::Database db(location.databaseFile(), SQLite::OPEN_READWRITE);
+            SQLite::Statement ritual(
+                db, "INSERT INTO rituals (id, name, icon, area, why, times, per_days, mode, unit, "
+                    "archived, position, catalog_id, created_at, updated_at) VALUES "
+                    "(?, 'Walk', 'leaf', 'fun', '', 1, 1, 'together', '', 0, 0, '', 1, 1)");
+            ritual.bind(1, ritualId);
+            ritual.exec();
+            SQLite::Statement goal(
+                db, "INSERT INTO goals (id, title, target, scope, ritual_id, area, period, "
+                    "start_day, end_day, reward, archived, created_at, updated_at) VALUES "
+                    "(?, ?, 3, 'ritual', ?, 'fun', ?, '2026-01-05', '1970-01-01', 'Cake', ?, 1, ?)");
+            goal.bind(1, weeklyId);
+            goal.bind(2, "Three walks a week");
+            goal.bind(3, ritualId);
+            goal.bind(4, "every_week");
+            goal.bind(5, 1);
+            goal.bind(6, archivedAt);
+            goal.exec();
+            goal.reset();
+            goal.bind(1, keptId);
+            goal.bind(2, "Walks this month");
+            goal.bind(3, ritualId);
+            goal.bind(4, "month");
+            goal.bind(5, 0);
+            goal.bind(6, archivedAt);
+            goal.exec();
+        }
+
+        Store store = Store::open(location);
+        const History history = store.loadHistory();
+        REQUIRE(history.goals.size() == 2);
+        for (const Goal& goal : history.goals) {
+            CHECK(goal.ritualId == ritualId);
+            CHECK(goal.reward == "Cake");
+            CHECK(goal.start == day(2026, 1, 5));
+            if (goal.id == weeklyId) {
+                CHECK(goal.period == GoalPeriod::EveryWeek);
+                CHECK(goal.archivedOn == archivedDay);
+            } else {
+                CHECK(goal.period == GoalPeriod::Month);
+                CHECK_FALSE(goal.archivedOn.has_value());
+            }
+        }
+        // Every later table works, and the file is at the current version.
+        store.markQuestion("q1", QuestionMark::Answered, day(2026, 1, 5));
+        Goal archived = history.goals[0];
+        archived.archivedOn = day(2026, 4, 1);
+        store.updateGoal(archived);
+        CHECK(store.loadHistory().goals[0].archivedOn == day(2026, 4, 1));
+        const auto backups = store.listBackups();
+        REQUIRE(backups.size() == 1);
+        CHECK(backups[0].kind == BackupKind::BeforeMigration);
+        SQLite::Database db(location.databaseFile(), SQLite::OPEN_READONLY);
+        CHECK(db.execAndGet("PRAGMA user_version").getInt() == currentSchemaVersion());
+    }
 }
 
 TEST_CASE("a current file is not backed up again on open") {

@@ -119,7 +119,7 @@ inline void requireSameGoal(const Goal& a, const Goal& b) {
     CHECK(a.start == b.start);
     CHECK(a.end == b.end);
     CHECK(a.reward == b.reward);
-    CHECK(a.archived == b.archived);
+    CHECK(a.archivedOn == b.archivedOn);
 }
 
 inline void requireSameHistory(const History& a, const History& b) {

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -56,6 +57,7 @@ class ImGuiHarness {
     }
 
     bool wasDrawn(const std::string& key) const { return locator_.centreOf(key).has_value(); }
+    std::optional<ImVec2> centreOf(const std::string& key) const { return locator_.centreOf(key); }
     void forgetItems() { locator_.clear(); }
 
   private:

@@ -6,7 +6,23 @@
 namespace kindling::ui {
 
 void drawTodayScreen(UiState& state);
+void drawDashboardScreen(UiState& state);
+void drawJournalScreen(UiState& state);
+void drawRitualsScreen(UiState& state);
+void drawGoalsScreen(UiState& state);
+void drawQuestionsScreen(UiState& state);
+void drawAchievementsScreen(UiState& state);
+void drawSettingsScreen(UiState& state);
+// Settings' data cards: where the file is, export, import, backups and restore.
+void drawSettingsDataSection(UiState& state);
 void drawSupportScreen(UiState& state);
+// First run (and from Settings): names, rituals, a first goal, how it works.
+void drawOnboardingScreen(UiState& state);
+// While the PIN lock is on: the PIN field and nothing of the couple's data.
+void drawLockScreen(UiState& state);
+// The full-window celebration, when one is waiting (or previewed with
+// Screen::Celebration). Returns false when there is none to show.
+bool drawCelebration(UiState& state, FrameResult& result);
 // Shown instead of every screen when the data file could not be opened.
 void drawProblemScreen(UiState& state);
 

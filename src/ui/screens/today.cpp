@@ -2,10 +2,9 @@
 // ritual; every number comes from the session, so it is current at once.
 #include <fmt/format.h>
 
-#include "app/content.hpp"
 #include "app/session.hpp"
 #include "core/icons.hpp"
-#include "core/question_deck.hpp"
+#include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -16,8 +15,9 @@ namespace {
 
 const std::vector<TodayItem>& currentItems(UiState& state) {
     TodayCache& cache = state.todayCache;
-    if (cache.revision != state.session->revision()) {
+    if (cache.session != state.session || cache.revision != state.session->revision()) {
         cache.items = todayItems(state.session->history(), state.session->derived());
+        cache.session = state.session;
         cache.revision = state.session->revision();
     }
     return cache.items;
@@ -120,9 +120,15 @@ void drawHeader(UiState& state, const Palette& p, float width) {
 }
 
 void drawQuestion(UiState& state, const Palette& p, float width) {
-    const auto& questions = shippedContent().questions;
-    if (questions.empty()) return;
-    const Question& question = questionForDay(questions, state.today);
+    // The same question as the Questions screen: "next" and answers count.
+    const Question* tonight = nullptr;
+    try {
+        tonight = &state.session->questionOfTheNight();
+    } catch (const std::exception& e) {
+        state.lastError = e.what();
+        return;
+    }
+    const Question& question = *tonight;
     beginCard(p, width, state.scale);
     ImGui::TextColored(p.accent, "%s", icons::comments);
     ImGui::SameLine();
@@ -225,15 +231,25 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
                     shown.pop_back();
             }
             if (shown != label) shown += "\xE2\x80\xA6";
-            if (pillButton(shown.c_str(), colour, item.doneBy[i], ImVec2(pill, buttonHeight)))
-                attempt(state, [&] { session.logToday(ritual.id, i == 0 ? Who::Partner1 : Who::Partner2); });
+            // A filled pill is done for today: clicking it again must not log twice.
+            const bool pressed =
+                pillButton(shown.c_str(), colour, item.doneBy[i], ImVec2(pill, buttonHeight));
+            if (pressed && !item.doneBy[i]) {
+                const Who who = i == 0 ? Who::Partner1 : Who::Partner2;
+                attempt(state, [&] { session.logToday(ritual.id, who); });
+            }
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s did it", couple.partners[i].name.c_str());
             locateLastItem("log/" + ritual.name + "/" + std::to_string(i + 1));
             ImGui::PopID();
             ImGui::SameLine(0, gap);
         }
-        if (pillButton("Both", p.accent, done, ImVec2(pill, buttonHeight)))
-            attempt(state, [&] { session.logToday(ritual.id, Who::Both); });
+        // After one partner, "Both" completes the day with the other's log only.
+        if (pillButton("Both", p.accent, done, ImVec2(pill, buttonHeight)) && !done) {
+            const Who who = item.doneBy[0]   ? Who::Partner2
+                            : item.doneBy[1] ? Who::Partner1
+                                             : Who::Both;
+            attempt(state, [&] { session.logToday(ritual.id, who); });
+        }
         locateLastItem("log/" + ritual.name + "/both");
     } else {
         const std::string label = done ? std::string(icons::check) + "  Done" : "We did it";
@@ -245,6 +261,207 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + rowHeight));
     ImGui::Dummy(ImVec2(width, 0));
     ImGui::PopID();
+}
+
+// ---- Breaks (product.md "Skip / pause") --------------------------------------
+
+struct BreakReason {
+    const char* label;
+    const char* icon; // core/icons.hpp name
+};
+constexpr std::array breakReasons{
+    BreakReason{"Travel", "paper-plane"},   BreakReason{"Illness", "bed"},
+    BreakReason{"Grief", "leaf"},           BreakReason{"A new baby", "child"},
+    BreakReason{"A hard time", "umbrella"}, BreakReason{"Other", "pencil"},
+};
+// The reason is saved as "Travel: a few words", within a name's length.
+constexpr std::size_t maxBreakNoteLength = 60;
+
+void openBreakForm(UiState& state) {
+    PauseDraft& draft = state.pauseDraft;
+    draft = PauseDraft{};
+    draft.open = true;
+    draft.from = formatDay(state.today);
+    draft.to = formatDay(state.today + days{6});
+}
+
+std::string trimmedNote(std::string text) {
+    while (!text.empty() && text.back() == ' ')
+        text.pop_back();
+    while (!text.empty() && text.front() == ' ')
+        text.erase(text.begin());
+    return text;
+}
+
+void startBreak(UiState& state) {
+    PauseDraft& draft = state.pauseDraft;
+    const std::optional<Day> from = parseDay(draft.from);
+    const std::optional<Day> to = parseDay(draft.to);
+    if (!from || !to) {
+        draft.error = "Write the days like " + formatDay(state.today) + " (year, month, day).";
+        return;
+    }
+    if (*to < *from) {
+        draft.error = "The break ends before it starts.";
+        return;
+    }
+    if (*to - *from > days{366}) {
+        draft.error = "A break is at most a year long; you can start another after it.";
+        return;
+    }
+    const std::string note = trimmedNote(draft.note);
+    if (utf8Length(note).value_or(0) > maxBreakNoteLength) {
+        draft.error =
+            fmt::format("A few words are enough: at most {} characters.", maxBreakNoteLength);
+        return;
+    }
+    std::string reason = breakReasons[static_cast<std::size_t>(draft.reason)].label;
+    if (!note.empty()) reason += ": " + note;
+    try {
+        state.session->pause(*from, *to, reason);
+        draft = PauseDraft{};
+    } catch (const std::exception& e) {
+        draft.error = e.what();
+    }
+}
+
+void drawBreakForm(UiState& state, const Palette& p, float width) {
+    PauseDraft& draft = state.pauseDraft;
+    const float s = state.scale;
+    const float inner = width - 36 * s;
+    beginCard(p, width, s);
+    ImGui::PushFont(state.fonts.heading);
+    ImGui::TextColored(p.accent, "%s", icons::pause);
+    ImGui::SameLine(0, 10 * s);
+    ImGui::TextUnformatted("Take a break");
+    ImGui::PopFont();
+    wrappedTextColored(p.textMuted,
+                       "Life happens. During a break every streak rests: nothing is missed and "
+                       "nothing is lost. You can still log whatever you do.");
+    ImGui::Dummy(ImVec2(0, 2 * s));
+
+    const float left = ImGui::GetCursorScreenPos().x;
+    for (std::size_t i = 0; i < breakReasons.size(); ++i) {
+        const BreakReason& reason = breakReasons[i];
+        const std::string label = iconUtf8(reason.icon) + "  " + reason.label;
+        const float needed = ImGui::CalcTextSize(label.c_str()).x + 28 * s;
+        if (i > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + needed > left + inner) ImGui::NewLine();
+        }
+        const bool chosen = draft.reason == static_cast<int>(i);
+        if (pillButton(label.c_str(), p.accent, chosen, ImVec2(needed, ImGui::GetFrameHeight())))
+            draft.reason = static_cast<int>(i);
+        locateLastItem(std::string("break/reason/") + reason.label);
+    }
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    ImGui::SetNextItemWidth(inner);
+    inputText("##break-note", draft.note, "A few words, if you like");
+    locateLastItem("break/note");
+
+    const float dayWidth =
+        ImGui::CalcTextSize("2026-11-22").x + 2 * ImGui::GetStyle().FramePadding.x + 8 * s;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("From");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(dayWidth);
+    inputText("##break-from", draft.from, "YYYY-MM-DD");
+    locateLastItem("break/from");
+    ImGui::SameLine(0, 12 * s);
+    ImGui::TextUnformatted("to");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(dayWidth);
+    inputText("##break-to", draft.to, "YYYY-MM-DD");
+    locateLastItem("break/to");
+    // Quick lengths, counted from the first day.
+    const std::optional<Day> from = parseDay(draft.from);
+    for (const auto& [label, length] :
+         {std::pair{"A weekend", 2}, std::pair{"A week", 7}, std::pair{"Two weeks", 14}}) {
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(label).x + 20 * s > left + inner)
+            ImGui::NewLine();
+        if (ImGui::Button(label) && from) {
+            draft.to = formatDay(*from + days{length - 1});
+            draft.error.clear();
+        }
+        locateLastItem(std::string("break/length/") + label);
+    }
+    const std::optional<Day> to = parseDay(draft.to);
+    if (from && to && *from <= *to) {
+        const long length = daysBetween(*from, *to) + 1;
+        ImGui::TextColored(p.textMuted, "%s",
+                           fmt::format("{} {}: {} to {}", length, length == 1 ? "day" : "days",
+                                       shortDay(*from), shortDay(*to, true))
+                               .c_str());
+    }
+    if (!draft.error.empty()) wrappedTextColored(p.accent, draft.error);
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    if (pillButton("Start the break", p.accent, true, ImVec2(0, ImGui::GetFrameHeight())))
+        startBreak(state);
+    locateLastItem("break/start");
+    ImGui::SameLine();
+    if (ImGui::Button("Not now")) draft = PauseDraft{};
+    locateLastItem("break/cancel");
+    endCard();
+}
+
+// On a break: a calm banner with a way back. Otherwise a small way to start
+// one, and the break already planned, if there is one.
+void drawBreak(UiState& state, const Palette& p, float width) {
+    Session& session = *state.session;
+    const float s = state.scale;
+    if (const Pause* pause = session.currentPause()) {
+        beginCard(p, width, s);
+        const char* endLabel = "End the break";
+        const float endWidth = ImGui::CalcTextSize(endLabel).x + 32 * s;
+        const float top = ImGui::GetCursorPosY();
+        const float room = width - 36 * s - endWidth - 12 * s;
+        ImGui::PushFont(state.fonts.heading);
+        elidedText(std::string(icons::pause) + "  On a break until " +
+                       shortDay(pause->last, pause->last - state.today > days{300}),
+                   room);
+        ImGui::PopFont();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        elidedText(pause->reason, room);
+        wrappedText("Your streaks rest with you. Log anything you like: it all still counts.");
+        ImGui::PopStyleColor();
+        const float bottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - 36 * s - endWidth, top));
+        if (pillButton(endLabel, p.accent, false, ImVec2(endWidth, ImGui::GetFrameHeight())))
+            attempt(state, [&] { session.endPause(); });
+        locateLastItem("break/end");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to your usual rhythm from today");
+        ImGui::SetCursorPosY(bottom);
+        endCard();
+        return;
+    }
+    if (state.pauseDraft.open) {
+        drawBreakForm(state, p, width);
+        return;
+    }
+    // A quiet link, lined up with the title.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    const std::string label = std::string(icons::pause) + "  Taking a break?";
+    if (ImGui::SmallButton(label.c_str())) openBreakForm(state);
+    locateLastItem("break/open");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Travel, illness, a new baby: let every ritual rest for a while");
+    if (const Pause* planned = session.upcomingPause()) {
+        ImGui::SameLine(0, 16 * s);
+        ImGui::TextUnformatted(fmt::format("A break is planned from {} to {}.",
+                                           shortDay(planned->first), shortDay(planned->last))
+                                   .c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel it")) {
+            const std::string id = planned->id;
+            attempt(state, [&] { session.removePause(id); });
+        }
+        locateLastItem("break/cancel-planned");
+    }
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar();
 }
 
 void drawEmpty(UiState& state, const Palette& p, float width) {
@@ -266,12 +483,16 @@ void drawTodayScreen(UiState& state) {
     if (state.session == nullptr) return;
     Session& session = *state.session;
 
-    // Ctrl+Z undoes the last log or skip, like the button.
+    // Ctrl+Z undoes the last log or skip, like the button; while a field is
+    // being typed in, it belongs to the field.
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) && session.canUndo())
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) &&
+        session.canUndo())
         attempt(state, [&] { session.undo(); });
 
     drawHeader(state, p, width);
+    if (!session.history().rituals.empty() || session.currentPause() != nullptr)
+        drawBreak(state, p, width);
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     drawQuestion(state, p, width);
     ImGui::Dummy(ImVec2(0, 6 * state.scale));

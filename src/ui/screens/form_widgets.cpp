@@ -1,0 +1,88 @@
+#include "ui/screens/form_widgets.hpp"
+
+#include <algorithm>
+
+#include "ui/charts.hpp"
+#include "ui/item_locator.hpp"
+#include "ui/widgets.hpp"
+
+namespace kindling::ui {
+
+float cardInnerWidth(float width, float scale) { return width - 2 * 18.0f * scale; }
+
+ImVec2 pillSize(std::string_view label, float scale) {
+    return ImVec2(ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 28 * scale,
+                  ImGui::GetFrameHeight());
+}
+
+Flow::Flow(float width, float scale)
+    : left_(ImGui::GetCursorScreenPos().x), right_(left_ + width), scale_(scale) {}
+
+bool Flow::pill(const Palette& palette, const char* label, bool selected, float minWidth) {
+    ImVec2 size = pillSize(label, scale_);
+    size.x = std::max(size.x, minWidth);
+    const float gap = 6 * scale_;
+    if (!first_) {
+        ImGui::SameLine(0, gap);
+        if (ImGui::GetCursorScreenPos().x + size.x > right_) ImGui::NewLine();
+    }
+    first_ = false;
+    ImGui::PushID(label);
+    const bool pressed = pillButton(label, palette.accent, selected, size);
+    ImGui::PopID();
+    return pressed;
+}
+
+void fieldLabel(const Palette& palette, const char* text) {
+    ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
+    ImGui::TextColored(palette.textMuted, "%s", text);
+}
+
+void formError(const Palette& palette, const std::string& error) {
+    if (error.empty()) return;
+    ImGui::Dummy(ImVec2(0, 2));
+    wrappedTextColored(palette.accent, error);
+}
+
+std::string readableError(const std::exception& error) {
+    std::string text = error.what();
+    if (dynamic_cast<const InputError*>(&error) != nullptr) {
+        // "--per: …", "NAME: …", "--from and --to: …": the flag is the CLI's.
+        const auto colon = text.find(": ");
+        const std::string_view prefix = std::string_view(text).substr(0, colon);
+        const bool flag = prefix.starts_with("--") ||
+                          (!prefix.empty() && std::all_of(prefix.begin(), prefix.end(), [](char c) {
+                              return c >= 'A' && c <= 'Z';
+                          }));
+        if (colon != std::string::npos && flag) text.erase(0, colon + 2);
+    }
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+    return text;
+}
+
+void drawFeedback(UiState& state, const Palette& palette, std::string& notice,
+                  const char* undoKey, float width) {
+    Session& session = *state.session;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    if (!state.lastError.empty()) wrappedTextColored(palette.accent, "That did not work: " + state.lastError);
+    if (!notice.empty()) {
+        ImGui::TextColored(palette.accent, "%s", icons::check);
+        ImGui::SameLine();
+        wrappedText(notice);
+    }
+    ImGui::PopTextWrapPos();
+    if (session.canUndo()) {
+        const std::string label =
+            std::string(icons::undo) + "  " +
+            elideToWidth(session.undoDescription(), width - 60 * state.scale);
+        if (ImGui::Button(label.c_str())) {
+            attemptIn(state.lastError, [&] { session.undo(); });
+            notice.clear();
+        }
+        locateLastItem(undoKey);
+    }
+    if (!state.lastError.empty() || !notice.empty() || session.canUndo())
+        ImGui::Dummy(ImVec2(0, 4 * state.scale));
+}
+
+} // namespace kindling::ui

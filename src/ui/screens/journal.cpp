@@ -1,0 +1,608 @@
+// The Journal: every log the couple kept, newest first, with who, the day, how
+// much and the note. Filters narrow it; a log can be edited or deleted, and
+// the undo button brings it back. Ten years of logs stay fast: the filtered
+// list is built once per change (JournalView), and only the rows on screen are
+// drawn (ImGuiListClipper).
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "app/session.hpp"
+#include "core/icons.hpp"
+#include "ui/charts.hpp"
+#include "ui/item_locator.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/widgets.hpp"
+
+namespace kindling::ui {
+
+namespace {
+
+// Runs a command; a failure is shown in the screen, never a crash.
+template <class F> void attempt(UiState& state, F&& command) {
+    try {
+        command();
+        state.lastError.clear();
+    } catch (const std::exception& e) {
+        state.lastError = e.what();
+    }
+}
+
+bool matches(const JournalFilter& filter, const Log& log) {
+    if (!filter.ritualId.empty() && log.ritualId != filter.ritualId) return false;
+    if (filter.from && log.day < *filter.from) return false;
+    if (filter.to && log.day > *filter.to) return false;
+    switch (filter.who) {
+    case JournalWho::Everyone:
+        return true;
+    case JournalWho::Partner1:
+        return log.who != Who::Partner2;
+    case JournalWho::Partner2:
+        return log.who != Who::Partner1;
+    case JournalWho::Together:
+        return log.who == Who::Both;
+    }
+    return true;
+}
+
+const std::vector<std::uint32_t>& currentRows(JournalView& view, const Session& session) {
+    if (view.builtFor != &session || view.builtRevision != session.revision() ||
+        !(view.builtFilter == view.filter)) {
+        const std::vector<Log>& logs = session.history().logs;
+        view.rows.clear();
+        for (std::size_t i = 0; i < logs.size(); ++i)
+            if (matches(view.filter, logs[i])) view.rows.push_back(static_cast<std::uint32_t>(i));
+        // Newest day first; within a day, the latest logged first.
+        std::sort(view.rows.begin(), view.rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+            const Log& x = logs[a];
+            const Log& y = logs[b];
+            if (x.day != y.day) return x.day > y.day;
+            if (x.loggedAt != y.loggedAt) return x.loggedAt > y.loggedAt;
+            return x.id > y.id;
+        });
+        view.builtFor = &session;
+        view.builtRevision = session.revision();
+        view.builtFilter = view.filter;
+    }
+    return view.rows;
+}
+
+std::string thousands(std::size_t value) {
+    std::string digits = std::to_string(value);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
+}
+
+std::string whoLabel(Who who, const Ritual* ritual, const Couple& couple) {
+    switch (who) {
+    case Who::Partner1:
+        return couple.partners[0].name;
+    case Who::Partner2:
+        return couple.partners[1].name;
+    case Who::Both:
+        break;
+    }
+    return ritual != nullptr && ritual->mode == RitualMode::Each ? "Both of you" : "Together";
+}
+
+std::string amountText(double amount, const std::string& unit) {
+    return fmt::format("{:g} {}", amount, unit);
+}
+
+// A small borderless icon button with a tooltip.
+bool iconButton(const char* icon, const char* tooltip, const Palette& p, float size) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    const bool pressed = ImGui::Button(icon, ImVec2(size, size));
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    return pressed;
+}
+
+// A row of pills of which one is chosen; returns the index clicked, or -1.
+int choicePills(const std::vector<std::string>& labels, const std::vector<ImVec4>& colours,
+                int chosen, float pillWidth, const std::string& keyPrefix,
+                const std::vector<std::string>& keys) {
+    int clicked = -1;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, gap);
+        ImGui::PushID(static_cast<int>(i));
+        const std::string shown =
+            elideToWidth(labels[i], pillWidth - 2 * ImGui::GetStyle().FramePadding.x);
+        if (pillButton(shown.c_str(), colours[i], static_cast<int>(i) == chosen,
+                       ImVec2(pillWidth, ImGui::GetFrameHeight())))
+            clicked = static_cast<int>(i);
+        if (shown != labels[i] && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", labels[i].c_str());
+        locateLastItem(keyPrefix + keys[i]);
+        ImGui::PopID();
+    }
+    return clicked;
+}
+
+// ---- Header and filters -----------------------------------------------------
+
+void drawHeader(UiState& state, const Palette& p, float width, std::size_t shown,
+                std::size_t total) {
+    Session& session = *state.session;
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    if (total == 0) elidedText("Every moment you log, kept", width);
+    else if (shown == total)
+        elidedText(fmt::format("{} {} logged", thousands(total), total == 1 ? "moment" : "moments"),
+                   width);
+    else
+        elidedText(fmt::format("{} of {} moments", thousands(shown), thousands(total)), width);
+    ImGui::PopStyleColor();
+    const float titleTop = ImGui::GetCursorPosY();
+    ImGui::PushFont(state.fonts.display);
+    ImGui::TextUnformatted("Journal");
+    const float titleHeight = ImGui::GetTextLineHeight();
+    ImGui::PopFont();
+    if (!session.canUndo()) return;
+
+    // Undo beside the title: a deleted log is one click away from coming back.
+    const std::string label =
+        elideToWidth(std::string(icons::undo) + "  " + session.undoDescription(), width * 0.5f);
+    const float buttonWidth =
+        ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float bottom = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - buttonWidth,
+                               titleTop + (titleHeight - ImGui::GetFrameHeight()) * 0.5f));
+    if (ImGui::Button(label.c_str())) attempt(state, [&] { session.undo(); });
+    locateLastItem("journal/undo");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (Ctrl+Z)", session.undoDescription().c_str());
+    ImGui::SetCursorPosY(bottom);
+}
+
+void drawRitualChooser(UiState& state, JournalView& view, float comboWidth) {
+    const History& history = state.session->history();
+    const Ritual* chosen =
+        view.filter.ritualId.empty() ? nullptr : history.findRitual(view.filter.ritualId);
+    const float textRoom =
+        comboWidth - ImGui::GetFrameHeight() - 2 * ImGui::GetStyle().FramePadding.x;
+    const std::string preview = elideToWidth(chosen ? chosen->name : "All rituals", textRoom);
+    ImGui::SetNextItemWidth(comboWidth);
+    const bool open = ImGui::BeginCombo("##journal-ritual", preview.c_str());
+    locateLastItem("journal/filter/ritual");
+    if (!open) {
+        if (chosen && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", chosen->name.c_str());
+        return;
+    }
+    const float itemRoom = comboWidth - 2 * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::Selectable("All rituals", chosen == nullptr)) view.filter.ritualId.clear();
+    locateLastItem("journal/filter/ritual/all");
+    // Active rituals first, then the archived ones: their history is here too.
+    for (const bool archived : {false, true})
+        for (const Ritual& ritual : history.rituals) {
+            if (ritual.archived != archived) continue;
+            ImGui::PushID(ritual.id.c_str());
+            const std::string name = archived ? ritual.name + " (archived)" : ritual.name;
+            const std::string shown = elideToWidth(name, itemRoom);
+            if (ImGui::Selectable(shown.c_str(), chosen == &ritual))
+                view.filter.ritualId = ritual.id;
+            if (shown != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
+            locateLastItem("journal/filter/ritual/" + ritual.name);
+            ImGui::PopID();
+        }
+    ImGui::EndCombo();
+}
+
+// A date field of the filter: an empty field is no bound; text that is not a
+// date is no bound either, and says so.
+bool dateField(const char* id, const char* hint, std::string& text, std::optional<Day>& bound,
+               float width, const std::string& key) {
+    ImGui::SetNextItemWidth(width);
+    inputText(id, text, hint, ImGuiInputTextFlags_CharsNoBlank);
+    locateLastItem(key);
+    const std::optional<Day> parsed = parseDay(text);
+    bound = parsed;
+    return text.empty() || parsed.has_value();
+}
+
+void drawFilters(UiState& state, const Palette& p, JournalView& view, float width) {
+    const float s = state.scale;
+    const Couple& couple = state.session->history().couple;
+    const Day today = state.session->asOf();
+    const float inner = width - 2 * 18 * s;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    beginCard(p, width, s);
+
+    // Ritual and who.
+    const float comboWidth = std::min(240 * s, inner * 0.36f);
+    drawRitualChooser(state, view, comboWidth);
+    ImGui::SameLine(0, 2 * gap);
+    const float pillWidth = std::min(110 * s, (inner - comboWidth - 2 * gap - 3 * gap) / 4);
+    const int chosen = choicePills(
+        {"Everyone", couple.partners[0].name, couple.partners[1].name, "Together"},
+        {p.accent, colourFromRgb(couple.partners[0].colour), colourFromRgb(couple.partners[1].colour),
+         p.accent},
+        static_cast<int>(view.filter.who), pillWidth, "journal/filter/who/",
+        {"everyone", "1", "2", "together"});
+    if (chosen >= 0) view.filter.who = static_cast<JournalWho>(chosen);
+
+    // The date range, typed or from a preset.
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    const float dateWidth = 130 * s;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(p.textMuted, "From");
+    ImGui::SameLine();
+    const bool fromOk = dateField("##from", "YYYY-MM-DD", view.fromText, view.filter.from,
+                                  dateWidth, "journal/filter/from");
+    ImGui::SameLine();
+    ImGui::TextColored(p.textMuted, "to");
+    ImGui::SameLine();
+    const bool toOk = dateField("##to", "YYYY-MM-DD", view.toText, view.filter.to, dateWidth,
+                                "journal/filter/to");
+    const auto preset = [&](const char* label, const char* key, std::optional<Day> from) {
+        ImGui::SameLine(0, gap);
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label).x + 4 * gap)
+            ImGui::NewLine();
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+        if (ImGui::Button(label)) {
+            view.fromText = from ? formatDay(*from) : std::string();
+            view.toText.clear();
+        }
+        ImGui::PopStyleColor(2);
+        locateLastItem(key);
+    };
+    preset("Last 30 days", "journal/filter/range/30", today - days{29});
+    const std::chrono::year_month_day ymd(today);
+    preset("This year", "journal/filter/range/year", Day(ymd.year() / std::chrono::January / 1));
+    const bool filtered = !(view.filter == JournalFilter{}) || !view.fromText.empty() ||
+                          !view.toText.empty();
+    if (filtered) {
+        ImGui::SameLine(0, gap);
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        if (ImGui::Button("Show everything")) {
+            view.filter = {};
+            view.fromText.clear();
+            view.toText.clear();
+        }
+        ImGui::PopStyleColor(2);
+        locateLastItem("journal/filter/clear");
+    }
+    if (!fromOk || !toOk)
+        wrappedTextColored(p.accent, "Dates are written like " + formatDay(today) +
+                                         "; until then that field is left out.");
+    else if (view.filter.from && view.filter.to && *view.filter.to < *view.filter.from)
+        wrappedTextColored(p.accent, "The range ends before it starts: swap the two dates?");
+    endCard();
+}
+
+// ---- The list -----------------------------------------------------------------
+
+struct Layout {
+    float width = 0;
+    float rowHeight = 0;
+    float padding = 0;
+    float dateWidth = 0;
+    float whoWidth = 0;
+    float buttonSize = 0;
+};
+
+// What a click in the list asks for; done after the list is drawn, because a
+// command changes the history the rows point into.
+struct Request {
+    enum class Kind { None, Edit, Delete, Save, Cancel } kind = Kind::None;
+    std::string logId;
+};
+
+void drawIcon(const Palette& p, const Ritual* ritual, ImVec2 centre, float radius) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddCircleFilled(centre, radius, toU32(p.accentSoft));
+    std::string glyph = ritual != nullptr ? iconUtf8(ritual->icon) : std::string();
+    if (glyph.empty()) glyph = icons::heart;
+    const ImVec2 size = ImGui::CalcTextSize(glyph.c_str());
+    draw->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), toU32(p.accent),
+                  glyph.c_str());
+}
+
+void drawRow(UiState& state, const Palette& p, const Layout& layout, const Log& log,
+             bool firstOfDay, Request& request) {
+    const float s = state.scale;
+    const History& history = state.session->history();
+    const Ritual* ritual = history.findRitual(log.ritualId);
+    ImGui::PushID(log.id.c_str());
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetTextLineHeight();
+    const float middle = start.y + layout.rowHeight * 0.5f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+
+    // The day, on the first row of each day only: the rows under it belong to it.
+    if (firstOfDay) {
+        ImGui::SetCursorScreenPos(ImVec2(start.x, middle - line - 1 * s));
+        const std::string withYear = shortDay(log.day, true);
+        const std::string dayText = shortDay(log.day);
+        ImGui::TextUnformatted(dayText.c_str());
+        ImGui::SetCursorScreenPos(ImVec2(start.x, middle + 1 * s));
+        ImGui::TextColored(p.textMuted, "%s", withYear.substr(dayText.size() + 1).c_str());
+    }
+
+    const float cardLeft = start.x + layout.dateWidth;
+    const float cardWidth = layout.width - layout.dateWidth;
+    draw->AddRectFilled(ImVec2(cardLeft, start.y),
+                        ImVec2(cardLeft + cardWidth, start.y + layout.rowHeight),
+                        toU32(p.surface), ImGui::GetStyle().ChildRounding);
+    const float radius = 15 * s;
+    drawIcon(p, ritual, ImVec2(cardLeft + layout.padding + radius, middle), radius);
+
+    // Name, then amount and note.
+    const float textLeft = cardLeft + layout.padding + 2 * radius + 12 * s;
+    const float textRight = cardLeft + cardWidth - layout.padding - layout.whoWidth -
+                            2 * layout.buttonSize - 12 * s;
+    const float textWidth = std::max(40 * s, textRight - textLeft);
+    std::string detail;
+    if (log.amount) detail = amountText(*log.amount, ritual ? ritual->unit : std::string());
+    if (!log.note.empty()) {
+        std::string note = log.note;
+        std::replace(note.begin(), note.end(), '\n', ' ');
+        detail += (detail.empty() ? "" : "  \xC2\xB7  ") + note;
+    }
+    ImGui::SetCursorScreenPos(
+        ImVec2(textLeft, detail.empty() ? middle - line * 0.5f : middle - line - 1 * s));
+    elidedText(ritual ? ritual->name : "A ritual no longer here", textWidth);
+    if (!detail.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(textLeft, middle + 1 * s));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        elidedText(detail, textWidth);
+        ImGui::PopStyleColor();
+    }
+
+    // Who: a dot in their colour (both colours for both of them) and the name.
+    const Couple& couple = history.couple;
+    const float whoLeft = textRight + 12 * s;
+    const float dot = 5 * s;
+    if (log.who == Who::Both) {
+        draw->AddCircleFilled(ImVec2(whoLeft + dot, middle), dot,
+                              toU32(colourFromRgb(couple.partners[0].colour)));
+        draw->AddCircleFilled(ImVec2(whoLeft + 2.6f * dot, middle), dot,
+                              toU32(colourFromRgb(couple.partners[1].colour)));
+    } else {
+        draw->AddCircleFilled(ImVec2(whoLeft + dot, middle), dot,
+                              toU32(colourFromRgb(couple.partners[log.who == Who::Partner1 ? 0 : 1]
+                                                      .colour)));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(whoLeft + 22 * s, middle - line * 0.5f));
+    elidedText(whoLabel(log.who, ritual, couple), layout.whoWidth - 26 * s);
+
+    // Edit and delete.
+    ImGui::SetCursorScreenPos(ImVec2(cardLeft + cardWidth - layout.padding * 0.5f -
+                                         2 * layout.buttonSize,
+                                     middle - layout.buttonSize * 0.5f));
+    if (iconButton(icons::pencil, "Change the day, who, amount or note", p, layout.buttonSize))
+        request = {Request::Kind::Edit, log.id};
+    locateLastItem("journal/edit/" + log.id);
+    ImGui::SameLine(0, 0);
+    if (iconButton(icons::trash, "Delete this log (you can undo it)", p, layout.buttonSize))
+        request = {Request::Kind::Delete, log.id};
+    locateLastItem("journal/delete/" + log.id);
+
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(layout.width, layout.rowHeight));
+    ImGui::PopID();
+}
+
+void startEditing(JournalView& view, const Log& log, const Ritual* ritual) {
+    view.editingId = log.id;
+    view.dayText = formatDay(log.day);
+    view.who = log.who;
+    view.amount = log.amount.value_or(ritual && ritual->measure ? ritual->measure->target : 0.0);
+    view.note = log.note;
+    view.error.clear();
+}
+
+void drawEditor(UiState& state, const Palette& p, const Layout& layout, const Log& log,
+                Request& request) {
+    const float s = state.scale;
+    JournalView& view = state.journal;
+    const History& history = state.session->history();
+    const Ritual* ritual = history.findRitual(log.ritualId);
+    const Couple& couple = history.couple;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float left = ImGui::GetCursorScreenPos().x;
+    ImGui::SetCursorScreenPos(ImVec2(left + layout.dateWidth, ImGui::GetCursorScreenPos().y));
+    const float width = layout.width - layout.dateWidth;
+    const float inner = width - 2 * 18 * s;
+    beginCard(p, width, s);
+    ImGui::PushFont(state.fonts.heading);
+    elidedText(ritual ? ritual->name : "A ritual no longer here", inner);
+    ImGui::PopFont();
+
+    const float labelWidth = 70 * s;
+    const auto label = [&](const char* text) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(p.textMuted, "%s", text);
+        ImGui::SameLine(labelWidth);
+    };
+    label("Day");
+    ImGui::SetNextItemWidth(140 * s);
+    inputText("##day", view.dayText, "YYYY-MM-DD",
+              ImGuiInputTextFlags_CharsNoBlank | ImGuiInputTextFlags_AutoSelectAll);
+    locateLastItem("journal/editor/day");
+
+    label("Who");
+    const float pillWidth = std::min(120 * s, (inner - labelWidth - 2 * gap) / 3);
+    const int chosen = choicePills(
+        {couple.partners[0].name, couple.partners[1].name,
+         whoLabel(Who::Both, ritual, couple)},
+        {colourFromRgb(couple.partners[0].colour), colourFromRgb(couple.partners[1].colour),
+         p.accent},
+        static_cast<int>(view.who), pillWidth, "journal/editor/who/", {"1", "2", "both"});
+    if (chosen >= 0) view.who = static_cast<Who>(chosen);
+
+    const bool measured = ritual != nullptr && ritual->measure;
+    if (measured) {
+        label("Amount");
+        ImGui::SetNextItemWidth(140 * s);
+        std::string format = "%g ";
+        for (char c : ritual->unit) format += c == '%' ? std::string("%%") : std::string(1, c);
+        ImGui::InputDouble("##amount", &view.amount, 0, 0, format.c_str());
+        locateLastItem("journal/editor/amount");
+    }
+
+    label("Note");
+    inputTextMultiline("##note", view.note,
+                       ImVec2(inner - labelWidth, ImGui::GetTextLineHeight() * 3 +
+                                                      2 * ImGui::GetStyle().FramePadding.y));
+    locateLastItem("journal/editor/note");
+
+    if (!view.error.empty()) wrappedTextColored(p.accent, view.error);
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    if (pillButton("Save", p.accent, true, ImVec2(110 * s, ImGui::GetFrameHeight())))
+        request = {Request::Kind::Save, log.id};
+    locateLastItem("journal/editor/save");
+    ImGui::SameLine(0, gap);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    if (ImGui::Button("Cancel", ImVec2(0, ImGui::GetFrameHeight())))
+        request = {Request::Kind::Cancel, log.id};
+    ImGui::PopStyleColor(2);
+    locateLastItem("journal/editor/cancel");
+    endCard();
+    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+}
+
+void save(UiState& state, const Log& log) {
+    JournalView& view = state.journal;
+    const Ritual* ritual = state.session->history().findRitual(log.ritualId);
+    const std::optional<Day> day = parseDay(view.dayText);
+    if (!day) {
+        view.error = "Write the day like " + formatDay(state.session->asOf()) + ".";
+        return;
+    }
+    LogEdit edit{*day, view.who, std::nullopt, view.note};
+    if (ritual != nullptr && ritual->measure) edit.amount = view.amount;
+    const std::string id = log.id; // `log` lives in the history the edit changes
+    try {
+        state.session->editLog(id, edit);
+        view.editingId.clear();
+        view.error.clear();
+    } catch (const std::exception& e) {
+        view.error = e.what();
+    }
+}
+
+// Draws rows [from, to) of the list through a clipper: only those on screen.
+void drawRows(UiState& state, const Palette& p, const Layout& layout,
+              const std::vector<std::uint32_t>& rows, int from, int to, Request& request) {
+    const std::vector<Log>& logs = state.session->history().logs;
+    const float step = layout.rowHeight + ImGui::GetStyle().ItemSpacing.y;
+    ImGuiListClipper clipper;
+    clipper.Begin(to - from, step);
+    while (clipper.Step())
+        for (int i = from + clipper.DisplayStart; i < from + clipper.DisplayEnd; ++i) {
+            const Log& log = logs[rows[static_cast<std::size_t>(i)]];
+            const bool firstOfDay =
+                i == 0 || logs[rows[static_cast<std::size_t>(i - 1)]].day != log.day;
+            drawRow(state, p, layout, log, firstOfDay, request);
+        }
+    clipper.End();
+}
+
+void drawEmpty(UiState& state, const Palette& p, float width, bool filtered) {
+    beginCard(p, width, state.scale);
+    ImGui::TextColored(p.accent, "%s", filtered ? icons::book : icons::leaf);
+    ImGui::SameLine();
+    if (filtered) {
+        ImGui::TextUnformatted("Nothing matches these filters");
+        wrappedTextColored(p.textMuted, "Try another ritual, another partner or a wider range "
+                                        "of days, or show everything again.");
+    } else {
+        ImGui::TextUnformatted("Your journal is waiting");
+        wrappedTextColored(p.textMuted,
+                           "Every ritual you log lands here: the day, who did it, how much, "
+                           "and any note you add. Log something on Today and it appears here.");
+    }
+    endCard();
+}
+
+} // namespace
+
+void drawJournalScreen(UiState& state) {
+    if (state.session == nullptr) return;
+    const Palette& p = palette(state.theme);
+    const float s = state.scale;
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    Session& session = *state.session;
+    JournalView& view = state.journal;
+
+    // Ctrl+Z undoes the last change, like the button; while a field is being
+    // typed in, it belongs to the field.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) &&
+        session.canUndo())
+        attempt(state, [&] { session.undo(); });
+
+    const std::vector<Log>& logs = session.history().logs;
+    const std::vector<std::uint32_t>& rows = currentRows(view, session);
+    drawHeader(state, p, width, rows.size(), logs.size());
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    if (!state.lastError.empty()) wrappedTextColored(p.accent, "That did not work: " + state.lastError);
+    if (logs.empty()) {
+        drawEmpty(state, p, width, false);
+        return;
+    }
+    drawFilters(state, p, view, width);
+    ImGui::Dummy(ImVec2(0, 6 * s));
+    // The filter may have changed while it was drawn.
+    const std::vector<std::uint32_t>& shown = currentRows(view, session);
+    if (shown.empty()) {
+        drawEmpty(state, p, width, true);
+        return;
+    }
+
+    Layout layout;
+    layout.width = width;
+    layout.padding = 12 * s;
+    layout.rowHeight = 2 * ImGui::GetTextLineHeight() + 2 * layout.padding;
+    layout.dateWidth = std::min(110 * s, width * 0.16f);
+    layout.whoWidth = std::min(150 * s, width * 0.2f);
+    layout.buttonSize = ImGui::GetFrameHeight();
+
+    // The log being edited is drawn as a form between two clipped runs of rows.
+    int editing = -1;
+    if (!view.editingId.empty()) {
+        const auto found = std::find_if(shown.begin(), shown.end(), [&](std::uint32_t index) {
+            return logs[index].id == view.editingId;
+        });
+        if (found != shown.end()) editing = static_cast<int>(found - shown.begin());
+        else view.editingId.clear(); // gone (undone, filtered out)
+    }
+    Request request;
+    const int count = static_cast<int>(shown.size());
+    if (editing < 0) {
+        drawRows(state, p, layout, shown, 0, count, request);
+    } else {
+        drawRows(state, p, layout, shown, 0, editing, request);
+        drawEditor(state, p, layout, logs[shown[static_cast<std::size_t>(editing)]], request);
+        drawRows(state, p, layout, shown, editing + 1, count, request);
+    }
+
+    // The commands run after the rows, which point into the history they change.
+    switch (request.kind) {
+    case Request::Kind::None:
+        break;
+    case Request::Kind::Edit: {
+        const auto found = std::find_if(logs.begin(), logs.end(),
+                                        [&](const Log& log) { return log.id == request.logId; });
+        if (found != logs.end()) startEditing(view, *found, session.history().findRitual(found->ritualId));
+        break;
+    }
+    case Request::Kind::Delete:
+        if (view.editingId == request.logId) view.editingId.clear();
+        attempt(state, [&] { session.deleteLog(request.logId); });
+        break;
+    case Request::Kind::Save:
+        save(state, logs[shown[static_cast<std::size_t>(editing)]]);
+        break;
+    case Request::Kind::Cancel:
+        view.editingId.clear();
+        view.error.clear();
+        break;
+    }
+}
+
+} // namespace kindling::ui

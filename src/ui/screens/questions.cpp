@@ -1,0 +1,284 @@
+// The question of the night (product.md "Question deck"): tonight's question,
+// large, with "We talked about it" (which logs the question ritual), a star
+// for favourites and "Another question"; below it the deck to browse by
+// category, and the favourites.
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+
+#include "app/content.hpp"
+#include "app/session.hpp"
+#include "core/question_deck.hpp"
+#include "ui/charts.hpp"
+#include "ui/item_locator.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/widgets.hpp"
+
+namespace kindling::ui {
+
+namespace {
+
+constexpr std::string_view favourites = "favourites";
+
+// Runs a command; a failure is shown in the screen, never a crash.
+template <class F> void attempt(UiState& state, F&& command) {
+    try {
+        command();
+        state.lastError.clear();
+    } catch (const std::exception& e) {
+        state.lastError = e.what();
+    }
+}
+
+// What the couple did with one question.
+struct Marks {
+    std::optional<Day> answered;
+    bool favourite = false;
+};
+
+std::map<std::string, Marks, std::less<>> marksByQuestion(const Session& session) {
+    std::map<std::string, Marks, std::less<>> marks;
+    for (const QuestionMarkEntry& entry : session.questionMarks()) {
+        if (entry.mark == QuestionMark::Answered) marks[entry.questionId].answered = entry.day;
+        if (entry.mark == QuestionMark::Favourite) marks[entry.questionId].favourite = true;
+    }
+    return marks;
+}
+
+Marks marksOf(const std::map<std::string, Marks, std::less<>>& marks, const std::string& id) {
+    const auto found = marks.find(id);
+    return found == marks.end() ? Marks{} : found->second;
+}
+
+std::string capitalised(std::string_view text) {
+    std::string word(text);
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z')
+        word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    return word;
+}
+
+// "3 Mar 2026".
+std::string dateText(Day day) { return shortDay(day, true).substr(4); }
+
+float buttonWidth(const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x +
+           16 * ImGui::GetFontSize() / 17.0f;
+}
+
+void drawTonight(UiState& state, const Palette& p, float width,
+                 const std::map<std::string, Marks, std::less<>>& marks) {
+    const float s = state.scale;
+    Session& session = *state.session;
+    const Question& question = session.questionOfTheNight();
+    const Marks mark = marksOf(marks, question.id);
+    const bool answeredTonight = mark.answered == session.asOf();
+    const float inner = width - 2 * 18 * s;
+
+    beginCard(p, width, s);
+    const std::string label = std::string(icons::comments) + "  Question of the night  \xC2\xB7  " +
+                              capitalised(question.category);
+    const float labelWidth = ImGui::CalcTextSize(label.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (inner - labelWidth) * 0.5f));
+    ImGui::TextColored(p.textMuted, "%s", label.c_str());
+    ImGui::Dummy(ImVec2(0, 8 * s));
+    ImGui::PushFont(state.fonts.display);
+    centredWrappedText(question.text, inner);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 8 * s));
+
+    // What became of it, in a word.
+    std::string status;
+    if (answeredTonight) status = std::string(icons::check) + "  You talked about this one tonight";
+    else if (mark.answered) status = "You talked about this one on " + dateText(*mark.answered);
+    if (!status.empty()) {
+        const float statusWidth = ImGui::CalcTextSize(status.c_str()).x;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (inner - statusWidth) * 0.5f));
+        ImGui::TextColored(answeredTonight ? p.accent : p.textMuted, "%s", status.c_str());
+    }
+
+    // The three actions, centred.
+    const float height = ImGui::GetFrameHeight() + 6 * s;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const std::string answer = answeredTonight ? std::string(icons::check) + "  Talked about"
+                                               : std::string(icons::comments) + "  We talked about it";
+    const std::string star = std::string(mark.favourite ? icons::star : icons::starEmpty) +
+                             (mark.favourite ? "  A favourite" : "  Favourite");
+    const std::string next = std::string("Another question  ") + icons::arrowRight;
+    const float total = buttonWidth(answer) + buttonWidth(star) + buttonWidth(next) + 2 * gap;
+    const bool stacked = total > inner;
+    const float left = ImGui::GetCursorPosX();
+    ImGui::SetCursorPosX(left + std::max(0.0f, (inner - total) * 0.5f));
+    const auto place = [&] {
+        if (stacked) ImGui::SetCursorPosX(left);
+        else ImGui::SameLine(0, gap);
+    };
+    const float answerWidth = stacked ? inner : buttonWidth(answer);
+    if (pillButton(answer.c_str(), p.accent, true, ImVec2(answerWidth, height)) && !answeredTonight)
+        attempt(state, [&] { session.answerQuestion(question.id); });
+    locateLastItem("questions/answer");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(answeredTonight ? "Lovely. Ctrl+Z takes it back."
+                                          : "Marks it as talked about tonight");
+    place();
+    if (pillButton(star.c_str(), p.accent, false,
+                   ImVec2(stacked ? inner : buttonWidth(star), height)))
+        attempt(state, [&] { session.setFavourite(question.id, !mark.favourite); });
+    locateLastItem("questions/favourite");
+    place();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    if (ImGui::Button(next.c_str(), ImVec2(stacked ? inner : buttonWidth(next), height)))
+        attempt(state, [&] { session.nextQuestion(); });
+    ImGui::PopStyleColor(2);
+    locateLastItem("questions/next");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("This one can wait for another night");
+
+    ImGui::Dummy(ImVec2(0, 4 * s));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, 2 * s));
+    if (const Ritual* ritual = session.questionRitual())
+        centredWrappedText("Talking about it logs \"" + ritual->name + "\" for both of you.", inner);
+    else
+        centredWrappedText("Add \"Question of the night\" from the rituals catalog, and every talk "
+                           "counts on Today and toward your badges.",
+                           inner);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    endCard();
+}
+
+void drawBrowser(UiState& state, const Palette& p, float width,
+                 const std::map<std::string, Marks, std::less<>>& marks) {
+    const float s = state.scale;
+    Session& session = *state.session;
+    QuestionsView& view = state.questions;
+    const std::vector<Question>& deck = shippedContent().questions;
+    const float inner = width - 2 * 18 * s;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+
+    beginCard(p, width, s);
+    ImGui::PushFont(state.fonts.heading);
+    ImGui::TextUnformatted("Browse the deck");
+    ImGui::PopFont();
+
+    // Favourites, then every category; the pills wrap onto a second line.
+    std::vector<std::pair<std::string, std::string>> choices{
+        {std::string(favourites), std::string(icons::star) + "  Favourites"}};
+    for (std::string_view category : questionCategories)
+        choices.emplace_back(std::string(category), capitalised(category));
+    const float left = ImGui::GetCursorPosX();
+    float used = 0; // of the current line of pills
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        const auto& [key, label] = choices[i];
+        const float w = ImGui::CalcTextSize(label.c_str()).x + 28 * s;
+        if (i > 0 && used + gap + w <= inner) {
+            ImGui::SameLine(0, gap);
+            used += gap + w;
+        } else {
+            used = w;
+        }
+        if (pillButton(label.c_str(), p.accent, view.browsing == key,
+                       ImVec2(w, ImGui::GetFrameHeight())))
+            view.browsing = key;
+        locateLastItem("questions/browse/" + key);
+    }
+    ImGui::Dummy(ImVec2(0, 4 * s));
+
+    std::vector<const Question*> listed;
+    if (view.browsing == favourites) {
+        for (const Question& question : deck)
+            if (marksOf(marks, question.id).favourite) listed.push_back(&question);
+        if (listed.empty())
+            wrappedTextColored(p.textMuted, "Give a question you love a star and it waits for "
+                                            "you here, for a night you want it again.");
+    } else {
+        listed = questionsInCategory(deck, view.browsing);
+    }
+
+    const float starSize = ImGui::GetFrameHeight();
+    for (const Question* question : listed) {
+        const Marks mark = marksOf(marks, question->id);
+        ImGui::PushID(question->id.c_str());
+        ImGui::Separator();
+        const float top = ImGui::GetCursorPosY();
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_Text, mark.favourite ? p.accent : p.textMuted);
+        if (ImGui::Button(mark.favourite ? icons::star : icons::starEmpty, ImVec2(starSize, starSize)))
+            attempt(state, [&] { session.setFavourite(question->id, !mark.favourite); });
+        ImGui::PopStyleColor(2);
+        locateLastItem("questions/star/" + question->id);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(mark.favourite ? "Take it out of your favourites"
+                                             : "Keep it among your favourites");
+        ImGui::SameLine(0, 10 * s);
+        ImGui::SetCursorPosY(top + (starSize - ImGui::GetTextLineHeight()) * 0.5f);
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(left + inner);
+        wrappedText(question->text);
+        ImGui::PopTextWrapPos();
+        if (mark.answered)
+            ImGui::TextColored(p.textMuted, "%s  Talked about on %s", icons::check,
+                               dateText(*mark.answered).c_str());
+        ImGui::EndGroup();
+        ImGui::PopID();
+    }
+    endCard();
+}
+
+} // namespace
+
+void drawQuestionsScreen(UiState& state) {
+    if (state.session == nullptr) return;
+    const Palette& p = palette(state.theme);
+    const float s = state.scale;
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    Session& session = *state.session;
+
+    // Ctrl+Z undoes the last change, like on Today.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) &&
+        session.canUndo())
+        attempt(state, [&] { session.undo(); });
+
+    std::map<std::string, Marks, std::less<>> marks;
+    try {
+        marks = marksByQuestion(session);
+    } catch (const std::exception& e) {
+        state.lastError = e.what();
+    }
+    const auto answered = std::count_if(marks.begin(), marks.end(),
+                                        [](const auto& entry) { return entry.second.answered; });
+
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    if (answered == 0)
+        elidedText(formatLongDay(session.asOf()), width);
+    else
+        elidedText(fmt::format("{}  \xC2\xB7  {} {} talked about together",
+                               formatLongDay(session.asOf()), answered,
+                               answered == 1 ? "question" : "questions"),
+                   width);
+    ImGui::PopStyleColor();
+    ImGui::PushFont(state.fonts.display);
+    ImGui::TextUnformatted("Questions");
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 4 * s));
+
+    if (!state.lastError.empty()) wrappedTextColored(p.accent, "That did not work: " + state.lastError);
+    if (session.canUndo()) {
+        const std::string label = std::string(icons::undo) + "  " + session.undoDescription();
+        if (ImGui::Button(elideToWidth(label, width).c_str())) attempt(state, [&] { session.undo(); });
+        locateLastItem("questions/undo");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z");
+    }
+
+    try {
+        drawTonight(state, p, width, marks);
+    } catch (const std::exception& e) {
+        state.lastError = e.what();
+    }
+    ImGui::Dummy(ImVec2(0, 8 * s));
+    drawBrowser(state, p, width, marks);
+}
+
+} // namespace kindling::ui

@@ -1,0 +1,373 @@
+// The Settings screen: the couple (names, colours), their days (when a day
+// and a week start), how Kindling looks, the optional PIN, the welcome steps,
+// and then the data cards (settings_data.cpp). Each change is saved at once.
+#include <fmt/format.h>
+
+#include "app/session.hpp"
+#include "ui/item_locator.hpp"
+#include "ui/screens/preference_widgets.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/widgets.hpp"
+
+namespace kindling::ui {
+
+namespace {
+
+constexpr std::array<const char*, 7> weekdayNames{"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                  "Friday", "Saturday", "Sunday"};
+
+// Runs a change; the card's notice says it was saved, or why it was not.
+template <class F> void attempt(Notice& notice, std::string saved, F&& change) {
+    try {
+        change();
+        notice = {std::move(saved), false};
+    } catch (const std::exception& e) {
+        notice = {e.what(), true};
+    }
+}
+
+void showNotice(const Palette& p, const Notice& notice) {
+    if (notice.text.empty()) return;
+    wrappedTextColored(notice.problem ? p.accent : p.textMuted,
+                       (notice.problem ? "That did not work: " : "") + notice.text);
+}
+
+void cardTitle(UiState& state, const Palette& p, const char* icon, const char* title) {
+    ImGui::PushFont(state.fonts.heading);
+    ImGui::TextColored(p.accent, "%s", icon);
+    ImGui::SameLine(0, 10 * state.scale);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+}
+
+// A row of choices drawn as pills, the chosen one filled. Returns the index
+// clicked, or -1.
+template <std::size_t N>
+int choicePills(UiState& state, const std::array<std::string, N>& labels, std::size_t chosen,
+                const std::string& key) {
+    const Palette& p = palette(state.theme);
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    int clicked = -1;
+    for (std::size_t i = 0; i < N; ++i) {
+        const float width = std::max(70 * state.scale, ImGui::CalcTextSize(labels[i].c_str()).x +
+                                                           28 * state.scale);
+        if (i > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+        }
+        ImGui::PushID(static_cast<int>(i));
+        if (pillButton(labels[i].c_str(), p.accent, i == chosen,
+                       ImVec2(width, ImGui::GetFrameHeight())))
+            clicked = static_cast<int>(i);
+        locateLastItem(key + "/" + std::to_string(i));
+        ImGui::PopID();
+    }
+    return clicked;
+}
+
+// ---- The two of you -----------------------------------------------------------
+
+void saveNames(UiState& state) {
+    Session& session = *state.session;
+    SettingsDraft& draft = state.settings;
+    Couple couple = session.history().couple;
+    for (std::size_t i = 0; i < 2; ++i) couple.partners[i].name = draft.names[i];
+    attempt(draft.coupleNotice, "Your names are saved.", [&] { session.setCouple(couple); });
+}
+
+void drawCouple(UiState& state, const Palette& p, float width, float inner) {
+    Session& session = *state.session;
+    SettingsDraft& draft = state.settings;
+    const Couple& couple = session.history().couple;
+    const float s = state.scale;
+    // The fields follow the saved names unless they are being changed.
+    for (std::size_t i = 0; i < 2; ++i)
+        if (couple.partners[i].name != draft.namesFrom[i])
+            draft.names[i] = draft.namesFrom[i] = couple.partners[i].name;
+
+    beginCard(p, width, s);
+    cardTitle(state, p, icons::users, "The two of you");
+    wrappedTextColored(p.textMuted, "Your names and colours, as every log and chart shows them.");
+    bool save = false;
+    for (std::size_t i = 0; i < 2; ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Dummy(ImVec2(0, 2 * s));
+        // The name, and its colours beside it (below it when the card is narrow).
+        ImGui::SetNextItemWidth(std::min(inner, 240 * s));
+        save = inputText("##name", draft.names[i], i == 0 ? "A name" : "The other name",
+                         ImGuiInputTextFlags_EnterReturnsTrue) ||
+               save;
+        locateLastItem("settings/name/" + std::to_string(i + 1));
+        ImGui::SameLine(0, 16 * s);
+        std::uint32_t colour = couple.partners[i].colour;
+        if (colourSwatches(state, "settings/colour/" + std::to_string(i + 1), colour,
+                           couple.partners[1 - i].colour)) {
+            Couple changed = couple;
+            changed.partners[i].colour = colour;
+            attempt(draft.coupleNotice, "The colour is saved.",
+                    [&] { session.setCouple(changed); });
+        }
+        ImGui::PopID();
+    }
+    const bool edited = draft.names[0] != couple.partners[0].name ||
+                        draft.names[1] != couple.partners[1].name;
+    if (edited) {
+        ImGui::Dummy(ImVec2(0, 2 * s));
+        if (pillButton("Save names", p.accent, true, ImVec2(130 * s, ImGui::GetFrameHeight())))
+            save = true;
+        locateLastItem("settings/save-names");
+        ImGui::SameLine();
+        if (ImGui::Button("Keep the old ones")) draft.names = draft.namesFrom;
+        locateLastItem("settings/revert-names");
+    }
+    if (save && edited) saveNames(state);
+    showNotice(p, draft.coupleNotice);
+    endCard();
+}
+
+// ---- Days and weeks -------------------------------------------------------------
+
+void drawDays(UiState& state, const Palette& p, float width) {
+    Session& session = *state.session;
+    SettingsDraft& draft = state.settings;
+    const Settings current = session.history().settings;
+    const float s = state.scale;
+    const float label = 190 * s;
+
+    beginCard(p, width, s);
+    cardTitle(state, p, icons::clock, "Your days");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("A new day starts at");
+    ImGui::SameLine(label);
+    ImGui::SetNextItemWidth(120 * s);
+    const std::string hour = fmt::format("{:02}:00", current.dayStartHour);
+    if (ImGui::BeginCombo("##day-start", hour.c_str())) {
+        for (int h = 0; h < 24; ++h) {
+            const bool selected = h == current.dayStartHour;
+            if (ImGui::Selectable(fmt::format("{:02}:00", h).c_str(), selected) && !selected) {
+                Settings changed = current;
+                changed.dayStartHour = h;
+                attempt(draft.daysNotice, "Saved. Every streak was counted again.",
+                        [&] { session.setSettings(changed); });
+            }
+            locateLastItem("settings/day-start/" + std::to_string(h));
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    locateLastItem("settings/day-start");
+    if (current.dayStartHour > 0) {
+        wrappedTextColored(
+            p.textMuted,
+            fmt::format("A hug at {:02}:30 still counts for the evening before.",
+                        current.dayStartHour - 1));
+    }
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Weeks start on");
+    ImGui::SameLine(label);
+    ImGui::SetNextItemWidth(160 * s);
+    const auto weekStart = static_cast<std::size_t>(current.weekStart);
+    if (ImGui::BeginCombo("##week-start", weekdayNames[weekStart])) {
+        for (std::size_t d = 0; d < weekdayNames.size(); ++d) {
+            const bool selected = d == weekStart;
+            if (ImGui::Selectable(weekdayNames[d], selected) && !selected) {
+                Settings changed = current;
+                changed.weekStart = static_cast<int>(d);
+                attempt(draft.daysNotice, "Saved. Weekly goals and charts now start on " +
+                                              std::string(weekdayNames[d]) + ".",
+                        [&] { session.setSettings(changed); });
+            }
+            locateLastItem("settings/week-start/" + std::to_string(d));
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    locateLastItem("settings/week-start");
+    showNotice(p, draft.daysNotice);
+    endCard();
+}
+
+// ---- Look and feel ------------------------------------------------------------
+
+void drawLook(UiState& state, const Palette& p, float width) {
+    SettingsDraft& draft = state.settings;
+    const float s = state.scale;
+    const float label = 190 * s;
+    beginCard(p, width, s);
+    cardTitle(state, p, icons::paintBrush, "Look and feel");
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Theme");
+    ImGui::SameLine(label);
+    const std::array<std::string, 2> themes{std::string(icons::sun) + "  Light",
+                                            std::string(icons::moon) + "  Dark"};
+    const int theme = choicePills(state, themes, state.theme == ThemeVariant::Dark ? 1 : 0,
+                                  "settings/theme");
+    if (theme >= 0) setTheme(state, theme == 1 ? ThemeVariant::Dark : ThemeVariant::Light);
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Text and buttons");
+    ImGui::SameLine(label);
+    std::array<std::string, uiScales.size()> sizes;
+    std::size_t chosen = 1;
+    for (std::size_t i = 0; i < uiScales.size(); ++i) {
+        sizes[i] = fmt::format("{:.0f}%", uiScales[i] * 100);
+        if (uiScales[i] == state.uiScale) chosen = i;
+    }
+    const int size = choicePills(state, sizes, chosen, "settings/scale");
+    if (size >= 0 && uiScales[static_cast<std::size_t>(size)] != state.uiScale) {
+        const float scale = uiScales[static_cast<std::size_t>(size)];
+        state.uiScale = scale; // the platform applies it before the next frame
+        attempt(draft.lookNotice, "",
+                [&] { state.session->setPreference("ui_scale", fmt::format("{:g}", scale)); });
+    }
+
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    bool calm = state.reduceMotion;
+    if (ImGui::Checkbox("Calm celebrations (less motion)", &calm)) {
+        state.reduceMotion = calm;
+        attempt(draft.lookNotice, "",
+                [&] { state.session->setPreference("reduce_motion", calm ? "1" : "0"); });
+    }
+    locateLastItem("settings/reduce-motion");
+    showNotice(p, draft.lookNotice);
+    endCard();
+}
+
+// ---- The PIN --------------------------------------------------------------------
+
+void clearPins(SettingsDraft& draft) {
+    draft.currentPin.clear();
+    draft.newPin.clear();
+    draft.repeatPin.clear();
+}
+
+void savePin(UiState& state, bool hadPin) {
+    SettingsDraft& draft = state.settings;
+    if (draft.newPin != draft.repeatPin) {
+        draft.pinNotice = {"the two new PINs are not the same; type them again", true};
+        draft.repeatPin.clear();
+        return;
+    }
+    attempt(draft.pinNotice,
+            hadPin ? "The PIN is changed." : "The PIN lock is on. Kindling will ask for it when it opens.",
+            [&] { state.session->setPin(draft.currentPin, draft.newPin); });
+    if (!draft.pinNotice.problem) clearPins(draft);
+}
+
+void drawPin(UiState& state, const Palette& p, float width, float inner) {
+    Session& session = *state.session;
+    SettingsDraft& draft = state.settings;
+    const float s = state.scale;
+    const float field = std::min(inner, 220 * s);
+    const float label = 190 * s;
+    bool hasPin = false;
+    try {
+        hasPin = session.hasPin();
+    } catch (const std::exception& e) {
+        draft.pinNotice = {e.what(), true};
+    }
+
+    beginCard(p, width, s);
+    cardTitle(state, p, icons::lock, "PIN lock");
+    wrappedTextColored(p.textMuted,
+                       hasPin ? "On: Kindling asks for the PIN each time it opens."
+                              : "A PIN of 4 to 12 digits hides what is here from a passing "
+                                "glance. Kindling then asks for it each time it opens.");
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    bool submit = false;
+    const auto row = [&](const char* text, const char* id, std::string& pin, const char* key) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(text);
+        ImGui::SameLine(label);
+        submit = pinInput(id, pin, field, "") || submit;
+        locateLastItem(key);
+    };
+    if (hasPin) row("Current PIN", "##current", draft.currentPin, "settings/pin/current");
+    row(hasPin ? "New PIN" : "PIN", "##new", draft.newPin, "settings/pin/new");
+    row("Once more", "##repeat", draft.repeatPin, "settings/pin/repeat");
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    const char* saveLabel = hasPin ? "Change the PIN" : "Turn the PIN on";
+    const bool ready = !draft.newPin.empty() && !draft.repeatPin.empty() &&
+                       (!hasPin || !draft.currentPin.empty());
+    ImGui::BeginDisabled(!ready);
+    if (pillButton(saveLabel, p.accent, true,
+                   ImVec2(ImGui::CalcTextSize(saveLabel).x + 32 * s, ImGui::GetFrameHeight())))
+        submit = true;
+    ImGui::EndDisabled();
+    locateLastItem("settings/pin/save");
+    if (submit && ready) savePin(state, hasPin);
+    if (hasPin) {
+        ImGui::SameLine();
+        ImGui::BeginDisabled(draft.currentPin.empty());
+        if (ImGui::Button("Turn the PIN off")) {
+            attempt(draft.pinNotice, "The PIN lock is off.",
+                    [&] { session.removePin(draft.currentPin); });
+            if (!draft.pinNotice.problem) clearPins(draft);
+        }
+        ImGui::EndDisabled();
+        locateLastItem("settings/pin/remove");
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("Type the current PIN first");
+        ImGui::SameLine();
+        const std::string lockLabel = std::string(icons::lock) + "  Lock now";
+        if (ImGui::Button(lockLabel.c_str())) {
+            clearPins(draft);
+            draft.pinNotice = {};
+            state.lock.locked = true;
+        }
+        locateLastItem("settings/pin/lock-now");
+    }
+    showNotice(p, draft.pinNotice);
+    endCard();
+}
+
+// ---- The welcome steps -----------------------------------------------------------
+
+void drawWelcomeAgain(UiState& state, const Palette& p, float width) {
+    beginCard(p, width, state.scale);
+    cardTitle(state, p, icons::heart, "The welcome steps");
+    wrappedTextColored(p.textMuted, "Pick more of the suggested rituals, set a goal, or read "
+                                    "again how streaks, skips, pauses and freezes work.");
+    ImGui::Dummy(ImVec2(0, 2 * state.scale));
+    if (ImGui::Button("Open the welcome steps")) {
+        state.onboarding = OnboardingDraft{};
+        state.screen = Screen::Onboarding;
+    }
+    locateLastItem("settings/onboarding");
+    endCard();
+}
+
+} // namespace
+
+void drawSettingsScreen(UiState& state) {
+    if (state.session == nullptr) return;
+    const Palette& p = palette(state.theme);
+    const float s = state.scale;
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    const float inner = width - 2 * 18.0f * s; // inside a card's padding
+
+    ImGui::PushFont(state.fonts.display);
+    ImGui::TextUnformatted("Settings");
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 4 * s));
+
+    ImGui::PushID("settings");
+    drawCouple(state, p, width, inner);
+    ImGui::Dummy(ImVec2(0, 8 * s));
+    drawDays(state, p, width);
+    ImGui::Dummy(ImVec2(0, 8 * s));
+    drawLook(state, p, width);
+    ImGui::Dummy(ImVec2(0, 8 * s));
+    drawPin(state, p, width, inner);
+    ImGui::Dummy(ImVec2(0, 8 * s));
+    drawWelcomeAgain(state, p, width);
+    ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, 8 * s));
+
+    // Export, import, backups and where the file is (settings_data.cpp).
+    drawSettingsDataSection(state);
+}
+
+} // namespace kindling::ui

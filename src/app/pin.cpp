@@ -1,8 +1,7 @@
 #include "app/pin.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
+#include <sodium.h>
 #include <stdexcept>
 
 namespace kindling {

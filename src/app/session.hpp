@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "core/celebrations.hpp"
 #include "core/assets.hpp"
+#include "core/celebrations.hpp"
 #include "core/derived.hpp"
 #include "core/model.hpp"
 #include "store/export_import.hpp"

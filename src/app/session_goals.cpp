@@ -33,7 +33,8 @@ Goal withDraft(const Session& session, Goal goal, const GoalDraft& draft) {
         goal.start = *draft.from;
         goal.end = *draft.to;
     } else {
-        const bool thisPeriod = draft.period == GoalPeriod::Week || draft.period == GoalPeriod::Month;
+        const bool thisPeriod =
+            draft.period == GoalPeriod::Week || draft.period == GoalPeriod::Month;
         if (goal.id.empty() || (thisPeriod && goal.period != draft.period))
             goal.start = session.asOf();
         goal.end = Day{};

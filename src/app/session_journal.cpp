@@ -1,14 +1,13 @@
 // The Journal's commands (editing and deleting a log) and the question of the
 // night's (answer, next, favourite). Every command here can be undone.
+#include "app/content.hpp"
 #include "app/session.hpp"
+#include "core/question_deck.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <map>
-
-#include "app/content.hpp"
-#include "core/question_deck.hpp"
 
 namespace kindling {
 
@@ -24,8 +23,10 @@ std::optional<Day> markedOn(const std::vector<QuestionMarkEntry>& marks,
 // Puts a mark back as it was before a command: on its old day, or gone.
 void restoreMark(Store& store, const std::string& questionId, QuestionMark mark,
                  std::optional<Day> previous) {
-    if (previous) store.markQuestion(questionId, mark, *previous);
-    else store.unmarkQuestion(questionId, mark);
+    if (previous)
+        store.markQuestion(questionId, mark, *previous);
+    else
+        store.unmarkQuestion(questionId, mark);
 }
 
 std::string ritualLabel(const History& history, const std::string& ritualId) {
@@ -72,11 +73,11 @@ Log Session::editLog(const std::string& logId, const LogEdit& edit) {
     };
     store_.updateLog(after);
     replace(before, after);
-    undoStack_.push_back({"Undo editing " + ritualLabel(history_, before.ritualId),
-                          [this, before, after, replace] {
-                              store_.updateLog(before);
-                              replace(after, before);
-                          }});
+    undoStack_.push_back(
+        {"Undo editing " + ritualLabel(history_, before.ritualId), [this, before, after, replace] {
+             store_.updateLog(before);
+             replace(after, before);
+         }});
     return after;
 }
 
@@ -88,12 +89,12 @@ void Session::deleteLog(const std::string& logId) {
     store_.deleteLog(removed.id);
     history_.logs.erase(found);
     logsChanged({}, {removed});
-    undoStack_.push_back({"Undo deleting " + ritualLabel(history_, removed.ritualId),
-                          [this, removed] {
-                              store_.restoreLog(removed.id);
-                              history_.logs.push_back(removed);
-                              logsChanged({removed}, {});
-                          }});
+    undoStack_.push_back(
+        {"Undo deleting " + ritualLabel(history_, removed.ritualId), [this, removed] {
+             store_.restoreLog(removed.id);
+             history_.logs.push_back(removed);
+             logsChanged({removed}, {});
+         }});
 }
 
 // ---- The question of the night -------------------------------------------------
@@ -119,7 +120,9 @@ const std::vector<QuestionMarkEntry>& Session::questionMarks() const {
     return questionCache().marks;
 }
 
-const Question& Session::questionOfTheNight() const { return *questionCache().tonight; }
+const Question& Session::questionOfTheNight() const {
+    return *questionCache().tonight;
+}
 
 const Ritual* Session::questionRitual() const {
     for (const Ritual& ritual : history_.rituals)
@@ -157,14 +160,12 @@ void Session::answerQuestion(const std::string& questionId) {
     }
     undoStack_.push_back({"Undo \"We talked about it\"", [this, questionId, previous, entry] {
                               store_.transaction([&] {
-                                  restoreMark(store_, questionId, QuestionMark::Answered,
-                                              previous);
+                                  restoreMark(store_, questionId, QuestionMark::Answered, previous);
                                   if (entry) store_.deleteLog(entry->id);
                               });
                               if (entry) {
-                                  std::erase_if(history_.logs, [&](const Log& l) {
-                                      return l.id == entry->id;
-                                  });
+                                  std::erase_if(history_.logs,
+                                                [&](const Log& l) { return l.id == entry->id; });
                                   logsChanged({}, {*entry});
                               } else {
                                   ++revision_;
@@ -190,8 +191,10 @@ void Session::setFavourite(const std::string& questionId, bool favourite) {
     const std::optional<Day> previous =
         markedOn(questionMarks(), questionId, QuestionMark::Favourite);
     if (previous.has_value() == favourite) return;
-    if (favourite) store_.markQuestion(questionId, QuestionMark::Favourite, derived_.asOf);
-    else store_.unmarkQuestion(questionId, QuestionMark::Favourite);
+    if (favourite)
+        store_.markQuestion(questionId, QuestionMark::Favourite, derived_.asOf);
+    else
+        store_.unmarkQuestion(questionId, QuestionMark::Favourite);
     ++revision_;
     undoStack_.push_back({favourite ? "Undo adding to favourites" : "Undo removing the favourite",
                           [this, questionId, previous] {

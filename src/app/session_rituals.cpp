@@ -30,8 +30,8 @@ Ritual withDraft(const History& history, Ritual ritual, const RitualDraft& draft
         throw InputError("--times", "--times: " + std::to_string(f.times) + " times in " +
                                         std::to_string(f.perDays) +
                                         " days is more than once a day");
-    if (draft.weekdays && std::none_of(draft.weekdays->begin(), draft.weekdays->end(),
-                                       [](bool on) { return on; }))
+    if (draft.weekdays &&
+        std::none_of(draft.weekdays->begin(), draft.weekdays->end(), [](bool on) { return on; }))
         throw InputError("--weekdays", "--weekdays: choose at least one day");
     if (draft.measure) {
         if (!std::isfinite(draft.measure->target) || draft.measure->target < 0)
@@ -179,9 +179,9 @@ void Session::recounted(const std::optional<std::string>& ritualId) {
     ++revision_;
     std::vector<std::string> quiet;
     for (const Milestone& milestone : pending_) {
-        const bool wasPending =
-            std::any_of(before.begin(), before.end(),
-                        [&](const Milestone& m) { return m.key == milestone.key; });
+        const bool wasPending = std::any_of(before.begin(), before.end(), [&](const Milestone& m) {
+            return m.key == milestone.key;
+        });
         if (!wasPending && milestone.day < asOf()) quiet.push_back(milestone.key);
     }
     if (quiet.empty()) return;

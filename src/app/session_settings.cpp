@@ -50,7 +50,9 @@ void Session::setSettings(const Settings& settings) {
     rederive(); // the week start moves goals' weeks and the dashboard's week
 }
 
-bool Session::hasPin() const { return store_.getSetting(pinHashKey).has_value(); }
+bool Session::hasPin() const {
+    return store_.getSetting(pinHashKey).has_value();
+}
 
 bool Session::checkPin(std::string_view pin) const {
     const auto hash = store_.getSetting(pinHashKey);
@@ -71,6 +73,8 @@ void Session::removePin(std::string_view currentPin) {
     store_.eraseSetting(pinHashKey);
 }
 
-void Session::forgetPin() { store_.eraseSetting(pinHashKey); }
+void Session::forgetPin() {
+    store_.eraseSetting(pinHashKey);
+}
 
 } // namespace kindling

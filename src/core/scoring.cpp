@@ -94,6 +94,11 @@ double progressOf(const StrengthRule& rule, double windowSum) {
 void runStrengths(const StrengthRule& rule, const DailyRecord& record, std::size_t first,
                   StrengthState state, std::vector<double>& strengths) {
     const auto window = static_cast<std::size_t>(rule.window);
+    // Written in place rather than pushed: no call inside the loop, so the
+    // running strength stays in a register (years of days per series).
+    const std::size_t offset = strengths.size();
+    strengths.resize(offset + (record.size() > first ? record.size() - first : 0));
+    double* out = strengths.data() + offset;
     for (std::size_t i = first; i < record.size(); ++i) {
         const double added = dayValue(rule, record, i);
         state.windowSum += added;
@@ -112,7 +117,7 @@ void runStrengths(const StrengthRule& rule, const DailyRecord& record, std::size
             const double p = progressOf(rule, state.windowSum);
             state.previous = state.previous * rule.multiplier + p * (1.0 - rule.multiplier);
         }
-        strengths.push_back(state.previous);
+        *out++ = state.previous;
     }
 }
 

@@ -1039,8 +1039,8 @@ ImportPlan planImport(std::string_view json, const History& current,
     plan.pauses = mergeList(pauses, "pauses", current.pauses, readPause, samePause, reporter,
                             "checking pauses");
     // A file that cannot say when it was written stops such a goal at its start.
-    const Day exportDay = parseDay(std::string_view(plan.exportedAt).substr(0, 10))
-                              .value_or(earliestDay);
+    const Day exportDay =
+        parseDay(std::string_view(plan.exportedAt).substr(0, 10)).value_or(earliestDay);
     plan.goals = mergeList(
         goals, "goals", current.goals,
         [exportDay](const Value& goal, std::string path) {

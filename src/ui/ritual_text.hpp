@@ -2,10 +2,10 @@
 // How a ritual's choices read in a sentence, the same on every screen that
 // describes one: "3 times a week", "on Mon, Wed and Fri", "at least 20 minutes".
 
+#include "core/model.hpp"
+
 #include <optional>
 #include <string>
-
-#include "core/model.hpp"
 
 namespace kindling::ui {
 

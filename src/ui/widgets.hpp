@@ -55,6 +55,7 @@ inline constexpr const char* plus = "\uf067";
 inline constexpr const char* archive = "\uf187";
 inline constexpr const char* chevronUp = "\uf077";
 inline constexpr const char* chevronDown = "\uf078";
+inline constexpr const char* chevronRight = "\uf054";
 inline constexpr const char* lightbulb = "\uf0eb";
 inline constexpr const char* gift = "\uf06b";
 } // namespace icons

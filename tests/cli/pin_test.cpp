@@ -1,8 +1,8 @@
 // kindling forget-pin: the way back in when the PIN is forgotten.
-#include <catch2/catch.hpp>
-
 #include "cli_runner.hpp"
 #include "store/store.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace kindling;
 using testing::TempDataDir;

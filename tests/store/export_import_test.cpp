@@ -221,11 +221,13 @@ TEST_CASE("goals: the day one was archived comes back; older files still import"
     const auto goals = byId(source.loadHistory().goals);
     const auto same = importedGoals(json);
     REQUIRE(same.size() == 2);
-    for (std::size_t i = 0; i < 2; ++i) CHECK(same[i].archivedOn == goals[i].archivedOn);
+    for (std::size_t i = 0; i < 2; ++i)
+        CHECK(same[i].archivedOn == goals[i].archivedOn);
 
     SECTION("a version 1 record says only whether: it stops on the export's day") {
         // Exported on 2026-11-21; a goal that starts later stops on its start.
-        std::string old = replaced(json, "\"cereal_class_version\": 2", "\"cereal_class_version\": 1");
+        std::string old =
+            replaced(json, "\"cereal_class_version\": 2", "\"cereal_class_version\": 1");
         old = replaced(old, "\"archived_on\": \"2027-02-14\"", "\"archived\": true");
         const auto imported = importedGoals(old);
         REQUIRE(imported.size() == 2);
@@ -239,9 +241,9 @@ TEST_CASE("goals: the day one was archived comes back; older files still import"
     SECTION("a newer goal record is refused") {
         TempDir other;
         Store target = Store::open(other.location("target"));
-        CHECK_THAT(importErrorOf(replaced(json, "\"cereal_class_version\": 2",
-                                          "\"cereal_class_version\": 3"),
-                                 target),
+        CHECK_THAT(importErrorOf(
+                       replaced(json, "\"cereal_class_version\": 2", "\"cereal_class_version\": 3"),
+                       target),
                    Catch::Contains("goals[0].cereal_class_version: is 3"));
     }
     SECTION("a day that is not a date is refused") {

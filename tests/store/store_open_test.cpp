@@ -199,9 +199,9 @@ TEST_CASE("a version 1 file is upgraded, keeping its data and a backup") {
     REQUIRE(backups.size() == 1);
     CHECK(backups[0].kind == BackupKind::BeforeMigration);
     CHECK(backups[0].schemaVersion == currentSchemaVersion());
-    CHECK_THAT(backups[0].path.filename().string(),
-               Catch::StartsWith("kindling-before-v" + std::to_string(currentSchemaVersion()) +
-                                 "-"));
+    CHECK_THAT(
+        backups[0].path.filename().string(),
+        Catch::StartsWith("kindling-before-v" + std::to_string(currentSchemaVersion()) + "-"));
     {
         SQLite::Database backup(backups[0].path, SQLite::OPEN_READONLY);
         CHECK(backup.execAndGet("PRAGMA user_version").getInt() == 1);
@@ -243,9 +243,10 @@ TEST_CASE("migrations from every earlier version keep goals and date the archive
             ritual.bind(1, ritualId);
             ritual.exec();
             SQLite::Statement goal(
-                db, "INSERT INTO goals (id, title, target, scope, ritual_id, area, period, "
-                    "start_day, end_day, reward, archived, created_at, updated_at) VALUES "
-                    "(?, ?, 3, 'ritual', ?, 'fun', ?, '2026-01-05', '1970-01-01', 'Cake', ?, 1, ?)");
+                db,
+                "INSERT INTO goals (id, title, target, scope, ritual_id, area, period, "
+                "start_day, end_day, reward, archived, created_at, updated_at) VALUES "
+                "(?, ?, 3, 'ritual', ?, 'fun', ?, '2026-01-05', '1970-01-01', 'Cake', ?, 1, ?)");
             goal.bind(1, weeklyId);
             goal.bind(2, "Three walks a week");
             goal.bind(3, ritualId);

@@ -1,13 +1,12 @@
 // The badge wall over a real data file: earned badges with their day, the
 // others with how to earn them and how far along the couple is, in kind words.
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <cctype>
-#include <string>
-
 #include "app/content.hpp"
 #include "session_fixture.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <string>
 
 using namespace kindling;
 using testing::SessionFixture;

@@ -1,12 +1,11 @@
 // The Goals screen, clicked through over a real data file: setting a goal,
 // seeing its ring fill and reaching it, editing, archiving and restoring, and
 // the list of goals reached. Every check reads the store or what was drawn.
-#include <catch2/catch.hpp>
+#include "session_fixture.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
-
-#include "session_fixture.hpp"
 
 using namespace kindling;
 using Catch::Matchers::Contains;
@@ -38,7 +37,8 @@ void typeInto(SessionFixture& ui, const std::string& key, const std::string& tex
     ImGui::GetIO().KeyMap[ImGuiKey_End] = 269; // GLFW_KEY_END
     act(ui, key);
     ui.pressKey(ImGuiKey_End);
-    for (int i = 0; i < 40; ++i) ui.pressKey(ImGuiKey_Backspace);
+    for (int i = 0; i < 40; ++i)
+        ui.pressKey(ImGuiKey_Backspace);
     ui.type(text);
 }
 
@@ -103,7 +103,7 @@ TEST_CASE("goals: set from the screen, filled by logs, reached, celebrated and r
     // The goal's celebration is among those the walk earned (a first-goal badge too).
     bool shown = false;
     for (int i = 0; i < 5 && !ui.session().pendingCelebrations().empty(); ++i) {
-        ui.run(2); // the card is centred from the frame before
+        ui.run(2);                                 // the card is centred from the frame before
         shown = shown || ui.shows("Goal reached"); // the headline may wrap
         ui.press("celebration/continue");
     }
@@ -133,8 +133,8 @@ TEST_CASE("goals: edit, archive and restore a repeating goal, with undo") {
     draft.target = 4;
     draft.period = GoalPeriod::EveryWeek;
     session.addGoal(draft);
-    session.log("Walk", {ui.today() - std::chrono::days{1}, ui.today()}, std::nullopt,
-                std::nullopt, "");
+    session.log("Walk", {ui.today() - std::chrono::days{1}, ui.today()}, std::nullopt, std::nullopt,
+                "");
     ui.celebrateAll();
     ui.run();
     CHECK(ui.shows("2 of 4 so far, 2 to go."));
@@ -230,4 +230,39 @@ TEST_CASE("goals: a custom range, any ritual or one area; wrong input is explain
     ui.run();
     CHECK(ui.shows("Touch rituals, 20 times, 1 \xE2\x80\x93 31 Dec 2026"));
     CHECK(ui.shows("It starts on Tue 1 Dec."));
+}
+
+TEST_CASE("goals: ten years of weekly goals reached list only the rows on screen") {
+    SessionFixture ui;
+    openGoals(ui);
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+    Session& session = ui.session();
+    session.setAsOf(ui.today() - std::chrono::days{3650});
+    GoalDraft draft;
+    draft.title = "A walk a week";
+    draft.target = 1;
+    draft.period = GoalPeriod::EveryWeek;
+    draft.reward = "Breakfast in bed";
+    session.addGoal(draft);
+    session.setAsOf(ui.today());
+    std::vector<Day> days;
+    for (int i = 3650; i >= 0; i -= 3)
+        days.push_back(ui.today() - std::chrono::days{i});
+    session.log("Walk", days, std::nullopt, std::nullopt, "");
+    ui.celebrateAll();
+    ui.run(2);
+
+    const ui::GoalsView& view = ui.state().goals;
+    REQUIRE(view.reached.size() > 500);
+    CHECK(ui.shows("Reached 5")); // "Reached 52x times so far"
+    // Without the text log (which turns clipping off), only the rows on
+    // screen are drawn.
+    ui.readText(false);
+    ui.runFresh();
+    ui.run();
+    CHECK(ui.wasDrawn("goals/reached/0"));
+    CHECK_FALSE(ui.wasDrawn("goals/reached/" + std::to_string(view.reached.size() - 1)));
+    CHECK_FALSE(ui.wasDrawn("goals/reached/100"));
+    // The newest first.
+    CHECK(view.reached.front().completedOn > view.reached.back().completedOn);
 }

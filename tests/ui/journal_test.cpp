@@ -2,14 +2,13 @@
 // file: filters, editing a log, deleting it, and the undo that brings it back.
 // Every check reads the store (or a fresh session on the same file), the
 // derived numbers, or the text the screen drew.
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <string>
-
 #include "app/content.hpp"
 #include "core/demo.hpp"
 #include "session_fixture.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace kindling;
 using Catch::Matchers::Contains;
@@ -46,10 +45,12 @@ Logs setUpCouple(SessionFixture& ui) {
     session.addRitual(measured);
 
     Logs logs;
-    logs.coffee3 = session.log(coffee, {today - days{3}}, std::nullopt, std::nullopt, "Slow start")[0].id;
+    logs.coffee3 =
+        session.log(coffee, {today - days{3}}, std::nullopt, std::nullopt, "Slow start")[0].id;
     logs.coffee2 = session.log(coffee, {today - days{2}}, std::nullopt, std::nullopt, "")[0].id;
     logs.coffee1 = session.log(coffee, {today - days{1}}, std::nullopt, std::nullopt, "")[0].id;
-    logs.thanksZoe = session.log(thanks, {today - days{1}}, "Zoë", std::nullopt, "for the soup")[0].id;
+    logs.thanksZoe =
+        session.log(thanks, {today - days{1}}, "Zoë", std::nullopt, "for the soup")[0].id;
     logs.thanksSam = session.log(thanks, {today - days{1}}, "Sam", std::nullopt, "")[0].id;
     logs.walk1 = session.log(walk, {today - days{1}}, std::nullopt, 30.0, "")[0].id;
     ui.celebrateAll();
@@ -83,7 +84,8 @@ void checkDerivedMatchesFullDerivation(Session& session, const std::string& ritu
         CHECK(kept.couple.strengths[i] == Approx(fresh.couple.strengths[i]));
     CHECK(session.derived().logsPerDay == full.logsPerDay);
     CHECK(session.derived().connection.best.has_value() == full.connection.best.has_value());
-    if (full.connection.best) CHECK(session.derived().connection.best->length == full.connection.best->length);
+    if (full.connection.best)
+        CHECK(session.derived().connection.best->length == full.connection.best->length);
 }
 
 } // namespace
@@ -215,9 +217,9 @@ TEST_CASE("journal: editing a log changes the file and the numbers, and undo put
 
     ui.reopen();
     ui.run(2);
-    const auto reopened = std::find_if(ui.session().history().logs.begin(),
-                                       ui.session().history().logs.end(),
-                                       [&](const Log& log) { return log.id == logs.walk1; });
+    const auto reopened =
+        std::find_if(ui.session().history().logs.begin(), ui.session().history().logs.end(),
+                     [&](const Log& log) { return log.id == logs.walk1; });
     REQUIRE(reopened != ui.session().history().logs.end());
     CHECK(reopened->day == ui.today() - days{1});
     CHECK(ui.shows("30 minutes"));

@@ -1,12 +1,11 @@
 // The welcome steps, clicked and typed through as a new couple would, over a
 // real data file: what they chose must be in the store, and still there after
 // the app opens again.
-#include <catch2/catch.hpp>
+#include "session_fixture.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
-
-#include "session_fixture.hpp"
 
 using namespace kindling;
 using testing::SessionFixture;
@@ -65,7 +64,7 @@ TEST_CASE("the welcome steps save names, colours, the rituals picked and a first
     f.click("onboarding/pick/walk-together");    // tick
     f.run();
     clickAndDraw(f, "onboarding/often/goodbye-hug"); // the list opens
-    f.click("onboarding/often/goodbye-hug/1"); // 5 times a week
+    f.click("onboarding/often/goodbye-hug/1");       // 5 times a week
     clickAndDraw(f, "onboarding/who/goodbye-hug");
     f.click("onboarding/who/goodbye-hug/each");
     clickAndDraw(f, "onboarding/next");
@@ -146,7 +145,8 @@ TEST_CASE("the welcome steps work from the keyboard: Enter goes on, Escape goes 
     CHECK(f.shows("Zoë"));
     CHECK(f.shows("Sam"));
     // Enter: to the second name, to the rituals, to the goal, to how it counts.
-    for (int press = 0; press < 4; ++press) f.pressKey(ImGuiKey_Enter);
+    for (int press = 0; press < 4; ++press)
+        f.pressKey(ImGuiKey_Enter);
     CHECK(f.shows("How Kindling counts"));
     f.pressKey(ImGuiKey_Enter);
     CHECK(f.state().screen == ui::Screen::Today);
@@ -176,7 +176,8 @@ TEST_CASE("skipping the welcome steps opens Today and they do not come back by t
     CHECK(f.session().history().goals.empty());
 }
 
-TEST_CASE("Settings reopens the welcome steps: what the couple has is marked, Close changes nothing") {
+TEST_CASE(
+    "Settings reopens the welcome steps: what the couple has is marked, Close changes nothing") {
     SessionFixture f(ImVec2(1280, 2200)); // the button is far down Settings
     f.session().setPartnerNames("Zoë", "Sam");
     f.session().addRitualFromCatalog("goodbye-hug");
@@ -212,7 +213,6 @@ TEST_CASE("adding more from the welcome steps later leaves what exists and adds 
     const History& history = f.session().history();
     CHECK(history.rituals.size() == 2);
     CHECK(fromCatalog(history, "morning-coffee") != nullptr);
-    CHECK(std::count_if(history.rituals.begin(), history.rituals.end(), [](const Ritual& r) {
-              return r.catalogId == "goodbye-hug";
-          }) == 1);
+    CHECK(std::count_if(history.rituals.begin(), history.rituals.end(),
+                        [](const Ritual& r) { return r.catalogId == "goodbye-hug"; }) == 1);
 }

@@ -2,15 +2,14 @@
 // the Questions screen agree on it, "Another question" moves both on, "We
 // talked about it" marks it and logs the question ritual, and favourites and
 // categories can be browsed.
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <string>
-
 #include "app/content.hpp"
 #include "core/question_deck.hpp"
 #include "session_fixture.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace kindling;
 using testing::SessionFixture;
@@ -31,7 +30,20 @@ std::vector<Log> storedLogsOf(Session& session, const std::string& ritualId) {
     return logs;
 }
 
-const std::vector<Question>& deck() { return shippedContent().questions; }
+const std::vector<Question>& deck() {
+    return shippedContent().questions;
+}
+
+// Whether the question was drawn, wrapped over lines or not.
+bool showsQuestion(const SessionFixture& ui, const Question& question) {
+    std::string flat;
+    for (char c : ui.drawn()) {
+        const char shown = c == '\n' ? ' ' : c;
+        if (shown == ' ' && !flat.empty() && flat.back() == ' ') continue;
+        flat += shown;
+    }
+    return flat.find(question.text) != std::string::npos;
+}
 
 void setUpCouple(SessionFixture& ui, bool withQuestionRitual) {
     ui.session().setPartnerNames("Zoë", "Sam");
@@ -50,11 +62,11 @@ TEST_CASE("questions: Today and the deck show the same question, and next moves 
     const Question& first = questionForDay(deck(), ui.today());
     const Question& second = questionForDay(deck(), ui.today(), 1);
     ui.run(2);
-    CHECK(ui.shows(first.text));
+    CHECK(showsQuestion(ui, first));
 
     ui.state().screen = ui::Screen::Today;
     ui.run(2);
-    CHECK(ui.shows(first.text));
+    CHECK(showsQuestion(ui, first));
 
     ui.state().screen = ui::Screen::Questions;
     ui.run(2);
@@ -63,27 +75,27 @@ TEST_CASE("questions: Today and the deck show the same question, and next moves 
     const auto skipped = storedMark(ui.session(), first.id, QuestionMark::Skipped);
     REQUIRE(skipped);
     CHECK(skipped->day == ui.today());
-    CHECK(ui.shows(second.text));
-    CHECK_FALSE(ui.shows(first.text));
+    CHECK(showsQuestion(ui, second));
+    CHECK_FALSE(showsQuestion(ui, first));
     ui.state().screen = ui::Screen::Today;
     ui.run(2);
-    CHECK(ui.shows(second.text));
+    CHECK(showsQuestion(ui, second));
 
     // After a restart the evening's choice holds.
     ui.reopen();
     ui.run(2);
-    CHECK(ui.shows(second.text));
+    CHECK(showsQuestion(ui, second));
     ui.state().screen = ui::Screen::Questions;
     ui.run(2);
-    CHECK(ui.shows(second.text));
+    CHECK(showsQuestion(ui, second));
 
     // Undo (a fresh session has none) is tested on the same session.
     ui.click("questions/next");
     ui.run();
-    CHECK(ui.shows(questionForDay(deck(), ui.today(), 2).text));
+    CHECK(showsQuestion(ui, questionForDay(deck(), ui.today(), 2)));
     ui.pressCtrl('Z');
     ui.run();
-    CHECK(ui.shows(second.text));
+    CHECK(showsQuestion(ui, second));
     CHECK_FALSE(storedMark(ui.session(), second.id, QuestionMark::Skipped));
 }
 
@@ -125,7 +137,7 @@ TEST_CASE("questions: we talked about it marks the question and logs the questio
     // Today's row shows the ritual done.
     ui.state().screen = ui::Screen::Today;
     ui.run(2);
-    CHECK(ui.shows(tonight.text));
+    CHECK(showsQuestion(ui, tonight));
     CHECK(ui.rowOf("Question of the night").find("Done together today") != std::string::npos);
 
     ui.state().screen = ui::Screen::Questions;
@@ -177,7 +189,7 @@ TEST_CASE("questions: favourites are starred, kept and browsed with the categori
     ui.click("questions/browse/light");
     ui.run();
     const Question* light = questionsInCategory(deck(), "light").front();
-    CHECK(ui.shows(light->text));
+    CHECK(showsQuestion(ui, *light));
     ui.click("questions/star/" + light->id);
     CHECK(storedMark(ui.session(), light->id, QuestionMark::Favourite));
 
@@ -187,7 +199,7 @@ TEST_CASE("questions: favourites are starred, kept and browsed with the categori
     ui.run();
     CHECK(ui.wasDrawn("questions/star/" + light->id));
     CHECK(ui.wasDrawn("questions/star/" + tonightId));
-    CHECK(ui.shows(light->text));
+    CHECK(showsQuestion(ui, *light));
 
     // Unstarred, it leaves the favourites.
     ui.click("questions/star/" + light->id);

@@ -1,18 +1,17 @@
 // The session's commands behind the Rituals and Goals screens, over a real
 // data file: every change is on disk, derived numbers agree with a fresh
 // derivation, and undo puts everything back.
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <functional>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "core/catalog.hpp"
 #include "store/store_test_support.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
 
 using namespace kindling;
 using Catch::Matchers::Contains;
@@ -121,7 +120,8 @@ TEST_CASE("editing a ritual's schedule derives its numbers again from its whole 
     // Every other day for four weeks: a daily ritual keeps no long streak,
     // three times a week keeps it all along.
     std::vector<Day> days;
-    for (int i = 28; i >= 0; i -= 2) days.push_back(today - std::chrono::days{i});
+    for (int i = 28; i >= 0; i -= 2)
+        days.push_back(today - std::chrono::days{i});
     session.log("Walk", days, std::nullopt, std::nullopt, "");
     const auto longest = [&] {
         int best = 0;
@@ -270,16 +270,21 @@ TEST_CASE("the rituals' order is saved, undone, and refused when it leaves one o
     const Ritual c = session.addRitual(draftNamed("C"));
     const auto namesOf = [](const History& history) {
         std::string names;
-        for (const Ritual& ritual : history.rituals) names += ritual.name;
+        for (const Ritual& ritual : history.rituals)
+            names += ritual.name;
         return names;
     };
     session.reorderRituals({c.id, a.id, b.id});
     CHECK(namesOf(session.history()) == "CAB");
     CHECK(namesOf(session.store().loadHistory()) == "CAB");
 
-    CHECK_THAT(inputErrorOf([&] { session.reorderRituals({a.id, b.id}); }),
+    CHECK_THAT(inputErrorOf([&] {
+                   session.reorderRituals({a.id, b.id});
+               }),
                Contains("every ritual exactly once"));
-    CHECK_THAT(inputErrorOf([&] { session.reorderRituals({a.id, a.id, b.id}); }),
+    CHECK_THAT(inputErrorOf([&] {
+                   session.reorderRituals({a.id, a.id, b.id});
+               }),
                Contains("every ritual exactly once"));
 
     REQUIRE(session.undo());
@@ -391,7 +396,8 @@ TEST_CASE("an archived repeating goal stops counting; restored, it counts again"
 
     // Two weeks on, with walks every day: no new weeks, no new XP.
     std::vector<Day> later;
-    for (int i = 1; i <= 14; ++i) later.push_back(today + std::chrono::days{i});
+    for (int i = 1; i <= 14; ++i)
+        later.push_back(today + std::chrono::days{i});
     session.log("Walk", later, std::nullopt, std::nullopt, "");
     session.setAsOf(today + std::chrono::days{14});
     CHECK(instancesOf(session, goal.id).size() == 1);
@@ -404,7 +410,8 @@ TEST_CASE("an archived repeating goal stops counting; restored, it counts again"
     const auto instances = instancesOf(session, goal.id);
     REQUIRE(instances.size() == 3);
     CHECK(session.progress().xp.breakdown.goals == 3 * goalXp);
-    CHECK_FALSE(pendingStartsWith(session, "goal:" + goal.id + ":" + formatDay(instances[1].start)));
+    CHECK_FALSE(
+        pendingStartsWith(session, "goal:" + goal.id + ":" + formatDay(instances[1].start)));
     CHECK(pendingStartsWith(session, "goal:" + goal.id + ":" + formatDay(instances[2].start)) ==
           (instances[2].completedOn == session.asOf()));
 

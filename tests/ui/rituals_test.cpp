@@ -1,13 +1,12 @@
 // The Rituals screen, clicked through over a real data file: writing a ritual,
 // editing it, adding ideas from the catalog, archiving, restoring and
 // ordering. Every check reads the store or what the screen drew.
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <string>
-
 #include "app/content.hpp"
 #include "session_fixture.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace kindling;
 using Catch::Matchers::Contains;
@@ -47,13 +46,15 @@ void typeInto(SessionFixture& ui, const std::string& key, const std::string& tex
     ImGui::GetIO().KeyMap[ImGuiKey_End] = 269; // GLFW_KEY_END
     act(ui, key);
     ui.pressKey(ImGuiKey_End);
-    for (int i = 0; i < 40; ++i) ui.pressKey(ImGuiKey_Backspace);
+    for (int i = 0; i < 40; ++i)
+        ui.pressKey(ImGuiKey_Backspace);
     ui.type(text);
 }
 
 std::string namesInOrder(const History& history) {
     std::string names;
-    for (const Ritual& ritual : history.rituals) names += (names.empty() ? "" : ",") + ritual.name;
+    for (const Ritual& ritual : history.rituals)
+        names += (names.empty() ? "" : ",") + ritual.name;
     return names;
 }
 
@@ -238,9 +239,10 @@ TEST_CASE("rituals: archive and restore keep the history; the order moves and st
     SessionFixture ui;
     openRituals(ui);
     Session& session = ui.session();
-    for (const char* name : {"Coffee", "Walk", "Thank-you"}) session.addRitual(draftNamed(name));
-    session.log("Walk", {ui.today() - std::chrono::days{1}, ui.today()}, std::nullopt,
-                std::nullopt, "");
+    for (const char* name : {"Coffee", "Walk", "Thank-you"})
+        session.addRitual(draftNamed(name));
+    session.log("Walk", {ui.today() - std::chrono::days{1}, ui.today()}, std::nullopt, std::nullopt,
+                "");
     ui.celebrateAll();
     ui.run();
 
@@ -273,7 +275,7 @@ TEST_CASE("rituals: archive and restore keep the history; the order moves and st
     CHECK(namesInOrder(session.store().loadHistory()) == "Walk,Thank-you,Coffee");
     act(ui, "rituals/up/Walk"); // disabled: nothing moves
     CHECK(namesInOrder(session.store().loadHistory()) == "Walk,Thank-you,Coffee");
-    act(ui, "rituals/undo");
+    ui.pressCtrl('Z'); // as the undo button does
     CHECK(namesInOrder(session.store().loadHistory()) == "Walk,Coffee,Thank-you");
 
     // An archived ritual keeps its place; the others move past it.

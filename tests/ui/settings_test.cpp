@@ -1,11 +1,10 @@
 // The Settings screen's preferences and the PIN lock, clicked through over a
 // real data file, and the Session commands under them.
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "app/pin.hpp"
 #include "session_fixture.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace kindling;
 using testing::SessionFixture;
@@ -31,7 +30,8 @@ void clickAndDraw(SessionFixture& f, const std::string& key) {
 
 void eraseTyped(SessionFixture& f, int characters) {
     ImGui::GetIO().KeyMap[ImGuiKey_Backspace] = backspace;
-    for (int i = 0; i < characters; ++i) f.pressKey(ImGuiKey_Backspace);
+    for (int i = 0; i < characters; ++i)
+        f.pressKey(ImGuiKey_Backspace);
 }
 
 std::optional<std::string> stored(SessionFixture& f, const std::string& key) {

@@ -2,15 +2,16 @@
 // Earned ones show the day they were earned; the others say how to get there
 // and how far along the couple is. Nothing here says a badge was missed: a
 // badge not earned yet is simply still ahead.
-#include <algorithm>
-#include <fmt/format.h>
-
 #include "app/session.hpp"
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
 
 namespace kindling::ui {
 
@@ -24,7 +25,9 @@ struct BadgeLayout {
 };
 
 // "22 Nov 2026".
-std::string dateText(Day day) { return shortDay(day, true).substr(4); }
+std::string dateText(Day day) {
+    return shortDay(day, true).substr(4);
+}
 
 float fractionOf(const AchievementStatus& status) {
     if (status.target <= 0) return 0.0f;
@@ -48,9 +51,8 @@ float cardHeight(UiState& state, const AchievementStatus& status, const BadgeLay
     const float name =
         ImGui::CalcTextSize(status.definition.name.c_str(), nullptr, false, layout.textWidth).y;
     ImGui::PopFont();
-    const float body = ImGui::CalcTextSize(bodyText(status).c_str(), nullptr, false,
-                                           layout.textWidth)
-                           .y;
+    const float body =
+        ImGui::CalcTextSize(bodyText(status).c_str(), nullptr, false, layout.textWidth).y;
     const float spacing = 4 * state.scale;
     const float text = name + spacing + body + 2 * spacing + ImGui::GetTextLineHeight();
     return 2 * layout.padding + std::max(layout.iconDiameter, text);
@@ -122,7 +124,8 @@ void drawBadge(UiState& state, const Palette& p, const AchievementStatus& status
         ImGui::TextColored(p.textMuted, "%s", badge.description.c_str());
         if (status.unlocked) {
             if (status.unlockedOn)
-                ImGui::TextColored(p.accent, "Earned on %s", formatLongDay(*status.unlockedOn).c_str());
+                ImGui::TextColored(p.accent, "Earned on %s",
+                                   formatLongDay(*status.unlockedOn).c_str());
         } else {
             ImGui::TextUnformatted(badge.hint.c_str());
             if (status.target > 1)
@@ -140,7 +143,8 @@ void drawWall(UiState& state, const Palette& p, const std::vector<const Achievem
     const float gap = 14 * s;
     const int columns = std::clamp(static_cast<int>((width + gap) / (250 * s + gap)), 1, 3);
     BadgeLayout layout;
-    layout.cardWidth = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    layout.cardWidth =
+        (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     layout.padding = 16 * s;
     layout.iconDiameter = 48 * s;
     layout.textWidth = layout.cardWidth - 2 * layout.padding - layout.iconDiameter - 14 * s;
@@ -188,16 +192,11 @@ void drawAchievementsScreen(UiState& state) {
         return a->unlockedOn.value_or(Day{}) > b->unlockedOn.value_or(Day{});
     });
 
-    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    if (earned.empty())
-        elidedText("Your first badge is one ritual away", width);
-    else
-        elidedText(fmt::format("{} of {} badges earned together", earned.size(), statuses.size()),
-                   width);
-    ImGui::PopStyleColor();
-    ImGui::PushFont(state.fonts.display);
-    ImGui::TextUnformatted("Badges");
-    ImGui::PopFont();
+    drawScreenTitle(state, "Badges",
+                    earned.empty() ? std::string("Your first badge is one ritual away")
+                                   : fmt::format("{} of {} badges earned together", earned.size(),
+                                                 statuses.size()),
+                    width);
     ImGui::Dummy(ImVec2(0, 4 * s));
 
     if (!earned.empty()) {

@@ -1,14 +1,16 @@
 #include "ui/screens/form_widgets.hpp"
 
-#include <algorithm>
-
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+
 namespace kindling::ui {
 
-float cardInnerWidth(float width, float scale) { return width - 2 * 18.0f * scale; }
+float cardInnerWidth(float width, float scale) {
+    return width - 2 * 18.0f * scale;
+}
 
 ImVec2 pillSize(std::string_view label, float scale) {
     return ImVec2(ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 28 * scale,
@@ -31,6 +33,15 @@ bool Flow::pill(const Palette& palette, const char* label, bool selected, float 
     const bool pressed = pillButton(label, palette.accent, selected, size);
     ImGui::PopID();
     return pressed;
+}
+
+void disclosure(const Palette& palette, const std::string& label, bool& open) {
+    const std::string text =
+        std::string(open ? icons::chevronDown : icons::chevronRight) + "  " + label;
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette.textMuted);
+    if (ImGui::Button(text.c_str())) open = !open;
+    ImGui::PopStyleColor(2);
 }
 
 void fieldLabel(const Palette& palette, const char* text) {
@@ -56,15 +67,24 @@ std::string readableError(const std::exception& error) {
                           }));
         if (colon != std::string::npos && flag) text.erase(0, colon + 2);
     }
-    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 32);
     return text;
 }
 
-void drawFeedback(UiState& state, const Palette& palette, std::string& notice,
-                  const char* undoKey, float width) {
+void drawFeedback(UiState& state, const Palette& palette, std::string& notice, const char* undoKey,
+                  float width) {
     Session& session = *state.session;
+    // Ctrl+Z does what the button does, while no field is being typed in.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) &&
+        session.canUndo()) {
+        attemptIn(state.lastError, [&] { session.undo(); });
+        notice.clear();
+    }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    if (!state.lastError.empty()) wrappedTextColored(palette.accent, "That did not work: " + state.lastError);
+    if (!state.lastError.empty())
+        wrappedTextColored(palette.accent, "That did not work: " + state.lastError);
     if (!notice.empty()) {
         ImGui::TextColored(palette.accent, "%s", icons::check);
         ImGui::SameLine();
@@ -72,14 +92,15 @@ void drawFeedback(UiState& state, const Palette& palette, std::string& notice,
     }
     ImGui::PopTextWrapPos();
     if (session.canUndo()) {
-        const std::string label =
-            std::string(icons::undo) + "  " +
-            elideToWidth(session.undoDescription(), width - 60 * state.scale);
+        const std::string label = std::string(icons::undo) + "  " +
+                                  elideToWidth(session.undoDescription(), width - 60 * state.scale);
         if (ImGui::Button(label.c_str())) {
             attemptIn(state.lastError, [&] { session.undo(); });
             notice.clear();
         }
         locateLastItem(undoKey);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s (Ctrl+Z)", session.undoDescription().c_str());
     }
     if (!state.lastError.empty() || !notice.empty() || session.canUndo())
         ImGui::Dummy(ImVec2(0, 4 * state.scale));

@@ -1,13 +1,13 @@
 #pragma once
 // Pieces the Rituals and Goals screens build their forms and lists from.
 
-#include <exception>
-#include <string>
-#include <string_view>
-
 #include "app/session.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
+
+#include <exception>
+#include <string>
+#include <string_view>
 
 namespace kindling::ui {
 
@@ -28,6 +28,9 @@ class Flow {
     float left_, right_, scale_;
     bool first_ = true;
 };
+
+// A quiet button that shows or hides a section below it ("Archived (2)").
+void disclosure(const Palette& palette, const std::string& label, bool& open);
 
 // A field's caption, with room above it.
 void fieldLabel(const Palette& palette, const char* text);
@@ -54,8 +57,8 @@ template <class F> bool attemptIn(std::string& error, F&& command) {
 
 // Under a screen's title: what went wrong (state.lastError), what the last
 // action did (`notice`), and the undo button while there is something to undo.
-// Undoing clears the notice.
-void drawFeedback(UiState& state, const Palette& palette, std::string& notice,
-                  const char* undoKey, float width);
+// Ctrl+Z undoes too, while no field is being typed in. Undoing clears the notice.
+void drawFeedback(UiState& state, const Palette& palette, std::string& notice, const char* undoKey,
+                  float width);
 
 } // namespace kindling::ui

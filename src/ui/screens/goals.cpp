@@ -1,9 +1,6 @@
 // The Goals screen: the couple's shared goals with their rings (set one, edit,
 // archive, restore) and every goal they reached together, with its reward.
 // The rows come from the session's progress, rebuilt when it changes.
-#include <algorithm>
-#include <fmt/format.h>
-
 #include "app/session.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
@@ -11,6 +8,9 @@
 #include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
 
 namespace kindling::ui {
 
@@ -49,17 +49,18 @@ const GoalsView& currentView(UiState& state) {
     }
     for (const GoalProgress& instance : instances) {
         if (!instance.completedOn) continue;
-        for (GoalRow& row : view.active) row.timesReached += row.goalId == instance.goalId;
-        for (GoalRow& row : view.archived) row.timesReached += row.goalId == instance.goalId;
+        for (GoalRow& row : view.active)
+            row.timesReached += row.goalId == instance.goalId;
+        for (GoalRow& row : view.archived)
+            row.timesReached += row.goalId == instance.goalId;
         const Goal* goal = findGoal(history, instance.goalId);
         view.reached.push_back({instance.goalId, instance.title,
                                 goal != nullptr ? goal->reward : std::string(), instance.start,
                                 instance.end, *instance.completedOn});
     }
-    std::stable_sort(view.reached.begin(), view.reached.end(),
-                     [](const ReachedGoal& a, const ReachedGoal& b) {
-                         return a.completedOn > b.completedOn;
-                     });
+    std::stable_sort(
+        view.reached.begin(), view.reached.end(),
+        [](const ReachedGoal& a, const ReachedGoal& b) { return a.completedOn > b.completedOn; });
     view.builtFor = &session;
     view.builtRevision = session.revision();
     view.builtAsOf = session.asOf();
@@ -155,23 +156,26 @@ void saveForm(UiState& state) {
         draft.from = parseDay(form.fromText);
         draft.to = parseDay(form.toText);
         if (!draft.from || !draft.to) {
-            form.error = "Write both days as year-month-day, like " + formatDay(session.asOf()) + ".";
+            form.error =
+                "Write both days as year-month-day, like " + formatDay(session.asOf()) + ".";
             return;
         }
     }
     const bool created = form.goalId.empty();
+    std::string title;
     const bool saved = attemptIn(form.error, [&] {
-        if (created)
-            session.addGoal(draft);
-        else
+        if (created) {
+            title = session.addGoal(draft).title;
+        } else {
             session.editGoal(form.goalId, draft);
+            title = findGoal(session.history(), form.goalId)->title;
+        }
     });
     if (!saved) return;
-    const std::string title = validatedName("TITLE", draft.title);
     form = GoalForm{};
-    state.goals.notice = created ? openQuote + title + closeQuote + " is set. Every ritual you log "
-                                                                   "brings it closer."
-                                 : openQuote + title + closeQuote + " is saved.";
+    const std::string quoted = openQuote + title + closeQuote;
+    state.goals.notice = created ? quoted + " is set. Every ritual you log brings it closer."
+                                 : quoted + " is saved.";
 }
 
 void drawForm(UiState& state, const Palette& p, float width) {
@@ -202,7 +206,8 @@ void drawForm(UiState& state, const Palette& p, float width) {
     Flow scopes(inner, s);
     if (scopes.pill(p, "Any ritual", draft.scope == GoalScope::Any)) draft.scope = GoalScope::Any;
     locateLastItem("goals/form/scope/any");
-    if (scopes.pill(p, "One ritual", draft.scope == GoalScope::Ritual)) draft.scope = GoalScope::Ritual;
+    if (scopes.pill(p, "One ritual", draft.scope == GoalScope::Ritual))
+        draft.scope = GoalScope::Ritual;
     locateLastItem("goals/form/scope/ritual");
     if (scopes.pill(p, "One area", draft.scope == GoalScope::Area)) draft.scope = GoalScope::Area;
     locateLastItem("goals/form/scope/area");
@@ -235,8 +240,7 @@ void drawForm(UiState& state, const Palette& p, float width) {
     if (ImGui::InputInt("##target", &draft.target, 0, 0)) draft.target = std::max(draft.target, 0);
     locateLastItem("goals/form/target");
     ImGui::SameLine();
-    ImGui::TextColored(p.textMuted, "%s",
-                       "(a ritual you each do counts once for each of you)");
+    ImGui::TextColored(p.textMuted, "%s", "(a ritual you each do counts once for each of you)");
 
     fieldLabel(p, "When");
     Flow periods(inner, s);
@@ -251,7 +255,8 @@ void drawForm(UiState& state, const Palette& p, float width) {
                                  PeriodChoice{"Every month", "every-month", GoalPeriod::EveryMonth},
                                  PeriodChoice{"Days we choose", "custom", GoalPeriod::Custom}};
     for (const PeriodChoice& choice : choices) {
-        if (periods.pill(p, choice.label, draft.period == choice.period)) draft.period = choice.period;
+        if (periods.pill(p, choice.label, draft.period == choice.period))
+            draft.period = choice.period;
         locateLastItem(std::string("goals/form/period/") + choice.key);
     }
     if (draft.period == GoalPeriod::Custom) {
@@ -303,8 +308,7 @@ std::string progressSentence(const GoalRow& row, Day asOf) {
     return fmt::format("{} of {} so far, {} to go.", now.progress, now.target, left);
 }
 
-void drawGoal(UiState& state, const Palette& p, const Goal& goal, const GoalRow& row,
-              float width) {
+void drawGoal(UiState& state, const Palette& p, const Goal& goal, const GoalRow& row, float width) {
     Session& session = *state.session;
     const float s = state.scale;
     const float inner = cardInnerWidth(width, s);
@@ -335,12 +339,14 @@ void drawGoal(UiState& state, const Palette& p, const Goal& goal, const GoalRow&
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float buttons = editSize.x + archiveSize.x + gap;
     const float textLeft = diameter + 16 * s;
-    const float textWidth = inner - textLeft - buttons - 12 * s;
+    // The buttons share the title's line only.
+    const float textWidth = inner - textLeft;
+    const float titleWidth = textWidth - buttons - 12 * s;
 
     ImGui::SetCursorScreenPos(ImVec2(top.x + textLeft, top.y));
     ImGui::BeginGroup();
     ImGui::PushFont(state.fonts.heading);
-    elidedText(goal.title, textWidth);
+    elidedText(goal.title, titleWidth);
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     std::string what = scopeText(goal, session.history()) + ", " +
@@ -375,8 +381,8 @@ void drawGoal(UiState& state, const Palette& p, const Goal& goal, const GoalRow&
     if (ImGui::Button(archive.c_str(), archiveSize))
         attemptIn(state.lastError, [&] {
             session.setGoalArchived(goal.id, true);
-            state.goals.notice = openQuote + goal.title + closeQuote +
-                                 " is archived. What you reached stays yours.";
+            state.goals.notice =
+                openQuote + goal.title + closeQuote + " is archived. What you reached stays yours.";
         });
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered())
@@ -438,10 +444,13 @@ void drawReached(UiState& state, const Palette& p, const GoalsView& view, float 
             const ReachedGoal& reached = view.reached[static_cast<std::size_t>(i)];
             const float left = ImGui::GetCursorPosX();
             ImGui::TextColored(p.textMuted, "%s", shortDay(reached.completedOn, true).c_str());
-            ImGui::SameLine(left + dateWidth);
-            std::string line = reached.title + "  \xC2\xB7  " + spanText(reached.start, reached.end);
+            ImGui::SameLine();
+            ImGui::SetCursorPosX(left + dateWidth);
+            std::string line =
+                reached.title + "  \xC2\xB7  " + spanText(reached.start, reached.end);
             if (!reached.reward.empty()) line += "  \xC2\xB7  " + reached.reward;
             elidedText(line, inner - dateWidth);
+            locateLastItem("goals/reached/" + std::to_string(i));
         }
     endCard();
 }
@@ -506,13 +515,10 @@ void drawGoalsScreen(UiState& state) {
     }
 
     if (!view.archived.empty()) {
-        ImGui::Dummy(ImVec2(0, 8 * s));
-        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        const bool open = ImGui::CollapsingHeader(
-            fmt::format("Archived ({})###archived", view.archived.size()).c_str());
-        ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(0, 2 * s));
+        disclosure(p, fmt::format("Archived ({})", view.archived.size()), state.goals.showArchived);
         locateLastItem("goals/archived");
-        if (open)
+        if (state.goals.showArchived)
             for (const GoalRow& row : view.archived)
                 if (const Goal* goal = findGoal(history, row.goalId))
                     drawArchivedGoal(state, p, *goal, width);

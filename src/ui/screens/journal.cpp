@@ -3,15 +3,16 @@
 // the undo button brings it back. Ten years of logs stay fast: the filtered
 // list is built once per change (JournalView), and only the rows on screen are
 // drawn (ImGuiListClipper).
-#include <algorithm>
-#include <fmt/format.h>
-
 #include "app/session.hpp"
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
 
 namespace kindling::ui {
 
@@ -47,18 +48,27 @@ bool matches(const JournalFilter& filter, const Log& log) {
 const std::vector<std::uint32_t>& currentRows(JournalView& view, const Session& session) {
     if (view.builtFor != &session || view.builtRevision != session.revision() ||
         !(view.builtFilter == view.filter)) {
+        // Newest day first; within a day, the latest logged first. The keys
+        // are sorted apart from the logs, so ninety thousand sort in a few ms.
+        struct Key {
+            Day day;
+            std::int64_t loggedAt;
+            std::uint32_t index;
+        };
         const std::vector<Log>& logs = session.history().logs;
-        view.rows.clear();
+        std::vector<Key> keys;
+        keys.reserve(logs.size());
         for (std::size_t i = 0; i < logs.size(); ++i)
-            if (matches(view.filter, logs[i])) view.rows.push_back(static_cast<std::uint32_t>(i));
-        // Newest day first; within a day, the latest logged first.
-        std::sort(view.rows.begin(), view.rows.end(), [&](std::uint32_t a, std::uint32_t b) {
-            const Log& x = logs[a];
-            const Log& y = logs[b];
-            if (x.day != y.day) return x.day > y.day;
-            if (x.loggedAt != y.loggedAt) return x.loggedAt > y.loggedAt;
-            return x.id > y.id;
+            if (matches(view.filter, logs[i]))
+                keys.push_back({logs[i].day, logs[i].loggedAt, static_cast<std::uint32_t>(i)});
+        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+            if (a.day != b.day) return a.day > b.day;
+            if (a.loggedAt != b.loggedAt) return a.loggedAt > b.loggedAt;
+            return a.index > b.index;
         });
+        view.rows.resize(keys.size());
+        std::transform(keys.begin(), keys.end(), view.rows.begin(),
+                       [](const Key& key) { return key.index; });
         view.builtFor = &session;
         view.builtRevision = session.revision();
         view.builtFilter = view.filter;
@@ -123,36 +133,12 @@ int choicePills(const std::vector<std::string>& labels, const std::vector<ImVec4
 
 // ---- Header and filters -----------------------------------------------------
 
-void drawHeader(UiState& state, const Palette& p, float width, std::size_t shown,
-                std::size_t total) {
-    Session& session = *state.session;
-    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    if (total == 0) elidedText("Every moment you log, kept", width);
-    else if (shown == total)
-        elidedText(fmt::format("{} {} logged", thousands(total), total == 1 ? "moment" : "moments"),
-                   width);
-    else
-        elidedText(fmt::format("{} of {} moments", thousands(shown), thousands(total)), width);
-    ImGui::PopStyleColor();
-    const float titleTop = ImGui::GetCursorPosY();
-    ImGui::PushFont(state.fonts.display);
-    ImGui::TextUnformatted("Journal");
-    const float titleHeight = ImGui::GetTextLineHeight();
-    ImGui::PopFont();
-    if (!session.canUndo()) return;
-
-    // Undo beside the title: a deleted log is one click away from coming back.
-    const std::string label =
-        elideToWidth(std::string(icons::undo) + "  " + session.undoDescription(), width * 0.5f);
-    const float buttonWidth =
-        ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
-    const float bottom = ImGui::GetCursorPosY();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - buttonWidth,
-                               titleTop + (titleHeight - ImGui::GetFrameHeight()) * 0.5f));
-    if (ImGui::Button(label.c_str())) attempt(state, [&] { session.undo(); });
-    locateLastItem("journal/undo");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (Ctrl+Z)", session.undoDescription().c_str());
-    ImGui::SetCursorPosY(bottom);
+// The muted line above the title: how many logs there are, and how many show.
+std::string countLine(std::size_t shown, std::size_t total) {
+    if (total == 0) return "Every moment you log, kept";
+    if (shown == total)
+        return fmt::format("{} {} logged", thousands(total), total == 1 ? "moment" : "moments");
+    return fmt::format("{} of {} moments", thousands(shown), thousands(total));
 }
 
 void drawRitualChooser(UiState& state, JournalView& view, float comboWidth) {
@@ -208,17 +194,22 @@ void drawFilters(UiState& state, const Palette& p, JournalView& view, float widt
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     beginCard(p, width, s);
 
-    // Ritual and who.
-    const float comboWidth = std::min(240 * s, inner * 0.36f);
+    // Ritual and who: the pills keep their words whole, the chooser takes the
+    // rest, and in a narrow window the pills move to a line of their own.
+    const float pillWidth =
+        std::max(ImGui::CalcTextSize("Everyone").x, ImGui::CalcTextSize("Together").x) + 28 * s;
+    const float pillsWidth = 4 * pillWidth + 3 * gap;
+    const float room = inner - pillsWidth - 2 * gap;
+    const bool oneLine = room >= 160 * s;
+    const float comboWidth = oneLine ? std::min(240 * s, room) : std::min(240 * s, inner);
     drawRitualChooser(state, view, comboWidth);
-    ImGui::SameLine(0, 2 * gap);
-    const float pillWidth = std::min(110 * s, (inner - comboWidth - 2 * gap - 3 * gap) / 4);
-    const int chosen = choicePills(
-        {"Everyone", couple.partners[0].name, couple.partners[1].name, "Together"},
-        {p.accent, colourFromRgb(couple.partners[0].colour), colourFromRgb(couple.partners[1].colour),
-         p.accent},
-        static_cast<int>(view.filter.who), pillWidth, "journal/filter/who/",
-        {"everyone", "1", "2", "together"});
+    if (oneLine) ImGui::SameLine(0, 2 * gap);
+    const int chosen =
+        choicePills({"Everyone", couple.partners[0].name, couple.partners[1].name, "Together"},
+                    {p.accent, colourFromRgb(couple.partners[0].colour),
+                     colourFromRgb(couple.partners[1].colour), p.accent},
+                    static_cast<int>(view.filter.who), pillWidth, "journal/filter/who/",
+                    {"everyone", "1", "2", "together"});
     if (chosen >= 0) view.filter.who = static_cast<JournalWho>(chosen);
 
     // The date range, typed or from a preset.
@@ -250,8 +241,8 @@ void drawFilters(UiState& state, const Palette& p, JournalView& view, float widt
     preset("Last 30 days", "journal/filter/range/30", today - days{29});
     const std::chrono::year_month_day ymd(today);
     preset("This year", "journal/filter/range/year", Day(ymd.year() / std::chrono::January / 1));
-    const bool filtered = !(view.filter == JournalFilter{}) || !view.fromText.empty() ||
-                          !view.toText.empty();
+    const bool filtered =
+        !(view.filter == JournalFilter{}) || !view.fromText.empty() || !view.toText.empty();
     if (filtered) {
         ImGui::SameLine(0, gap);
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
@@ -324,15 +315,15 @@ void drawRow(UiState& state, const Palette& p, const Layout& layout, const Log& 
     const float cardLeft = start.x + layout.dateWidth;
     const float cardWidth = layout.width - layout.dateWidth;
     draw->AddRectFilled(ImVec2(cardLeft, start.y),
-                        ImVec2(cardLeft + cardWidth, start.y + layout.rowHeight),
-                        toU32(p.surface), ImGui::GetStyle().ChildRounding);
+                        ImVec2(cardLeft + cardWidth, start.y + layout.rowHeight), toU32(p.surface),
+                        ImGui::GetStyle().ChildRounding);
     const float radius = 15 * s;
     drawIcon(p, ritual, ImVec2(cardLeft + layout.padding + radius, middle), radius);
 
     // Name, then amount and note.
     const float textLeft = cardLeft + layout.padding + 2 * radius + 12 * s;
-    const float textRight = cardLeft + cardWidth - layout.padding - layout.whoWidth -
-                            2 * layout.buttonSize - 12 * s;
+    const float textRight =
+        cardLeft + cardWidth - layout.padding - layout.whoWidth - 2 * layout.buttonSize - 12 * s;
     const float textWidth = std::max(40 * s, textRight - textLeft);
     std::string detail;
     if (log.amount) detail = amountText(*log.amount, ritual ? ritual->unit : std::string());
@@ -361,17 +352,17 @@ void drawRow(UiState& state, const Palette& p, const Layout& layout, const Log& 
         draw->AddCircleFilled(ImVec2(whoLeft + 2.6f * dot, middle), dot,
                               toU32(colourFromRgb(couple.partners[1].colour)));
     } else {
-        draw->AddCircleFilled(ImVec2(whoLeft + dot, middle), dot,
-                              toU32(colourFromRgb(couple.partners[log.who == Who::Partner1 ? 0 : 1]
-                                                      .colour)));
+        draw->AddCircleFilled(
+            ImVec2(whoLeft + dot, middle), dot,
+            toU32(colourFromRgb(couple.partners[log.who == Who::Partner1 ? 0 : 1].colour)));
     }
     ImGui::SetCursorScreenPos(ImVec2(whoLeft + 22 * s, middle - line * 0.5f));
     elidedText(whoLabel(log.who, ritual, couple), layout.whoWidth - 26 * s);
 
     // Edit and delete.
-    ImGui::SetCursorScreenPos(ImVec2(cardLeft + cardWidth - layout.padding * 0.5f -
-                                         2 * layout.buttonSize,
-                                     middle - layout.buttonSize * 0.5f));
+    ImGui::SetCursorScreenPos(
+        ImVec2(cardLeft + cardWidth - layout.padding * 0.5f - 2 * layout.buttonSize,
+               middle - layout.buttonSize * 0.5f));
     if (iconButton(icons::pencil, "Change the day, who, amount or note", p, layout.buttonSize))
         request = {Request::Kind::Edit, log.id};
     locateLastItem("journal/edit/" + log.id);
@@ -426,8 +417,7 @@ void drawEditor(UiState& state, const Palette& p, const Layout& layout, const Lo
     label("Who");
     const float pillWidth = std::min(120 * s, (inner - labelWidth - 2 * gap) / 3);
     const int chosen = choicePills(
-        {couple.partners[0].name, couple.partners[1].name,
-         whoLabel(Who::Both, ritual, couple)},
+        {couple.partners[0].name, couple.partners[1].name, whoLabel(Who::Both, ritual, couple)},
         {colourFromRgb(couple.partners[0].colour), colourFromRgb(couple.partners[1].colour),
          p.accent},
         static_cast<int>(view.who), pillWidth, "journal/editor/who/", {"1", "2", "both"});
@@ -438,7 +428,8 @@ void drawEditor(UiState& state, const Palette& p, const Layout& layout, const Lo
         label("Amount");
         ImGui::SetNextItemWidth(140 * s);
         std::string format = "%g ";
-        for (char c : ritual->unit) format += c == '%' ? std::string("%%") : std::string(1, c);
+        for (char c : ritual->unit)
+            format += c == '%' ? std::string("%%") : std::string(1, c);
         ImGui::InputDouble("##amount", &view.amount, 0, 0, format.c_str());
         locateLastItem("journal/editor/amount");
     }
@@ -529,25 +520,20 @@ void drawJournalScreen(UiState& state) {
     Session& session = *state.session;
     JournalView& view = state.journal;
 
-    // Ctrl+Z undoes the last change, like the button; while a field is being
-    // typed in, it belongs to the field.
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) &&
-        session.canUndo())
-        attempt(state, [&] { session.undo(); });
-
     const std::vector<Log>& logs = session.history().logs;
-    const std::vector<std::uint32_t>& rows = currentRows(view, session);
-    drawHeader(state, p, width, rows.size(), logs.size());
+    // Undo beside the title: a deleted log is one click away from coming back.
+    drawScreenTitle(state, "Journal", countLine(currentRows(view, session).size(), logs.size()),
+                    width, "journal/undo");
     ImGui::Dummy(ImVec2(0, 4 * s));
-    if (!state.lastError.empty()) wrappedTextColored(p.accent, "That did not work: " + state.lastError);
+    if (!state.lastError.empty())
+        wrappedTextColored(p.accent, "That did not work: " + state.lastError);
     if (logs.empty()) {
         drawEmpty(state, p, width, false);
         return;
     }
     drawFilters(state, p, view, width);
     ImGui::Dummy(ImVec2(0, 6 * s));
-    // The filter may have changed while it was drawn.
+    // The title's undo or the filter may have changed the rows since.
     const std::vector<std::uint32_t>& shown = currentRows(view, session);
     if (shown.empty()) {
         drawEmpty(state, p, width, true);
@@ -568,8 +554,10 @@ void drawJournalScreen(UiState& state) {
         const auto found = std::find_if(shown.begin(), shown.end(), [&](std::uint32_t index) {
             return logs[index].id == view.editingId;
         });
-        if (found != shown.end()) editing = static_cast<int>(found - shown.begin());
-        else view.editingId.clear(); // gone (undone, filtered out)
+        if (found != shown.end())
+            editing = static_cast<int>(found - shown.begin());
+        else
+            view.editingId.clear(); // gone (undone, filtered out)
     }
     Request request;
     const int count = static_cast<int>(shown.size());
@@ -588,7 +576,8 @@ void drawJournalScreen(UiState& state) {
     case Request::Kind::Edit: {
         const auto found = std::find_if(logs.begin(), logs.end(),
                                         [&](const Log& log) { return log.id == request.logId; });
-        if (found != logs.end()) startEditing(view, *found, session.history().findRitual(found->ritualId));
+        if (found != logs.end())
+            startEditing(view, *found, session.history().findRitual(found->ritualId));
         break;
     }
     case Request::Kind::Delete:

@@ -35,7 +35,8 @@ void drawLockScreen(UiState& state) {
     const ImVec2 room = ImGui::GetContentRegionAvail();
     const float width = std::min(room.x, 420 * s);
     const float left = ImGui::GetCursorPosX() + (room.x - width) * 0.5f;
-    ImGui::SetCursorPos(ImVec2(left, ImGui::GetCursorPosY() + std::max(0.0f, room.y * 0.5f - 170 * s)));
+    ImGui::SetCursorPos(
+        ImVec2(left, ImGui::GetCursorPosY() + std::max(0.0f, room.y * 0.5f - 170 * s)));
 
     beginCard(p, width, s);
     const float inner = width - 2 * 18 * s;
@@ -50,7 +51,8 @@ void drawLockScreen(UiState& state) {
 
     // The field has the keyboard whenever it is empty and nothing else is in use.
     if (state.lock.pin.empty() && !ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
-    const float buttonWidth = ImGui::CalcTextSize("Unlock").x + 2 * ImGui::GetStyle().FramePadding.x + 24 * s;
+    const float buttonWidth =
+        ImGui::CalcTextSize("Unlock").x + 2 * ImGui::GetStyle().FramePadding.x + 24 * s;
     const bool entered = pinInput("##pin", state.lock.pin,
                                   inner - buttonWidth - ImGui::GetStyle().ItemSpacing.x, "PIN");
     locateLastItem("lock/pin");

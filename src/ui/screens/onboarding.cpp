@@ -1,9 +1,7 @@
 // The welcome steps: on the first run (and again from Settings) the couple
 // gives their names and colours, picks a few rituals from the catalog, may set
 // a first goal, and reads how Kindling counts. Nothing is saved until the last
-// step, except that skipping marks the welcome as done.
-#include <fmt/format.h>
-
+// step; skipping saves only the couple, so the window opens on Today from then on.
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "core/catalog.hpp"
@@ -14,6 +12,9 @@
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
 
 namespace kindling::ui {
 
@@ -97,9 +98,9 @@ void load(UiState& state) {
     for (const CatalogRitual& entry : shippedContent().catalog) {
         RitualPick pick;
         pick.catalogId = entry.id;
-        pick.picked = history.rituals.empty() &&
-                      std::find(startingPicks.begin(), startingPicks.end(), entry.id) !=
-                          startingPicks.end();
+        pick.picked =
+            history.rituals.empty() &&
+            std::find(startingPicks.begin(), startingPicks.end(), entry.id) != startingPicks.end();
         pick.frequency = {entry.times, entry.perDays};
         pick.mode = modeFromName(entry.mode).value_or(RitualMode::Together);
         draft.rituals.push_back(pick);
@@ -225,9 +226,12 @@ void progressDots(const Palette& p, int step, float scale, float left, float wid
     for (int i = 0; i < stepCount; ++i) {
         const ImVec2 centre(x0 + radius + static_cast<float>(i) * (2 * radius + gap),
                             origin.y + radius);
-        if (i == step) draw->AddCircleFilled(centre, radius + 1.5f * scale, toU32(p.accent), 20);
-        else if (i < step) draw->AddCircleFilled(centre, radius, toU32(p.accent, 0.45f), 20);
-        else draw->AddCircle(centre, radius, toU32(p.textMuted), 20, 1.5f * scale);
+        if (i == step)
+            draw->AddCircleFilled(centre, radius + 1.5f * scale, toU32(p.accent), 20);
+        else if (i < step)
+            draw->AddCircleFilled(centre, radius, toU32(p.accent, 0.45f), 20);
+        else
+            draw->AddCircle(centre, radius, toU32(p.textMuted), 20, 1.5f * scale);
     }
     ImGui::Dummy(ImVec2(width, 2 * radius + 3 * scale));
 }
@@ -285,14 +289,14 @@ bool drawNames(UiState& state, const Palette& p, float width) {
     for (std::size_t i = 0; i < 2; ++i) {
         ImGui::PushID(static_cast<int>(i));
         beginCard(p, width, s);
-        ImGui::TextColored(p.textMuted, "%s", labels[i]);
+        ImGui::TextColored(p.textMuted, "%s and colour", labels[i]);
         if ((entering && i == 0) || (focusSecond && i == 1)) ImGui::SetKeyboardFocusHere();
-        ImGui::SetNextItemWidth(std::min(width - 36 * s, 360 * s));
+        ImGui::SetNextItemWidth(std::min(width - 36 * s, 240 * s));
         if (inputText("##name", draft.names[i], hints[i], ImGuiInputTextFlags_EnterReturnsTrue))
             (i == 0 ? focusSecond : submitted) = true;
         locateLastItem("onboarding/name/" + std::to_string(i + 1));
-        ImGui::Dummy(ImVec2(0, 2 * s));
-        ImGui::TextColored(p.textMuted, "Colour");
+        // The colours beside the name, or under it when the window is narrow.
+        ImGui::SameLine(0, 16 * s);
         colourSwatches(state, "onboarding/colour/" + std::to_string(i + 1), draft.colours[i],
                        draft.colours[1 - i]);
         endCard();
@@ -317,8 +321,8 @@ bool drawNames(UiState& state, const Palette& p, float width) {
     return submitted;
 }
 
-void drawRitualPick(UiState& state, const Palette& p, const CatalogRitual& entry,
-                    RitualPick& pick, bool alreadyOwned) {
+void drawRitualPick(UiState& state, const Palette& p, const CatalogRitual& entry, RitualPick& pick,
+                    bool alreadyOwned) {
     const float s = state.scale;
     ImGui::PushID(entry.id.c_str());
     // Close lines within a suggestion; the list spaces the suggestions.
@@ -345,7 +349,8 @@ void drawRitualPick(UiState& state, const Palette& p, const CatalogRitual& entry
         if (ImGui::BeginCombo("##often", scheduleLabel(pick.frequency).c_str())) {
             for (std::size_t i = 0; i < scheduleChoices.size(); ++i) {
                 const Frequency f = scheduleChoices[i].frequency;
-                const bool selected = f.times == pick.frequency.times && f.perDays == pick.frequency.perDays;
+                const bool selected =
+                    f.times == pick.frequency.times && f.perDays == pick.frequency.perDays;
                 if (ImGui::Selectable(scheduleChoices[i].label, selected)) pick.frequency = f;
                 locateLastItem("onboarding/often/" + entry.id + "/" + std::to_string(i));
                 if (selected) ImGui::SetItemDefaultFocus();
@@ -527,11 +532,21 @@ void drawOnboardingScreen(UiState& state) {
     const float stepWidth = std::min(width, ImGui::GetContentRegionAvail().x);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + stepWidth);
     switch (draft.step) {
-    case 0: drawWelcome(state, p, stepWidth); break;
-    case 1: goNext = drawNames(state, p, stepWidth) || goNext; break;
-    case 2: drawRituals(state, p, stepWidth); break;
-    case 3: drawGoal(state, p, stepWidth); break;
-    default: drawHowItCounts(state, p, stepWidth); break;
+    case 0:
+        drawWelcome(state, p, stepWidth);
+        break;
+    case 1:
+        goNext = drawNames(state, p, stepWidth) || goNext;
+        break;
+    case 2:
+        drawRituals(state, p, stepWidth);
+        break;
+    case 3:
+        drawGoal(state, p, stepWidth);
+        break;
+    default:
+        drawHowItCounts(state, p, stepWidth);
+        break;
     }
     ImGui::PopTextWrapPos();
     ImGui::Unindent(left + 1.0f);
@@ -588,8 +603,10 @@ void drawOnboardingScreen(UiState& state) {
         draft.error.clear();
         --draft.step;
     } else if (goNext && stepIsReady(draft)) {
-        if (lastStep) finish(state);
-        else ++draft.step;
+        if (lastStep)
+            finish(state);
+        else
+            ++draft.step;
     }
 }
 

@@ -1,10 +1,10 @@
 #include "ui/screens/preference_widgets.hpp"
 
-#include <algorithm>
-#include <cstring>
-
 #include "ui/item_locator.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <cstring>
 
 namespace kindling::ui {
 
@@ -86,11 +86,11 @@ bool pinInput(const char* label, std::string& pin, float width, const char* hint
         return data->EventChar >= '0' && data->EventChar <= '9' ? 0 : 1;
     };
     ImGui::SetNextItemWidth(width);
-    const bool entered = ImGui::InputTextWithHint(
-        label, hint, buffer, sizeof buffer,
-        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CallbackCharFilter |
-            ImGuiInputTextFlags_EnterReturnsTrue,
-        digitsOnly);
+    const bool entered = ImGui::InputTextWithHint(label, hint, buffer, sizeof buffer,
+                                                  ImGuiInputTextFlags_Password |
+                                                      ImGuiInputTextFlags_CallbackCharFilter |
+                                                      ImGuiInputTextFlags_EnterReturnsTrue,
+                                                  digitsOnly);
     pin = buffer;
     return entered;
 }

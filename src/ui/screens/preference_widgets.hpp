@@ -1,11 +1,11 @@
 #pragma once
 // Pieces the welcome steps, the Settings screen and the PIN lock share.
 
+#include "ui/shell.hpp"
+
 #include <array>
 #include <cstdint>
 #include <string>
-
-#include "ui/shell.hpp"
 
 namespace kindling::ui {
 

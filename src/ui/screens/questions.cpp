@@ -2,17 +2,18 @@
 // large, with "We talked about it" (which logs the question ritual), a star
 // for favourites and "Another question"; below it the deck to browse by
 // category, and the favourites.
-#include <algorithm>
-#include <fmt/format.h>
-#include <map>
-
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "core/question_deck.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
 
 namespace kindling::ui {
 
@@ -58,7 +59,9 @@ std::string capitalised(std::string_view text) {
 }
 
 // "3 Mar 2026".
-std::string dateText(Day day) { return shortDay(day, true).substr(4); }
+std::string dateText(Day day) {
+    return shortDay(day, true).substr(4);
+}
 
 float buttonWidth(const std::string& label) {
     return ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x +
@@ -88,19 +91,23 @@ void drawTonight(UiState& state, const Palette& p, float width,
 
     // What became of it, in a word.
     std::string status;
-    if (answeredTonight) status = std::string(icons::check) + "  You talked about this one tonight";
-    else if (mark.answered) status = "You talked about this one on " + dateText(*mark.answered);
+    if (answeredTonight)
+        status = std::string(icons::check) + "  You talked about this one tonight";
+    else if (mark.answered)
+        status = "You talked about this one on " + dateText(*mark.answered);
     if (!status.empty()) {
         const float statusWidth = ImGui::CalcTextSize(status.c_str()).x;
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (inner - statusWidth) * 0.5f));
         ImGui::TextColored(answeredTonight ? p.accent : p.textMuted, "%s", status.c_str());
+        ImGui::Dummy(ImVec2(0, 2 * s));
     }
 
     // The three actions, centred.
     const float height = ImGui::GetFrameHeight() + 6 * s;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const std::string answer = answeredTonight ? std::string(icons::check) + "  Talked about"
-                                               : std::string(icons::comments) + "  We talked about it";
+    const std::string answer = answeredTonight
+                                   ? std::string(icons::check) + "  Talked about"
+                                   : std::string(icons::comments) + "  We talked about it";
     const std::string star = std::string(mark.favourite ? icons::star : icons::starEmpty) +
                              (mark.favourite ? "  A favourite" : "  Favourite");
     const std::string next = std::string("Another question  ") + icons::arrowRight;
@@ -109,8 +116,10 @@ void drawTonight(UiState& state, const Palette& p, float width,
     const float left = ImGui::GetCursorPosX();
     ImGui::SetCursorPosX(left + std::max(0.0f, (inner - total) * 0.5f));
     const auto place = [&] {
-        if (stacked) ImGui::SetCursorPosX(left);
-        else ImGui::SameLine(0, gap);
+        if (stacked)
+            ImGui::SetCursorPosX(left);
+        else
+            ImGui::SameLine(0, gap);
     };
     const float answerWidth = stacked ? inner : buttonWidth(answer);
     if (pillButton(answer.c_str(), p.accent, true, ImVec2(answerWidth, height)) && !answeredTonight)
@@ -131,14 +140,14 @@ void drawTonight(UiState& state, const Palette& p, float width,
         attempt(state, [&] { session.nextQuestion(); });
     ImGui::PopStyleColor(2);
     locateLastItem("questions/next");
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("This one can wait for another night");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("This one can wait for another night");
 
     ImGui::Dummy(ImVec2(0, 4 * s));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, 2 * s));
     if (const Ritual* ritual = session.questionRitual())
-        centredWrappedText("Talking about it logs \"" + ritual->name + "\" for both of you.", inner);
+        centredWrappedText("Talking about it logs \"" + ritual->name + "\" for both of you.",
+                           inner);
     else
         centredWrappedText("Add \"Question of the night\" from the rituals catalog, and every talk "
                            "counts on Today and toward your badges.",
@@ -200,15 +209,24 @@ void drawBrowser(UiState& state, const Palette& p, float width,
     for (const Question* question : listed) {
         const Marks mark = marksOf(marks, question->id);
         ImGui::PushID(question->id.c_str());
-        ImGui::Separator();
+        // A hairline between questions, as wide as the card's inside.
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + inner, at.y), toU32(p.border));
+        ImGui::Dummy(ImVec2(0, 2 * s));
         const float top = ImGui::GetCursorPosY();
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-        ImGui::PushStyleColor(ImGuiCol_Text, mark.favourite ? p.accent : p.textMuted);
-        if (ImGui::Button(mark.favourite ? icons::star : icons::starEmpty, ImVec2(starSize, starSize)))
-            attempt(state, [&] { session.setFavourite(question->id, !mark.favourite); });
-        ImGui::PopStyleColor(2);
+        // The star sits on the text's line: drawn as text over an invisible button.
+        const bool pressed = ImGui::InvisibleButton("##star", ImVec2(starSize, starSize));
+        const bool hovered = ImGui::IsItemHovered();
+        const char* glyph = mark.favourite ? icons::star : icons::starEmpty;
+        const ImVec2 box = ImGui::GetItemRectMin();
+        const float glyphWidth = ImGui::CalcTextSize(glyph).x;
+        ImGui::GetWindowDrawList()->AddText(
+            ImVec2(box.x + (starSize - glyphWidth) * 0.5f,
+                   box.y + (starSize - ImGui::GetTextLineHeight()) * 0.5f),
+            toU32(mark.favourite || hovered ? p.accent : p.textMuted), glyph);
+        if (pressed) attempt(state, [&] { session.setFavourite(question->id, !mark.favourite); });
         locateLastItem("questions/star/" + question->id);
-        if (ImGui::IsItemHovered())
+        if (hovered)
             ImGui::SetTooltip(mark.favourite ? "Take it out of your favourites"
                                              : "Keep it among your favourites");
         ImGui::SameLine(0, 10 * s);
@@ -235,12 +253,6 @@ void drawQuestionsScreen(UiState& state) {
     const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
     Session& session = *state.session;
 
-    // Ctrl+Z undoes the last change, like on Today.
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && !io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z)) &&
-        session.canUndo())
-        attempt(state, [&] { session.undo(); });
-
     std::map<std::string, Marks, std::less<>> marks;
     try {
         marks = marksByQuestion(session);
@@ -250,27 +262,14 @@ void drawQuestionsScreen(UiState& state) {
     const auto answered = std::count_if(marks.begin(), marks.end(),
                                         [](const auto& entry) { return entry.second.answered; });
 
-    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    if (answered == 0)
-        elidedText(formatLongDay(session.asOf()), width);
-    else
-        elidedText(fmt::format("{}  \xC2\xB7  {} {} talked about together",
-                               formatLongDay(session.asOf()), answered,
-                               answered == 1 ? "question" : "questions"),
-                   width);
-    ImGui::PopStyleColor();
-    ImGui::PushFont(state.fonts.display);
-    ImGui::TextUnformatted("Questions");
-    ImGui::PopFont();
+    std::string line = formatLongDay(session.asOf());
+    if (answered > 0)
+        line += fmt::format("  \xC2\xB7  {} {} talked about together", answered,
+                            answered == 1 ? "question" : "questions");
+    drawScreenTitle(state, "Questions", line, width, "questions/undo");
     ImGui::Dummy(ImVec2(0, 4 * s));
-
-    if (!state.lastError.empty()) wrappedTextColored(p.accent, "That did not work: " + state.lastError);
-    if (session.canUndo()) {
-        const std::string label = std::string(icons::undo) + "  " + session.undoDescription();
-        if (ImGui::Button(elideToWidth(label, width).c_str())) attempt(state, [&] { session.undo(); });
-        locateLastItem("questions/undo");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z");
-    }
+    if (!state.lastError.empty())
+        wrappedTextColored(p.accent, "That did not work: " + state.lastError);
 
     try {
         drawTonight(state, p, width, marks);

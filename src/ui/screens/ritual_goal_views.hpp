@@ -3,12 +3,12 @@
 // frames: the form being filled in, and the goals' numbers derived from the
 // session.
 
+#include "app/session.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "app/session.hpp"
 
 namespace kindling::ui {
 
@@ -28,6 +28,7 @@ struct RitualForm {
 
 struct RitualsView {
     RitualForm form;
+    bool showArchived = false;
     std::string notice; // what the last action did ("… is now one of your rituals")
 };
 
@@ -59,6 +60,7 @@ struct ReachedGoal {
 
 struct GoalsView {
     GoalForm form;
+    bool showArchived = false;
     std::string notice;
     // Rebuilt when the session, its revision or its day changes.
     const kindling::Session* builtFor = nullptr;

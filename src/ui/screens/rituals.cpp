@@ -1,10 +1,6 @@
 // The Rituals screen: the couple's own rituals (write a new one, edit, archive
 // and restore, put them in order) and "Ideas to try" from the suggested
 // catalog, one click to add. Every change goes through the session.
-#include <algorithm>
-#include <cmath>
-#include <fmt/format.h>
-
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "core/icons.hpp"
@@ -13,6 +9,12 @@
 #include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <fmt/format.h>
+#include <functional>
 
 namespace kindling::ui {
 
@@ -99,7 +101,8 @@ void drawSchedule(UiState& state, const Palette& p, RitualForm& form, float inne
         for (int i = 0; i < 7; ++i) {
             const auto day = static_cast<std::size_t>((weekStart + i) % 7);
             const char* name = weekdayShortName(static_cast<int>(day));
-            if (days.pill(p, name, form.weekdays[day], 64 * s)) form.weekdays[day] = !form.weekdays[day];
+            if (days.pill(p, name, form.weekdays[day], 64 * s))
+                form.weekdays[day] = !form.weekdays[day];
             locateLastItem(std::string("rituals/form/day/") + name);
         }
         return;
@@ -108,7 +111,8 @@ void drawSchedule(UiState& state, const Palette& p, RitualForm& form, float inne
     Flow choices(inner, s);
     for (const Preset& preset : presets) {
         const Frequency shown = normalizedFrequency(f);
-        const bool chosen = f.perDays == preset.frequency.perDays && shown.times == preset.frequency.times;
+        const bool chosen =
+            f.perDays == preset.frequency.perDays && shown.times == preset.frequency.times;
         if (choices.pill(p, preset.label, chosen)) f = preset.frequency;
         locateLastItem(std::string("rituals/form/preset/") + preset.label);
     }
@@ -121,12 +125,15 @@ void drawSchedule(UiState& state, const Palette& p, RitualForm& form, float inne
     ImGui::TextUnformatted(f.times == 1 ? "time in" : "times in");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(field);
-    if (ImGui::InputInt("##days", &f.perDays, 0, 0)) f.perDays = std::clamp(f.perDays, 1, maxPerDays);
+    if (ImGui::InputInt("##days", &f.perDays, 0, 0))
+        f.perDays = std::clamp(f.perDays, 1, maxPerDays);
     locateLastItem("rituals/form/days");
     ImGui::SameLine();
     ImGui::TextUnformatted(f.perDays == 1 ? "day" : "days");
-    ImGui::SameLine();
-    ImGui::TextColored(p.textMuted, "(%s)", scheduleText(f, std::nullopt, weekStart).c_str());
+    if (f.times <= f.perDays) {
+        ImGui::SameLine();
+        ImGui::TextColored(p.textMuted, "(%s)", scheduleText(f, std::nullopt, weekStart).c_str());
+    }
 }
 
 void saveForm(UiState& state) {
@@ -137,17 +144,20 @@ void saveForm(UiState& state) {
     draft.measure = form.measured ? std::optional<Measure>(form.measure) : std::nullopt;
     if (!form.measured) draft.unit.clear();
     const bool created = form.ritualId.empty();
+    std::string name;
     const bool saved = attemptIn(form.error, [&] {
-        if (created)
-            session.addRitual(draft);
-        else
+        if (created) {
+            name = session.addRitual(draft).name;
+        } else {
             session.editRitual(form.ritualId, draft);
+            name = session.history().findRitual(form.ritualId)->name;
+        }
     });
     if (!saved) return;
-    const std::string name = validatedName("NAME", draft.name);
     form = RitualForm{};
-    state.rituals.notice = created ? "\xE2\x80\x9C" + name + "\xE2\x80\x9D is one of your rituals now."
-                                   : "\xE2\x80\x9C" + name + "\xE2\x80\x9D is saved.";
+    state.rituals.notice = created
+                               ? "\xE2\x80\x9C" + name + "\xE2\x80\x9D is one of your rituals now."
+                               : "\xE2\x80\x9C" + name + "\xE2\x80\x9D is saved.";
 }
 
 void drawForm(UiState& state, const Palette& p, float width) {
@@ -158,7 +168,8 @@ void drawForm(UiState& state, const Palette& p, float width) {
     if (form.takeFocus) ImGui::SetScrollHereY(0.0f);
     beginCard(p, width, s);
     ImGui::PushFont(state.fonts.heading);
-    elidedText(form.ritualId.empty() ? "A new ritual" : "Editing \xE2\x80\x9C" + form.draft.name + "\xE2\x80\x9D",
+    elidedText(form.ritualId.empty() ? "A new ritual"
+                                     : "Editing \xE2\x80\x9C" + form.draft.name + "\xE2\x80\x9D",
                inner);
     ImGui::PopFont();
 
@@ -244,10 +255,14 @@ void drawForm(UiState& state, const Palette& p, float width) {
 
 // ---- The lists --------------------------------------------------------------
 
+// A command a row asks for, run once every row is drawn: adding, archiving
+// or moving a ritual changes the history the rows are drawn from.
+using Deferred = std::function<void()>;
+
 // A ritual's row: its icon, name and summary, and the actions on the right.
-// `order`: every ritual's id in order, to move this one among the active ones.
+// `active`: the active rituals in order, to move this one among them.
 void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float width,
-                   const std::vector<const Ritual*>& active) {
+                   const std::vector<const Ritual*>& active, Deferred& after) {
     Session& session = *state.session;
     const float s = state.scale;
     const int weekStart = session.history().settings.weekStart;
@@ -267,7 +282,8 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float padding = 14 * s;
-    const float rowHeight = std::max(buttonHeight, ImGui::GetTextLineHeight() * 2 + 4 * s) + 2 * padding;
+    const float rowHeight =
+        std::max(buttonHeight, ImGui::GetTextLineHeight() * 2 + 4 * s) + 2 * padding;
     draw->AddRectFilled(start, ImVec2(start.x + width, start.y + rowHeight),
                         toU32(p.surface, ritual.archived ? 0.6f : 1.0f),
                         ImGui::GetStyle().ChildRounding);
@@ -281,15 +297,15 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
 
     const float textLeft = padding + 2 * iconRadius + 12 * s;
     const float textWidth = std::max(40.0f, width - textLeft - rightBlock - 2 * padding);
-    ImGui::SetCursorScreenPos(
-        ImVec2(start.x + textLeft, start.y + rowHeight * 0.5f - ImGui::GetTextLineHeight() - 2 * s));
+    ImGui::SetCursorScreenPos(ImVec2(start.x + textLeft, start.y + rowHeight * 0.5f -
+                                                             ImGui::GetTextLineHeight() - 2 * s));
     elidedText(ritual.name, textWidth);
     ImGui::SetCursorScreenPos(ImVec2(start.x + textLeft, start.y + rowHeight * 0.5f + 2 * s));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     elidedText(summaryOf(ritual, weekStart), textWidth);
     ImGui::PopStyleColor();
-    if (!ritual.why.empty() && ImGui::IsMouseHoveringRect(
-                                   ImVec2(start.x + textLeft, start.y),
+    if (!ritual.why.empty() &&
+        ImGui::IsMouseHoveringRect(ImVec2(start.x + textLeft, start.y),
                                    ImVec2(start.x + textLeft + textWidth, start.y + rowHeight)) &&
         ImGui::IsWindowHovered()) {
         ImGui::BeginTooltip();
@@ -304,10 +320,10 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
     if (ritual.archived) {
         const std::string label = std::string(icons::undo) + "  Restore";
         if (pillButton(label.c_str(), p.accent, false, ImVec2(archiveWidth, buttonHeight)))
-            attemptIn(state.lastError, [&] {
-                session.setRitualArchived(ritual.id, false);
-                state.rituals.notice = "\xE2\x80\x9C" + ritual.name + "\xE2\x80\x9D is back on Today.";
-            });
+            after = [&state, id = ritual.id, name = ritual.name] {
+                state.session->setRitualArchived(id, false);
+                state.rituals.notice = "\xE2\x80\x9C" + name + "\xE2\x80\x9D is back on Today.";
+            };
         locateLastItem("rituals/restore/" + ritual.name);
         ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + rowHeight));
         ImGui::Dummy(ImVec2(width, 0));
@@ -319,12 +335,16 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
     const auto at = std::find(active.begin(), active.end(), &ritual) - active.begin();
     auto move = [&](std::ptrdiff_t to) {
         std::vector<std::string> order;
-        for (const Ritual& r : session.history().rituals) order.push_back(r.id);
+        for (const Ritual& r : session.history().rituals)
+            order.push_back(r.id);
         const auto from = std::find(order.begin(), order.end(), ritual.id);
-        const auto other = std::find(order.begin(), order.end(), active[static_cast<std::size_t>(to)]->id);
+        const auto other =
+            std::find(order.begin(), order.end(), active[static_cast<std::size_t>(to)]->id);
         std::iter_swap(from, other);
-        attemptIn(state.lastError, [&] { session.reorderRituals(order); });
-        state.rituals.notice.clear();
+        after = [&state, order] {
+            state.session->reorderRituals(order);
+            state.rituals.notice.clear();
+        };
     };
     ImGui::BeginDisabled(at == 0);
     if (ImGui::Button(icons::chevronUp, ImVec2(arrow, buttonHeight))) move(at - 1);
@@ -347,12 +367,12 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (ImGui::Button(archive.c_str(), ImVec2(archiveWidth, buttonHeight)))
-        attemptIn(state.lastError, [&] {
-            session.setRitualArchived(ritual.id, true);
-            state.rituals.notice = "\xE2\x80\x9C" + ritual.name +
-                                   "\xE2\x80\x9D is archived. Its history stays, and you can bring "
-                                   "it back any time.";
-        });
+        after = [&state, id = ritual.id, name = ritual.name] {
+            state.session->setRitualArchived(id, true);
+            state.rituals.notice = "\xE2\x80\x9C" + name +
+                                   "\xE2\x80\x9D is archived. Its history stays, and you can "
+                                   "bring it back any time.";
+        };
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Rest it for now: it leaves Today, and its history stays.");
@@ -363,7 +383,8 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
     ImGui::PopID();
 }
 
-void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float width) {
+void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float width,
+              Deferred& after) {
     Session& session = *state.session;
     const float s = state.scale;
     const float inner = cardInnerWidth(width, s);
@@ -390,12 +411,12 @@ void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float
     wrappedTextColored(p.textMuted, idea.why);
     ImGui::PopTextWrapPos();
     std::optional<Weekdays> noWeekdays;
-    std::string rhythm = scheduleText({idea.times, idea.perDays}, noWeekdays,
-                                      session.history().settings.weekStart);
+    std::string rhythm =
+        scheduleText({idea.times, idea.perDays}, noWeekdays, session.history().settings.weekStart);
     rhythm += ", " + modeText(modeFromName(idea.mode).value_or(RitualMode::Together));
     if (idea.measure)
         rhythm += ", " + measureText({idea.measure->kind == "atMost" ? MeasureKind::AtMost
-                                                                      : MeasureKind::AtLeast,
+                                                                     : MeasureKind::AtLeast,
                                       idea.measure->target},
                                      idea.measure->unit);
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
@@ -406,12 +427,12 @@ void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float
 
     ImGui::SetCursorScreenPos(ImVec2(top.x + inner - addSize.x, top.y));
     if (pillButton(add.c_str(), p.accent, false, addSize))
-        attemptIn(state.lastError, [&] {
-            const Ritual added = session.addRitualFromCatalog(idea.id);
+        after = [&state, id = idea.id] {
+            const Ritual added = state.session->addRitualFromCatalog(id);
             state.rituals.notice = "\xE2\x80\x9C" + added.name +
                                    "\xE2\x80\x9D is one of your rituals now. Change anything "
                                    "about it with Edit.";
-        });
+        };
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add it as it is; you can change it afterwards.");
     locateLastItem("rituals/idea/" + idea.id);
     ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(bottom, top.y + 2 * iconRadius)));
@@ -471,23 +492,35 @@ void drawRitualsScreen(UiState& state) {
         ImGui::Dummy(ImVec2(0, 6 * s));
     }
 
+    Deferred after;
     std::vector<const Ritual*> active, archived;
-    for (const Ritual& ritual : history.rituals) (ritual.archived ? archived : active).push_back(&ritual);
+    for (const Ritual& ritual : history.rituals)
+        (ritual.archived ? archived : active).push_back(&ritual);
 
     if (active.empty() && !(form.open && form.ritualId.empty())) {
         beginCard(p, width, s);
         ImGui::TextColored(p.accent, "%s", icons::leaf);
         ImGui::SameLine();
         ImGui::TextUnformatted("No rituals yet");
-        wrappedTextColored(p.textMuted, "Start with one small thing you both enjoy. Pick an idea "
-                                        "below, or write your own with \xE2\x80\x9CNew ritual\xE2\x80\x9D.");
+        wrappedTextColored(p.textMuted,
+                           "Start with one small thing you both enjoy. Pick an idea "
+                           "below, or write your own with \xE2\x80\x9CNew ritual\xE2\x80\x9D.");
         endCard();
     }
     for (const Ritual* ritual : active) {
         if (form.open && form.ritualId == ritual->id)
             drawForm(state, p, width);
         else
-            drawRitualRow(state, p, *ritual, width, active);
+            drawRitualRow(state, p, *ritual, width, active, after);
+    }
+
+    if (!archived.empty()) {
+        ImGui::Dummy(ImVec2(0, 2 * s));
+        disclosure(p, fmt::format("Archived ({})", archived.size()), state.rituals.showArchived);
+        locateLastItem("rituals/archived");
+        if (state.rituals.showArchived)
+            for (const Ritual* ritual : archived)
+                drawRitualRow(state, p, *ritual, width, active, after);
     }
 
     // Ideas to try: the catalog's suggestions the couple has not taken yet.
@@ -510,21 +543,11 @@ void drawRitualsScreen(UiState& state) {
             ImGui::Dummy(ImVec2(0, 4 * s));
             ImGui::TextColored(p.textMuted, "%s", group.c_str());
         }
-        drawIdea(state, p, *idea, width);
+        drawIdea(state, p, *idea, width, after);
     }
 
-    if (!archived.empty()) {
-        ImGui::Dummy(ImVec2(0, 8 * s));
-        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        const bool open = ImGui::CollapsingHeader(
-            fmt::format("Archived ({})###archived", archived.size()).c_str());
-        ImGui::PopStyleColor();
-        locateLastItem("rituals/archived");
-        if (open)
-            for (const Ritual* ritual : archived)
-                drawRitualRow(state, p, *ritual, width, active);
-    }
     ImGui::Dummy(ImVec2(0, 12 * s));
+    if (after) attemptIn(state.lastError, after);
 }
 
 } // namespace kindling::ui

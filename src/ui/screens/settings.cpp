@@ -1,13 +1,13 @@
 // The Settings screen: the couple (names, colours), their days (when a day
 // and a week start), how Kindling looks, the optional PIN, the welcome steps,
 // and then the data cards (settings_data.cpp). Each change is saved at once.
-#include <fmt/format.h>
-
 #include "app/session.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/preference_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
+
+#include <fmt/format.h>
 
 namespace kindling::ui {
 
@@ -49,8 +49,8 @@ int choicePills(UiState& state, const std::array<std::string, N>& labels, std::s
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     int clicked = -1;
     for (std::size_t i = 0; i < N; ++i) {
-        const float width = std::max(70 * state.scale, ImGui::CalcTextSize(labels[i].c_str()).x +
-                                                           28 * state.scale);
+        const float width =
+            std::max(70 * state.scale, ImGui::CalcTextSize(labels[i].c_str()).x + 28 * state.scale);
         if (i > 0) {
             ImGui::SameLine();
             if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
@@ -71,7 +71,8 @@ void saveNames(UiState& state) {
     Session& session = *state.session;
     SettingsDraft& draft = state.settings;
     Couple couple = session.history().couple;
-    for (std::size_t i = 0; i < 2; ++i) couple.partners[i].name = draft.names[i];
+    for (std::size_t i = 0; i < 2; ++i)
+        couple.partners[i].name = draft.names[i];
     attempt(draft.coupleNotice, "Your names are saved.", [&] { session.setCouple(couple); });
 }
 
@@ -109,8 +110,8 @@ void drawCouple(UiState& state, const Palette& p, float width, float inner) {
         }
         ImGui::PopID();
     }
-    const bool edited = draft.names[0] != couple.partners[0].name ||
-                        draft.names[1] != couple.partners[1].name;
+    const bool edited =
+        draft.names[0] != couple.partners[0].name || draft.names[1] != couple.partners[1].name;
     if (edited) {
         ImGui::Dummy(ImVec2(0, 2 * s));
         if (pillButton("Save names", p.accent, true, ImVec2(130 * s, ImGui::GetFrameHeight())))
@@ -157,10 +158,9 @@ void drawDays(UiState& state, const Palette& p, float width) {
     }
     locateLastItem("settings/day-start");
     if (current.dayStartHour > 0) {
-        wrappedTextColored(
-            p.textMuted,
-            fmt::format("A hug at {:02}:30 still counts for the evening before.",
-                        current.dayStartHour - 1));
+        wrappedTextColored(p.textMuted,
+                           fmt::format("A hug at {:02}:30 still counts for the evening before.",
+                                       current.dayStartHour - 1));
     }
 
     ImGui::AlignTextToFramePadding();
@@ -174,8 +174,9 @@ void drawDays(UiState& state, const Palette& p, float width) {
             if (ImGui::Selectable(weekdayNames[d], selected) && !selected) {
                 Settings changed = current;
                 changed.weekStart = static_cast<int>(d);
-                attempt(draft.daysNotice, "Saved. Weekly goals and charts now start on " +
-                                              std::string(weekdayNames[d]) + ".",
+                attempt(draft.daysNotice,
+                        "Saved. Weekly goals and charts now start on " +
+                            std::string(weekdayNames[d]) + ".",
                         [&] { session.setSettings(changed); });
             }
             locateLastItem("settings/week-start/" + std::to_string(d));
@@ -202,8 +203,8 @@ void drawLook(UiState& state, const Palette& p, float width) {
     ImGui::SameLine(label);
     const std::array<std::string, 2> themes{std::string(icons::sun) + "  Light",
                                             std::string(icons::moon) + "  Dark"};
-    const int theme = choicePills(state, themes, state.theme == ThemeVariant::Dark ? 1 : 0,
-                                  "settings/theme");
+    const int theme =
+        choicePills(state, themes, state.theme == ThemeVariant::Dark ? 1 : 0, "settings/theme");
     if (theme >= 0) setTheme(state, theme == 1 ? ThemeVariant::Dark : ThemeVariant::Light);
 
     ImGui::AlignTextToFramePadding();
@@ -251,7 +252,8 @@ void savePin(UiState& state, bool hadPin) {
         return;
     }
     attempt(draft.pinNotice,
-            hadPin ? "The PIN is changed." : "The PIN lock is on. Kindling will ask for it when it opens.",
+            hadPin ? "The PIN is changed."
+                   : "The PIN lock is on. Kindling will ask for it when it opens.",
             [&] { state.session->setPin(draft.currentPin, draft.newPin); });
     if (!draft.pinNotice.problem) clearPins(draft);
 }
@@ -289,8 +291,8 @@ void drawPin(UiState& state, const Palette& p, float width, float inner) {
     row("Once more", "##repeat", draft.repeatPin, "settings/pin/repeat");
     ImGui::Dummy(ImVec2(0, 2 * s));
     const char* saveLabel = hasPin ? "Change the PIN" : "Turn the PIN on";
-    const bool ready = !draft.newPin.empty() && !draft.repeatPin.empty() &&
-                       (!hasPin || !draft.currentPin.empty());
+    const bool ready =
+        !draft.newPin.empty() && !draft.repeatPin.empty() && (!hasPin || !draft.currentPin.empty());
     ImGui::BeginDisabled(!ready);
     if (pillButton(saveLabel, p.accent, true,
                    ImVec2(ImGui::CalcTextSize(saveLabel).x + 32 * s, ImGui::GetFrameHeight())))

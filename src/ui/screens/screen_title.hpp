@@ -1,0 +1,18 @@
+#pragma once
+// The top of the Journal, Questions and Badges screens.
+
+#include "ui/shell.hpp"
+
+#include <string>
+
+namespace kindling::ui {
+
+// A muted `line`, then `title` in the display font. With an `undoKey`, the
+// undo button stands right of the title while there is something to undo (so
+// nothing below moves when it appears), and Ctrl+Z does the same while no
+// field is being typed in; `undoKey` names the button for the tests. A failed
+// undo lands in state.lastError.
+void drawScreenTitle(UiState& state, const char* title, const std::string& line, float width,
+                     const char* undoKey = nullptr);
+
+} // namespace kindling::ui

@@ -1,15 +1,14 @@
 #include "ui/shell.hpp"
 
-#include <algorithm>
-#include <array>
-
-#include <fmt/format.h>
-
 #include "app/session.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
 
 namespace kindling::ui {
 
@@ -22,13 +21,16 @@ struct ScreenEntry {
     const char* label;
     void (*draw)(UiState&);
     bool inSidebar = true;
+    // The widest the screen's column grows (unscaled): lines of text stay
+    // easy to read, and a wide window centres the column.
+    float columnWidth = 820;
 };
 
 // Sidebar order. The names are what --screen accepts.
 constexpr std::array screens{
     ScreenEntry{Screen::Today, "today", icons::sun, "Today", drawTodayScreen},
-    ScreenEntry{Screen::Dashboard, "dashboard", icons::lineChart, "Dashboard",
-                drawDashboardScreen},
+    ScreenEntry{Screen::Dashboard, "dashboard", icons::lineChart, "Dashboard", drawDashboardScreen,
+                true, 1180},
     ScreenEntry{Screen::Journal, "journal", icons::book, "Journal", drawJournalScreen},
     ScreenEntry{Screen::Rituals, "rituals", icons::list, "Rituals", drawRitualsScreen},
     ScreenEntry{Screen::Goals, "goals", icons::bullseye, "Goals", drawGoalsScreen},
@@ -86,8 +88,8 @@ void drawSidebar(UiState& state) {
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + 8 * state.scale,
                                   ImGui::GetWindowHeight() - buttonHeight - 18 * state.scale));
     const bool dark = state.theme == ThemeVariant::Dark;
-    const std::string label = std::string(dark ? icons::sun : icons::moon) +
-                              (dark ? "  Light theme" : "  Dark theme");
+    const std::string label =
+        std::string(dark ? icons::sun : icons::moon) + (dark ? "  Light theme" : "  Dark theme");
     if (ImGui::Button(label.c_str(), ImVec2(-1, 0)))
         setTheme(state, dark ? ThemeVariant::Light : ThemeVariant::Dark);
     locateLastItem("theme-toggle");
@@ -210,7 +212,17 @@ FrameResult drawShell(UiState& state) {
         ImGui::SetNextWindowFocus();
         state.focusScreen = false;
     }
+    const ScreenEntry* shown = nullptr;
+    for (const ScreenEntry& entry : screens)
+        if (entry.screen == state.screen && entry.draw != nullptr) shown = &entry;
+    // The column, centred in what the sidebar leaves: the padding takes the rest.
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    const float columnWidth = (shown ? shown->columnWidth : 820) * state.scale;
+    const float room = ImGui::GetContentRegionAvail().x;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(std::max(padding.x, (room - columnWidth) * 0.5f), padding.y));
     ImGui::BeginChild("##screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
     if (!state.problem.empty()) {
         drawProblemScreen(state);
         ImGui::EndChild();
@@ -218,8 +230,7 @@ FrameResult drawShell(UiState& state) {
         result.drawBackground = true;
         return result;
     }
-    for (const ScreenEntry& entry : screens)
-        if (entry.screen == state.screen && entry.draw != nullptr) entry.draw(state);
+    if (shown) shown->draw(state);
     result.drawBackground = true;
     ImGui::EndChild();
     ImGui::End();

@@ -180,7 +180,7 @@ void drawAchievementsScreen(UiState& state) {
     if (state.session == nullptr) return;
     const Palette& p = palette(state.theme);
     const float s = state.scale;
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    const float width = ImGui::GetContentRegionAvail().x;
     const std::vector<AchievementStatus>& statuses = state.session->progress().achievements;
 
     // Earned: the newest first. Still ahead: in the order the badges are

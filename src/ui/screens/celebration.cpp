@@ -2,14 +2,13 @@
 // into a card that says what the two of you reached, with sparks rising
 // behind it for a few seconds. Each milestone is shown once (the session
 // remembers it in the data file); Continue, Enter or Escape moves on.
-#include <fmt/format.h>
-
-#include <cctype>
-
 #include "app/session.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
+
+#include <cctype>
+#include <fmt/format.h>
 
 namespace kindling::ui {
 
@@ -63,7 +62,8 @@ std::string imageFileName(const Milestone& milestone) {
             slug += '-';
         }
     }
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    while (!slug.empty() && slug.back() == '-')
+        slug.pop_back();
     if (slug.empty()) slug = "celebration";
     return fmt::format("kindling-{}-{}.png", formatDay(milestone.day), slug);
 }
@@ -252,7 +252,8 @@ bool drawCelebration(UiState& state, FrameResult& result) {
 
     if (!state.reduceMotion && seconds < sparkSeconds) {
         const Couple couple = state.session != nullptr ? state.session->history().couple : Couple{};
-        result.sparks = Sparks{seconds, sparkSeconds,
+        result.sparks = Sparks{seconds,
+                               sparkSeconds,
                                {p.accent, colourFromRgb(couple.partners[0].colour),
                                 colourFromRgb(couple.partners[1].colour)}};
         result.animating = true;

@@ -857,8 +857,8 @@ void drawTrend(UiState& state, const Palette& p, const DashboardView& view, floa
     const RitualRow* chosen = nullptr;
     for (const RitualRow& row : view.rituals)
         if (row.id == view.heatmap.ritualId) chosen = &row;
-    cardTitle(state, p, icons::lineChart,
-              fullYear ? "Strength over the year" : "Strength so far", inner);
+    cardTitle(state, p, icons::lineChart, fullYear ? "Strength over the year" : "Strength so far",
+              inner);
     if (view.trendDays.size() < 2) {
         wrappedTextColored(p.textMuted, "The line begins after your first days together here.");
         endCard();
@@ -932,7 +932,7 @@ void drawDashboardScreen(UiState& state) {
     if (state.session == nullptr) return;
     const Palette& p = palette(state.theme);
     const float s = state.scale;
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 1180 * s);
+    const float width = ImGui::GetContentRegionAvail().x;
     const DashboardView& view = currentView(state);
     const float gap = 14 * s;
 

@@ -6,6 +6,7 @@
 #include "ui/item_locator.hpp"
 #include "ui/ritual_text.hpp"
 #include "ui/screens/form_widgets.hpp"
+#include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -462,22 +463,20 @@ void drawGoalsScreen(UiState& state) {
     Session& session = *state.session;
     const Palette& p = palette(state.theme);
     const float s = state.scale;
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    const float width = ImGui::GetContentRegionAvail().x;
     const History& history = session.history();
     const GoalsView& view = currentView(state);
 
-    const float top = ImGui::GetCursorPosY();
-    ImGui::PushFont(state.fonts.display);
-    ImGui::TextUnformatted("Goals");
-    ImGui::PopFont();
-    const float titleBottom = ImGui::GetCursorPosY();
-    const std::string add = std::string(icons::plus) + "  New goal";
-    const ImVec2 addSize = pillSize(add, s);
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - addSize.x,
-                               top + (titleBottom - top - addSize.y) * 0.5f));
-    if (pillButton(add.c_str(), p.accent, true, addSize)) openForm(state, nullptr);
-    locateLastItem("goals/new");
-    ImGui::SetCursorPosY(titleBottom);
+    std::string line = view.active.empty()
+                           ? std::string("Nothing to aim for yet")
+                           : fmt::format("{} {} going", view.active.size(),
+                                         view.active.size() == 1 ? "goal" : "goals");
+    if (!view.reached.empty())
+        line += fmt::format("  \xC2\xB7  reached {} {}", view.reached.size(),
+                            view.reached.size() == 1 ? "time" : "times");
+    if (drawScreenTitle(state, "Goals", line, width, std::string(icons::plus) + "  New goal",
+                        "goals/new"))
+        openForm(state, nullptr);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     wrappedTextColored(p.textMuted, "Something to aim for together, and a treat you promise "
                                     "yourselves when you get there.");

@@ -516,7 +516,7 @@ void drawJournalScreen(UiState& state) {
     if (state.session == nullptr) return;
     const Palette& p = palette(state.theme);
     const float s = state.scale;
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    const float width = ImGui::GetContentRegionAvail().x;
     Session& session = *state.session;
     JournalView& view = state.journal;
 

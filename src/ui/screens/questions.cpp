@@ -250,7 +250,7 @@ void drawQuestionsScreen(UiState& state) {
     if (state.session == nullptr) return;
     const Palette& p = palette(state.theme);
     const float s = state.scale;
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    const float width = ImGui::GetContentRegionAvail().x;
     Session& session = *state.session;
 
     std::map<std::string, Marks, std::less<>> marks;

@@ -7,6 +7,7 @@
 #include "ui/item_locator.hpp"
 #include "ui/ritual_text.hpp"
 #include "ui/screens/form_widgets.hpp"
+#include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -460,22 +461,21 @@ void drawRitualsScreen(UiState& state) {
     Session& session = *state.session;
     const Palette& p = palette(state.theme);
     const float s = state.scale;
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    const float width = ImGui::GetContentRegionAvail().x;
     const History& history = session.history();
 
-    // The header: the title, and "New ritual" on the right.
-    const float top = ImGui::GetCursorPosY();
-    ImGui::PushFont(state.fonts.display);
-    ImGui::TextUnformatted("Rituals");
-    ImGui::PopFont();
-    const float titleBottom = ImGui::GetCursorPosY();
-    const std::string add = std::string(icons::plus) + "  New ritual";
-    const ImVec2 addSize = pillSize(add, s);
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - addSize.x,
-                               top + (titleBottom - top - addSize.y) * 0.5f));
-    if (pillButton(add.c_str(), p.accent, true, addSize)) openForm(state, nullptr);
-    locateLastItem("rituals/new");
-    ImGui::SetCursorPosY(titleBottom);
+    const auto archivedCount =
+        static_cast<std::size_t>(std::count_if(history.rituals.begin(), history.rituals.end(),
+                                               [](const Ritual& r) { return r.archived; }));
+    const std::size_t keptCount = history.rituals.size() - archivedCount;
+    std::string line = keptCount == 0   ? std::string("Nothing here yet")
+                       : keptCount == 1 ? std::string("1 ritual you keep")
+                                        : fmt::format("{} rituals you keep", keptCount);
+    if (archivedCount > 0)
+        line += fmt::format("  \xC2\xB7  {} resting in the archive", archivedCount);
+    if (drawScreenTitle(state, "Rituals", line, width, std::string(icons::plus) + "  New ritual",
+                        "rituals/new"))
+        openForm(state, nullptr);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     wrappedTextColored(p.textMuted, "The small things you do for each other. Change them "
                                     "whenever life changes: their history always stays.");

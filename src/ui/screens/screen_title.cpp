@@ -3,6 +3,7 @@
 #include "app/session.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/form_widgets.hpp"
 #include "ui/widgets.hpp"
 
 namespace kindling::ui {
@@ -18,20 +19,41 @@ void undo(UiState& state) {
     }
 }
 
-} // namespace
+// Where the title was drawn, so a button can stand beside it.
+struct TitleBox {
+    float top;        // the title line's top (cursor y)
+    float height;     // its height
+    float titleWidth; // the title's own width
+};
 
-void drawScreenTitle(UiState& state, const char* title, const std::string& line, float width,
-                     const char* undoKey) {
+TitleBox drawTitleLines(UiState& state, const char* title, const std::string& line, float width) {
     const Palette& p = palette(state.theme);
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     elidedText(line, width);
     ImGui::PopStyleColor();
-    const float titleTop = ImGui::GetCursorPosY();
+    TitleBox box{ImGui::GetCursorPosY(), 0, 0};
     ImGui::PushFont(state.fonts.display);
     ImGui::TextUnformatted(title);
-    const float titleWidth = ImGui::GetItemRectSize().x;
-    const float titleHeight = ImGui::GetTextLineHeight();
+    box.titleWidth = ImGui::GetItemRectSize().x;
+    box.height = ImGui::GetTextLineHeight();
     ImGui::PopFont();
+    return box;
+}
+
+// Moves the cursor to where a button `buttonSize` high and wide stands at the
+// right end of the title line; returns the y below the title, to go back to.
+float placeBesideTitle(const TitleBox& box, float width, ImVec2 buttonSize) {
+    const float bottom = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - buttonSize.x,
+                               box.top + (box.height - buttonSize.y) * 0.5f));
+    return bottom;
+}
+
+} // namespace
+
+void drawScreenTitle(UiState& state, const char* title, const std::string& line, float width,
+                     const char* undoKey) {
+    const TitleBox box = drawTitleLines(state, title, line, width);
     if (undoKey == nullptr || state.session == nullptr) return;
 
     Session& session = *state.session;
@@ -44,15 +66,24 @@ void drawScreenTitle(UiState& state, const char* title, const std::string& line,
     const float padding = 2 * ImGui::GetStyle().FramePadding.x;
     const std::string label =
         elideToWidth(std::string(icons::undo) + "  " + session.undoDescription(),
-                     width - titleWidth - padding - 24 * state.scale);
-    const float buttonWidth = ImGui::CalcTextSize(label.c_str()).x + padding;
-    const float bottom = ImGui::GetCursorPosY();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - buttonWidth,
-                               titleTop + (titleHeight - ImGui::GetFrameHeight()) * 0.5f));
+                     width - box.titleWidth - padding - 24 * state.scale);
+    const ImVec2 size(ImGui::CalcTextSize(label.c_str()).x + padding, ImGui::GetFrameHeight());
+    const float bottom = placeBesideTitle(box, width, size);
     if (ImGui::Button(label.c_str())) undo(state);
     locateLastItem(undoKey);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (Ctrl+Z)", session.undoDescription().c_str());
     ImGui::SetCursorPosY(bottom);
+}
+
+bool drawScreenTitle(UiState& state, const char* title, const std::string& line, float width,
+                     const std::string& action, const std::string& actionKey) {
+    const TitleBox box = drawTitleLines(state, title, line, width);
+    const ImVec2 size = pillSize(action, state.scale);
+    const float bottom = placeBesideTitle(box, width, size);
+    const bool clicked = pillButton(action.c_str(), palette(state.theme).accent, true, size);
+    locateLastItem(actionKey);
+    ImGui::SetCursorPosY(bottom);
+    return clicked;
 }
 
 } // namespace kindling::ui

@@ -1,5 +1,5 @@
 #pragma once
-// The top of the Journal, Questions and Badges screens.
+// The top of every screen in the sidebar: a muted line, then the title.
 
 #include "ui/shell.hpp"
 
@@ -14,5 +14,10 @@ namespace kindling::ui {
 // undo lands in state.lastError.
 void drawScreenTitle(UiState& state, const char* title, const std::string& line, float width,
                      const char* undoKey = nullptr);
+
+// The same title with a filled pill button (`action`, found by tests as
+// `actionKey`) at its right; true on the frame it is clicked.
+bool drawScreenTitle(UiState& state, const char* title, const std::string& line, float width,
+                     const std::string& action, const std::string& actionKey);
 
 } // namespace kindling::ui

@@ -4,6 +4,7 @@
 #include "app/session.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/preference_widgets.hpp"
+#include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -347,12 +348,10 @@ void drawSettingsScreen(UiState& state) {
     if (state.session == nullptr) return;
     const Palette& p = palette(state.theme);
     const float s = state.scale;
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    const float width = ImGui::GetContentRegionAvail().x;
     const float inner = width - 2 * 18.0f * s; // inside a card's padding
 
-    ImGui::PushFont(state.fonts.display);
-    ImGui::TextUnformatted("Settings");
-    ImGui::PopFont();
+    drawScreenTitle(state, "Settings", "Yours to change whenever you like", width);
     ImGui::Dummy(ImVec2(0, 4 * s));
 
     ImGui::PushID("settings");

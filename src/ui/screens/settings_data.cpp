@@ -589,7 +589,7 @@ void drawSettingsDataSection(UiState& state) {
     if (state.session == nullptr) return;
     const Palette& p = palette(state.theme);
     const float s = state.scale;
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * s);
+    const float width = ImGui::GetContentRegionAvail().x;
     const float inner = width - 2 * 18.0f * s; // inside a card's padding
     DataSection& data = state.data;
     if (!data.ready) {

@@ -1,4 +1,5 @@
 // The Support page: a short, kind note on what Kindling is not.
+#include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -6,12 +7,10 @@ namespace kindling::ui {
 
 void drawSupportScreen(UiState& state) {
     const Palette& p = palette(state.theme);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 680 * state.scale);
+    const float width = ImGui::GetContentRegionAvail().x;
 
-    ImGui::PushFont(state.fonts.heading);
-    ImGui::TextUnformatted("When you need more than a ritual");
-    ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, 6 * state.scale));
+    drawScreenTitle(state, "Support", "When you need more than a ritual", width);
+    ImGui::Dummy(ImVec2(0, 4 * state.scale));
 
     beginCard(p, width, state.scale);
     ImGui::TextColored(p.accent, "%s", icons::heart);
@@ -26,11 +25,11 @@ void drawSupportScreen(UiState& state) {
     beginCard(p, width, state.scale);
     ImGui::TextUnformatted("A couples therapist can help when:");
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
-    for (const char* line : {
-             "talking feels impossible, or every talk ends in the same argument;",
-             "one of you feels alone, unheard or unsafe in the relationship;",
-             "a loss, an illness, a birth or a move has pulled you far apart;",
-             "closeness or touch has become a source of worry rather than comfort."}) {
+    for (const char* line :
+         {"talking feels impossible, or every talk ends in the same argument;",
+          "one of you feels alone, unheard or unsafe in the relationship;",
+          "a loss, an illness, a birth or a move has pulled you far apart;",
+          "closeness or touch has become a source of worry rather than comfort."}) {
         ImGui::Bullet();
         ImGui::SameLine();
         wrappedText(line);
@@ -53,7 +52,7 @@ void drawSupportScreen(UiState& state) {
 
 void drawProblemScreen(UiState& state) {
     const Palette& p = palette(state.theme);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 680 * state.scale);
+    const float width = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(state.fonts.heading);
     ImGui::TextUnformatted("Kindling could not open your data");
     ImGui::PopFont();

@@ -1,13 +1,13 @@
 // The Today screen: what the couple opens every evening. One click logs a
 // ritual; every number comes from the session, so it is current at once.
-#include <fmt/format.h>
-
 #include "app/session.hpp"
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
+
+#include <fmt/format.h>
 
 namespace kindling::ui {
 
@@ -37,7 +37,8 @@ std::string scheduleText(const Ritual& ritual) {
     if (ritual.weekdays) return "on its days";
     const Frequency f = normalizedFrequency(ritual.frequency);
     if (f.perDays == 1) return "daily";
-    if (f.perDays == 7) return f.times == 1 ? "once a week" : fmt::format("{} times a week", f.times);
+    if (f.perDays == 7)
+        return f.times == 1 ? "once a week" : fmt::format("{} times a week", f.times);
     if (f.perDays == 30 || f.perDays == 31)
         return f.times == 1 ? "once a month" : fmt::format("{} times a month", f.times);
     return fmt::format("{} times in {} days", f.times, f.perDays);
@@ -47,8 +48,7 @@ std::string statusText(const TodayItem& item, const Couple& couple) {
     const Ritual& ritual = *item.ritual;
     switch (item.status) {
     case TodayStatus::Done:
-        if (ritual.measure)
-            return fmt::format("{:g} {} today", item.amountToday, ritual.unit);
+        if (ritual.measure) return fmt::format("{:g} {} today", item.amountToday, ritual.unit);
         return ritual.mode == RitualMode::Each ? "Both of you today" : "Done together today";
     case TodayStatus::Partly:
         return fmt::format("{} today", couple.partners[item.doneBy[0] ? 0 : 1].name);
@@ -88,8 +88,8 @@ void drawHeader(UiState& state, const Palette& p, float width) {
     ImGui::PopFont();
     const char* caption = streak == 1 ? "day of connection" : "days of connection";
     const float captionWidth = ImGui::CalcTextSize(caption).x;
-    const float blockWidth = flameHeight * 0.72f + 12 * state.scale +
-                             std::max(numberWidth, captionWidth);
+    const float blockWidth =
+        flameHeight * 0.72f + 12 * state.scale + std::max(numberWidth, captionWidth);
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - blockWidth, top + 4 * state.scale));
     ImGui::BeginGroup();
     flame(p, flameHeight, streak);
@@ -109,9 +109,11 @@ void drawHeader(UiState& state, const Palette& p, float width) {
                           best, derived.connection.freezesBanked);
     }
     if (derived.connection.freezesBanked > 0) {
-        ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - blockWidth, ImGui::GetCursorPosY()));
+        ImGui::SetCursorPos(
+            ImVec2(ImGui::GetCursorPosX() + width - blockWidth, ImGui::GetCursorPosY()));
         std::string flakes;
-        for (int i = 0; i < derived.connection.freezesBanked; ++i) flakes += icons::snowflake;
+        for (int i = 0; i < derived.connection.freezesBanked; ++i)
+            flakes += icons::snowflake;
         ImGui::TextColored(p.partner2, "%s  %s", flakes.c_str(),
                            derived.connection.freezesBanked == 1 ? "1 freeze banked"
                                                                  : "2 freezes banked");
@@ -152,9 +154,12 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     float actionsWidth = 0;
     const float amountWidth = 120 * state.scale;
-    if (ritual.measure) actionsWidth = amountWidth + gap + pill;
-    else if (ritual.mode == RitualMode::Each) actionsWidth = 3 * pill + 2 * gap;
-    else actionsWidth = 1.3f * pill;
+    if (ritual.measure)
+        actionsWidth = amountWidth + gap + pill;
+    else if (ritual.mode == RitualMode::Each)
+        actionsWidth = 3 * pill + 2 * gap;
+    else
+        actionsWidth = 1.3f * pill;
     const bool canSkip = item.status == TodayStatus::Open;
     const float skipWidth =
         ImGui::CalcTextSize("Skip today").x + 2 * ImGui::GetStyle().FramePadding.x;
@@ -163,8 +168,8 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float padding = 14 * state.scale;
-    const float rowHeight = std::max(buttonHeight, ImGui::GetTextLineHeight() * 2 + 4 * state.scale) +
-                            2 * padding;
+    const float rowHeight =
+        std::max(buttonHeight, ImGui::GetTextLineHeight() * 2 + 4 * state.scale) + 2 * padding;
     draw->AddRectFilled(start, ImVec2(start.x + width, start.y + rowHeight),
                         toU32(done ? p.accentSoft : p.surface, done ? 0.75f : 1.0f),
                         ImGui::GetStyle().ChildRounding);
@@ -182,11 +187,12 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
     // Name and status line.
     const float textLeft = padding + 2 * iconRadius + 12 * state.scale;
     const float textWidth = std::max(40.0f, width - textLeft - rightBlock - 2 * padding);
-    ImGui::SetCursorScreenPos(ImVec2(start.x + textLeft,
-                                     start.y + rowHeight * 0.5f - ImGui::GetTextLineHeight() -
-                                         2 * state.scale));
+    ImGui::SetCursorScreenPos(
+        ImVec2(start.x + textLeft,
+               start.y + rowHeight * 0.5f - ImGui::GetTextLineHeight() - 2 * state.scale));
     elidedText(ritual.name, textWidth);
-    ImGui::SetCursorScreenPos(ImVec2(start.x + textLeft, start.y + rowHeight * 0.5f + 2 * state.scale));
+    ImGui::SetCursorScreenPos(
+        ImVec2(start.x + textLeft, start.y + rowHeight * 0.5f + 2 * state.scale));
     ImGui::PushStyleColor(ImGuiCol_Text, done ? p.accent : p.textMuted);
     elidedText((done ? std::string(icons::check) + "  " : std::string()) + statusText(item, couple),
                textWidth);
@@ -205,11 +211,13 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
         ImGui::SameLine(0, gap);
     }
     if (ritual.measure) {
-        double& amount = state.amountDrafts.try_emplace(ritual.id, ritual.measure->target).first->second;
+        double& amount =
+            state.amountDrafts.try_emplace(ritual.id, ritual.measure->target).first->second;
         ImGui::SetNextItemWidth(amountWidth);
         // The unit is part of the shown text ("20 minutes"); '%' in it is escaped.
         std::string format = "%g ";
-        for (char c : ritual.unit) format += c == '%' ? std::string("%%") : std::string(1, c);
+        for (char c : ritual.unit)
+            format += c == '%' ? std::string("%%") : std::string(1, c);
         ImGui::InputDouble("##amount", &amount, 0, 0, format.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("How many %s", ritual.unit.c_str());
         locateLastItem("amount/" + ritual.name);
@@ -222,10 +230,12 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
             const ImVec4 colour = colourFromRgb(couple.partners[i].colour);
             ImGui::PushID(static_cast<int>(i));
             const std::string label =
-                (item.doneBy[i] ? std::string(icons::check) + " " : std::string()) + couple.partners[i].name;
+                (item.doneBy[i] ? std::string(icons::check) + " " : std::string()) +
+                couple.partners[i].name;
             // Long names are cut to fit the pill.
             std::string shown = label;
-            while (ImGui::CalcTextSize(shown.c_str()).x > pill - 16 * state.scale && shown.size() > 4) {
+            while (ImGui::CalcTextSize(shown.c_str()).x > pill - 16 * state.scale &&
+                   shown.size() > 4) {
                 shown.pop_back();
                 while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80)
                     shown.pop_back();
@@ -238,7 +248,8 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
                 const Who who = i == 0 ? Who::Partner1 : Who::Partner2;
                 attempt(state, [&] { session.logToday(ritual.id, who); });
             }
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s did it", couple.partners[i].name.c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s did it", couple.partners[i].name.c_str());
             locateLastItem("log/" + ritual.name + "/" + std::to_string(i + 1));
             ImGui::PopID();
             ImGui::SameLine(0, gap);
@@ -479,7 +490,7 @@ void drawEmpty(UiState& state, const Palette& p, float width) {
 
 void drawTodayScreen(UiState& state) {
     const Palette& p = palette(state.theme);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 820 * state.scale);
+    const float width = ImGui::GetContentRegionAvail().x;
     if (state.session == nullptr) return;
     Session& session = *state.session;
 
@@ -513,13 +524,13 @@ void drawTodayScreen(UiState& state) {
             drawRitual(state, p, item, width);
         }
 
-    const auto resting = std::count_if(items.begin(), items.end(),
-                                       [](const TodayItem& i) { return !isDue(i); });
+    const auto resting =
+        std::count_if(items.begin(), items.end(), [](const TodayItem& i) { return !isDue(i); });
     if (resting > 0) {
         ImGui::Dummy(ImVec2(0, 4 * state.scale));
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        const bool open = ImGui::CollapsingHeader(
-            fmt::format("Not due today ({})###resting", resting).c_str());
+        const bool open =
+            ImGui::CollapsingHeader(fmt::format("Not due today ({})###resting", resting).c_str());
         ImGui::PopStyleColor();
         locateLastItem("resting");
         if (open)

@@ -4,6 +4,7 @@
 #include "app/session.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace kindling {
 
@@ -33,6 +34,10 @@ void erasePause(std::vector<Pause>& pauses, const std::string& id) {
 Pause Session::pause(Day from, Day to, const std::string& reason) {
     if (to < from) throw InputError("--to", "--to: the pause ends before it starts");
     if (to - from > days{366}) throw InputError("--to", "--to: a pause is at most a year long");
+    if (std::all_of(reason.begin(), reason.end(),
+                    [](unsigned char c) { return std::isspace(c) != 0; }))
+        throw InputError("--reason", "--reason: say what the break is for (travel, illness, a "
+                                     "new baby …)");
     const std::string cleanReason = validatedName("--reason", reason);
     Pause pauseEntry{newUuid(), from, to, cleanReason};
     store_.insertPause(pauseEntry);

@@ -1,16 +1,17 @@
 #include "cli/cli.hpp"
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <functional>
-#include <ostream>
-#include <regex>
-
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "cli/data_commands.hpp"
 #include "cli/stats_report.hpp"
 #include "core/demo.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <fmt/format.h>
+#include <functional>
+#include <ostream>
+#include <regex>
 
 namespace kindling {
 
@@ -28,14 +29,23 @@ bool parseWindowSize(const std::string& text, int& width, int& height) {
 Day dayArgument(const std::string& argument, const std::string& text) {
     const auto day = parseDay(text);
     if (!day)
-        throw InputError(argument, argument + ": \"" + text +
-                                       "\" is not a real date written YYYY-MM-DD");
+        throw InputError(argument,
+                         argument + ": \"" + text + "\" is not a real date written YYYY-MM-DD");
+    if (!isKeptDay(*day))
+        throw InputError(argument, argument + ": " + text +
+                                       " is outside the dates Kindling keeps (" +
+                                       std::string(keptDaysText) + ")");
     return *day;
 }
 
 std::vector<Day> dayArguments(const std::string& argument, const std::vector<std::string>& texts) {
     std::vector<Day> result;
-    for (const std::string& text : texts) result.push_back(dayArgument(argument, text));
+    for (const std::string& text : texts) {
+        const Day day = dayArgument(argument, text);
+        if (std::find(result.begin(), result.end(), day) != result.end())
+            throw InputError(argument, argument + ": " + text + " is given twice");
+        result.push_back(day);
+    }
     return result;
 }
 
@@ -127,16 +137,20 @@ int addGoal(const Arguments& a, Session& session, std::ostream& out) {
     } else {
         draft.scope = GoalScope::Any;
     }
-    if (a.month) draft.period = GoalPeriod::Month;
-    else if (a.everyWeek) draft.period = GoalPeriod::EveryWeek;
-    else if (a.everyMonth) draft.period = GoalPeriod::EveryMonth;
+    if (a.month)
+        draft.period = GoalPeriod::Month;
+    else if (a.everyWeek)
+        draft.period = GoalPeriod::EveryWeek;
+    else if (a.everyMonth)
+        draft.period = GoalPeriod::EveryMonth;
     else if (!a.from.empty() || !a.to.empty()) {
         draft.period = GoalPeriod::Custom;
         if (a.from.empty() || a.to.empty())
             throw InputError("--from", "--from and --to: a custom goal needs both days");
         draft.from = dayArgument("--from", a.from);
         draft.to = dayArgument("--to", a.to);
-    } else draft.period = GoalPeriod::Week;
+    } else
+        draft.period = GoalPeriod::Week;
     draft.reward = a.reward;
     const Goal goal = session.addGoal(draft);
     out << "Set the goal \"" << goal.title << "\".\n";
@@ -145,8 +159,8 @@ int addGoal(const Arguments& a, Session& session, std::ostream& out) {
 
 } // namespace
 
-CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
-                          std::ostream& err, const std::string& version) {
+CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+                          const std::string& version) {
     CLI::App app{"Kindling: small daily rituals for two.\n"
                  "Without a subcommand, opens the window."};
     app.set_version_flag("--version", "kindling " + version);
@@ -168,7 +182,8 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
                    "the welcome steps on the first run, else today)");
     app.add_option("--window-size", windowSize, "Window size as WIDTHxHEIGHT")
         ->capture_default_str();
-    app.add_option("--theme", theme, "light or dark for this run (default: the one chosen in the app)")
+    app.add_option("--theme", theme,
+                   "light or dark for this run (default: the one chosen in the app)")
         ->check(CLI::IsMember({"light", "dark"}));
     bool reduceMotion = false;
     app.add_flag("--reduce-motion", reduceMotion,
@@ -198,8 +213,8 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
     auto* per = ritualAdd->add_option("--per", a.per, "… per D days (default: daily)");
     times->needs(per);
     per->needs(times);
-    auto* weekdays = ritualAdd->add_option("--weekdays", a.weekdays,
-                                           "Specific weekdays, e.g. mon,wed,fri");
+    auto* weekdays =
+        ritualAdd->add_option("--weekdays", a.weekdays, "Specific weekdays, e.g. mon,wed,fri");
     weekdays->excludes(times)->excludes(per);
     ritualAdd->add_option("--mode", a.mode, "together (one log for both) or each")
         ->check(CLI::IsMember({"together", "each"}))
@@ -312,8 +327,9 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
     });
 
     CLI::App* demo = app.add_subcommand("demo", "Fill an empty data folder with a sample history");
-    demo->add_option("--years", a.years, "Years of history")->capture_default_str()->check(
-        CLI::Range(0, 50));
+    demo->add_option("--years", a.years, "Years of history")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 50));
     demo->add_option("--seed", a.seed, "Random seed")->capture_default_str();
     demo->add_flag("--dense", a.dense,
                    "Stress pace for benchmarks: each of you logs every ritual nearly every day "
@@ -361,7 +377,8 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out,
         outcome.exitCode = 0;
         return outcome;
     } catch (const CLI::ParseError& e) {
-        err << "kindling: " << e.what() << "\n" << "Run 'kindling --help' for the options.\n";
+        err << "kindling: " << e.what() << "\n"
+            << "Run 'kindling --help' for the options.\n";
         outcome.exitCode = 2;
         return outcome;
     }

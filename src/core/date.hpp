@@ -15,6 +15,16 @@ using std::chrono::days;
 
 // Parses exactly "YYYY-MM-DD"; rejects impossible dates such as 2026-02-30.
 std::optional<Day> parseDay(std::string_view text);
+
+// The days Kindling keeps: every log, skip, pause and goal falls inside them,
+// so whatever one command writes, an export of it imports again.
+inline constexpr Day earliestDay{std::chrono::year{1970} / std::chrono::January / 1};
+inline constexpr Day latestDay{std::chrono::year{2200} / std::chrono::December / 31};
+inline constexpr bool isKeptDay(Day day) {
+    return day >= earliestDay && day <= latestDay;
+}
+// "(1970-01-01 to 2200-12-31)", for messages.
+inline constexpr std::string_view keptDaysText = "1970-01-01 to 2200-12-31";
 std::string formatDay(Day day);
 // "Sunday, 22 November 2026": how the app shows a day to the couple.
 std::string formatLongDay(Day day);
@@ -33,6 +43,8 @@ Day startOfWeek(Day day, int weekStart);
 Day startOfMonth(Day day);
 Day endOfMonth(Day day);
 
-inline long daysBetween(Day from, Day to) { return (to - from).count(); }
+inline long daysBetween(Day from, Day to) {
+    return (to - from).count();
+}
 
 } // namespace kindling

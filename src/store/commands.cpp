@@ -97,8 +97,13 @@ struct Validator {
             fail(std::string(what) + " is " + std::to_string(*length) +
                  " characters long; at most " + std::to_string(maxLength) + " are kept");
     }
-    void finite(double value, std::string_view what) const {
-        if (!std::isfinite(value)) fail(std::string(what) + " must be a number");
+    void amount(double value, std::string_view what) const {
+        if (!std::isfinite(value) || value < 0) fail(std::string(what) + " must be zero or more");
+    }
+    void day(Day value, std::string_view what) const {
+        if (!isKeptDay(value))
+            fail(std::string(what) + " " + formatDay(value) +
+                 " is outside the dates Kindling keeps (" + std::string(keptDaysText) + ")");
     }
 };
 
@@ -120,19 +125,22 @@ void validateRitual(const Validator& check, const Ritual& ritual) {
                    std::to_string(f.times) + " per " + std::to_string(f.perDays) + ")");
     if (ritual.weekdays && weekdayMask(*ritual.weekdays) == "0000000")
         check.fail("A weekday schedule needs at least one weekday");
-    if (ritual.measure) check.finite(ritual.measure->target, "The ritual's target");
+    if (ritual.measure) check.amount(ritual.measure->target, "The ritual's target");
 }
 
 void validateLog(const Validator& check, const Log& log) {
     check.id(log.id, "A log");
     check.id(log.ritualId, "A log's ritual");
     check.text(log.note, maxNoteLength, "The note", false);
-    if (log.amount) check.finite(*log.amount, "The amount");
+    check.day(log.day, "The log's day");
+    if (log.amount) check.amount(*log.amount, "The amount");
 }
 
 void validatePause(const Validator& check, const Pause& pause) {
     check.id(pause.id, "A pause");
     check.text(pause.reason, maxNoteLength, "The pause's reason", false);
+    check.day(pause.first, "The pause's first day");
+    check.day(pause.last, "The pause's last day");
     if (pause.last < pause.first) check.fail("A pause cannot end before it starts");
 }
 
@@ -142,6 +150,8 @@ void validateGoal(const Validator& check, const Goal& goal) {
     check.text(goal.reward, maxNoteLength, "The goal's reward", false);
     if (goal.target < 1) check.fail("A goal's target is at least 1");
     if (goal.scope == GoalScope::Ritual) check.id(goal.ritualId, "A ritual goal's ritual");
+    check.day(goal.start, "The goal's first day");
+    check.day(goal.end, "The goal's last day");
     if (goal.period == GoalPeriod::Custom && goal.end < goal.start)
         check.fail("A goal cannot end before it starts");
 }
@@ -572,6 +582,7 @@ void Store::insertSkip(const Skip& skip) {
     const auto check = validatorFor(*impl_);
     check.id(skip.id, "A skip");
     check.id(skip.ritualId, "A skip's ritual");
+    check.day(skip.day, "The skipped day");
     write("skip the day", [&] {
         SQLite::Statement statement(
             impl_->db, "INSERT INTO skips (id, ritual_id, day, created_at, updated_at) "
@@ -671,11 +682,13 @@ Store::Tombstones Store::tombstones() const {
     Tombstones deleted;
     try {
         // Table names from this file, never from input.
-        for (auto [table, ids] : {std::pair{"logs", &deleted.logs}, std::pair{"skips", &deleted.skips},
-                                  std::pair{"pauses", &deleted.pauses}}) {
+        for (auto [table, ids] :
+             {std::pair{"logs", &deleted.logs}, std::pair{"skips", &deleted.skips},
+              std::pair{"pauses", &deleted.pauses}}) {
             SQLite::Statement statement(impl_->db, std::string("SELECT id FROM ") + table +
                                                        " WHERE deleted_at IS NOT NULL");
-            while (statement.executeStep()) ids->insert(statement.getColumn(0).getString());
+            while (statement.executeStep())
+                ids->insert(statement.getColumn(0).getString());
         }
     } catch (const SQLite::Exception& error) {
         throw translate(error, impl_->location, "read the deleted rows");

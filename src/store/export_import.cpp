@@ -461,8 +461,6 @@ bool hasControlCharacter(std::string_view text) {
     });
 }
 
-const Day earliestDay = std::chrono::year{1970} / std::chrono::January / 1;
-const Day latestDay = std::chrono::year{2200} / std::chrono::December / 31;
 constexpr std::int64_t latestTimestamp = 7'289'654'399; // 2200-12-31T23:59:59Z
 
 enum class TextKind : std::uint8_t {
@@ -484,10 +482,19 @@ class ObjectReader {
         // Known fields plus cereal's version tag: anything more is unknown or
         // repeated, and checking that first keeps a huge object from costing
         // quadratic time below.
-        if (value.MemberCount() > fields.size() + 1)
+        if (value.MemberCount() > fields.size() + 1) {
+            for (auto member = value.MemberBegin(); member != value.MemberEnd(); ++member) {
+                const std::string_view name(member->name.GetString(),
+                                            member->name.GetStringLength());
+                if (name != "cereal_class_version" &&
+                    std::none_of(fields.begin(), fields.end(),
+                                 [&](const char* field) { return name == field; }))
+                    fail(at(name), unknownField);
+            }
             fail(path_, "has " + std::to_string(value.MemberCount()) +
                             " fields; a Kindling export has at most " +
                             std::to_string(fields.size() + 1) + " here");
+        }
         for (auto member = value.MemberBegin(); member != value.MemberEnd(); ++member) {
             const std::string_view name(member->name.GetString(), member->name.GetStringLength());
             for (auto other = value.MemberBegin(); other != member; ++other)
@@ -508,11 +515,13 @@ class ObjectReader {
             }
             const bool known = std::any_of(fields.begin(), fields.end(),
                                            [&](const char* field) { return name == field; });
-            if (!known)
-                fail(at(name), "unknown field; the file may come from a newer Kindling. Nothing "
-                               "was imported, so nothing of it is lost");
+            if (!known) fail(at(name), unknownField);
         }
     }
+
+    static constexpr const char* unknownField =
+        "unknown field; the file may come from a newer Kindling. Nothing was imported, so "
+        "nothing of it is lost";
 
     const std::string& path() const { return path_; }
     std::string at(std::string_view field) const { return path_ + "." + std::string(field); }
@@ -576,9 +585,9 @@ class ObjectReader {
         const std::string_view text(value.GetString(), value.GetStringLength());
         const auto day = parseDay(text);
         if (!day) fail(where, shownText(text) + " is not a real date written YYYY-MM-DD");
-        if (*day < earliestDay || *day > latestDay)
-            fail(where, shownText(text) + " is outside the dates Kindling keeps (1970-01-01 to "
-                                          "2200-12-31)");
+        if (!isKeptDay(*day))
+            fail(where, shownText(text) + " is outside the dates Kindling keeps (" +
+                            std::string(keptDaysText) + ")");
         return *day;
     }
     Day day(const char* field) const { return dayOf(required(field), at(field)); }
@@ -604,6 +613,8 @@ class ObjectReader {
             fail(where, std::string("should be a number, not ") + typeName(value));
         const double number = value.GetDouble();
         if (!std::isfinite(number)) fail(where, "is not a finite number");
+        // Amounts and targets: what was done is never less than nothing.
+        if (number < 0) fail(where, "is below zero; amounts and targets are zero or more");
         return number;
     }
     double number(const char* field) const { return numberOf(required(field), at(field)); }

@@ -327,8 +327,10 @@ void checkRestoreCandidate(const fs::path& candidate, const fs::path& dataFile) 
                              std::strerror(errno) + "." + unchanged);
     if (!S_ISREG(info.st_mode))
         throw StoreError(Kind::NotKindling, candidate,
-                         candidate.string() + " is not a regular file, so it cannot be a "
-                                              "Kindling backup." + unchanged);
+                         candidate.string() +
+                             " is not a regular file, so it cannot be a "
+                             "Kindling backup." +
+                             unchanged);
     std::error_code notComparable;
     if (fs::equivalent(candidate, dataFile, notComparable))
         throw StoreError(Kind::Invalid, candidate,
@@ -337,18 +339,23 @@ void checkRestoreCandidate(const fs::path& candidate, const fs::path& dataFile) 
     const auto header = readSqliteHeader(candidate);
     if (!header || !std::equal(std::begin(sqliteMagic), std::end(sqliteMagic), header->begin()))
         throw StoreError(Kind::NotKindling, candidate,
-                         candidate.string() + " is not a Kindling database (not an SQLite file "
-                                              "at all)." + unchanged);
+                         candidate.string() +
+                             " is not a Kindling database (not an SQLite file "
+                             "at all)." +
+                             unchanged);
     if (bigEndian32(*header, 68) != kindlingApplicationId)
         throw StoreError(Kind::NotKindling, candidate,
-                         candidate.string() + " is an SQLite database of another application, "
-                                              "not a Kindling backup." + unchanged);
+                         candidate.string() +
+                             " is an SQLite database of another application, "
+                             "not a Kindling backup." +
+                             unchanged);
     try {
         SQLite::Database db(candidate, SQLite::OPEN_READONLY, 2000);
         const int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version > currentSchemaVersion())
             throw StoreError(Kind::NewerVersion, candidate,
-                             candidate.string() + " was written by a newer Kindling (data version " +
+                             candidate.string() +
+                                 " was written by a newer Kindling (data version " +
                                  std::to_string(version) + "; this Kindling knows up to " +
                                  std::to_string(currentSchemaVersion()) +
                                  "). Install the newer Kindling to restore it." + unchanged);
@@ -370,10 +377,9 @@ void checkRestoreCandidate(const fs::path& candidate, const fs::path& dataFile) 
                              candidate.string() + " is damaged (" + problems + ")." + unchanged);
     } catch (const SQLite::Exception& error) {
         const int code = error.getErrorCode();
-        throw StoreError(code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? Kind::Damaged : Kind::Io,
-                         candidate,
-                         "Kindling cannot read " + candidate.string() + " (" + error.what() +
-                             ")." + unchanged);
+        throw StoreError(
+            code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? Kind::Damaged : Kind::Io, candidate,
+            "Kindling cannot read " + candidate.string() + " (" + error.what() + ")." + unchanged);
     }
 }
 

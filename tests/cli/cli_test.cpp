@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
-
-#include <cmath>
-#include <rapidjson/document.h>
-
 #include "cli_runner.hpp"
 #include "store/store.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <rapidjson/document.h>
 
 using namespace kindling;
 using testing::TempDataDir;
@@ -127,15 +126,96 @@ TEST_CASE("goals can be set for a ritual, an area or anything") {
     CHECK(dir.run({"goal", "add", "Twenty walks", "--target", "20", "--ritual", "walk", "--month",
                    "--reward", "Dinner at our place"})
               .exitCode == 0);
-    CHECK(dir.run({"goal", "add", "Say thanks", "--target", "14", "--area", "appreciation",
-                   "--week"})
-              .exitCode == 0);
+    CHECK(
+        dir.run({"goal", "add", "Say thanks", "--target", "14", "--area", "appreciation", "--week"})
+            .exitCode == 0);
     CHECK(dir.run({"goal", "add", "Fifty of anything", "--target", "50", "--any", "--from",
                    "2026-12-01", "--to", "2026-12-31"})
               .exitCode == 0);
     const auto bad = dir.run({"goal", "add", "Nothing", "--target", "5", "--week"});
     CHECK(bad.exitCode == 2);
     CHECK(bad.err.find("--any") != std::string::npos);
+}
+
+TEST_CASE("ritual list, weekday and at-most rituals, a both log of an each ritual, plain stats") {
+    TempDataDir dir;
+    setUpCouple(dir);
+    REQUIRE(dir.run({"ritual", "add", "Yoga", "--weekdays", "mon,wed,fri"}).exitCode == 0);
+    REQUIRE(dir.run({"ritual", "add", "Phones in bed", "--measure", "minutes", "--target", "20",
+                     "--at-most"})
+                .exitCode == 0);
+    // 2026-11-20 is a Friday.
+    REQUIRE(dir.run({"log", "Yoga", "--date", "2026-11-20"}).exitCode == 0);
+    REQUIRE(dir.run({"log", "Phones in bed", "--date", "2026-11-20", "--amount", "10"}).exitCode ==
+            0);
+    REQUIRE(dir.run({"log", "Thank you", "--date", "2026-11-20", "--by", "both"}).exitCode == 0);
+
+    const auto list = dir.run({"ritual", "list"});
+    REQUIRE(list.exitCode == 0);
+    CHECK(list.out.find("Yoga  (on chosen weekdays, together)") != std::string::npos);
+    CHECK(list.out.find("Thank you  (daily, each)") != std::string::npos);
+    const auto listed = json(dir.run({"ritual", "list", "--json"}).out);
+    REQUIRE(listed.IsArray());
+    CHECK(listed.Size() == 5);
+
+    const auto stats = json(dir.run({"stats", "--json", "--as-of", "2026-11-20"}).out);
+    const auto& yoga = ritualNamed(stats, "Yoga");
+    CHECK(yoga["frequency"]["weekdays"].IsArray());
+    CHECK(yoga["current_streak"]["length"].GetInt() == 1);
+    const auto& phones = ritualNamed(stats, "Phones in bed");
+    CHECK(std::string(phones["measure"]["kind"].GetString()) == "at_most");
+    // At most: 10 of 20 minutes is a success from the first day.
+    CHECK(phones["strength"].GetDouble() == Approx(1.0));
+    CHECK(phones["current_streak"]["length"].GetInt() == 1);
+    // One "both" log of an each ritual counts for each partner, so the couple kept it.
+    const auto& thanks = ritualNamed(stats, "Thank you");
+    CHECK(thanks["partners"]["Zoë 🌻"]["total_logs"].GetInt() == 1);
+    CHECK(thanks["partners"]["Sam"]["total_logs"].GetInt() == 1);
+    CHECK(thanks["current_streak"]["length"].GetInt() == 1);
+
+    const auto plain = dir.run({"stats", "--as-of", "2026-11-20"});
+    REQUIRE(plain.exitCode == 0);
+    CHECK(plain.out.find("Kindling for Zoë 🌻 and Sam, as of Friday, 20 November 2026") !=
+          std::string::npos);
+    CHECK(plain.out.find("Connection streak: 1 day (best 1)") != std::string::npos);
+    CHECK(plain.out.find("Level 1 (Spark)") != std::string::npos);
+}
+
+TEST_CASE("a goal's progress and completion, XP and badges, read back from stats --json") {
+    TempDataDir dir;
+    setUpCouple(dir);
+    REQUIRE(dir.run({"goal", "add", "Three coffees", "--target", "3", "--ritual", "morning coffee",
+                     "--from", "2026-11-16", "--to", "2026-11-22", "--reward", "Croissants"})
+                .exitCode == 0);
+    REQUIRE(dir.run({"log", "Morning coffee", "--date", "2026-11-16", "--date", "2026-11-17"})
+                .exitCode == 0);
+    auto stats = json(dir.run({"stats", "--json", "--as-of", "2026-11-17"}).out);
+    REQUIRE(stats["goals"].Size() == 1);
+    const auto& goal = stats["goals"][0];
+    CHECK(std::string(goal["title"].GetString()) == "Three coffees");
+    CHECK(goal["target"].GetInt() == 3);
+    CHECK(goal["progress"].GetInt() == 2);
+    CHECK_FALSE(goal["completed"].GetBool());
+    const int xpBefore = stats["couple"]["xp"].GetInt();
+    CHECK(xpBefore > 0);
+
+    const auto reached = dir.run({"log", "Morning coffee", "--date", "2026-11-18"});
+    REQUIRE(reached.exitCode == 0);
+    CHECK(reached.out.find("Goal reached: Three coffees") != std::string::npos);
+    stats = json(dir.run({"stats", "--json", "--as-of", "2026-11-18"}).out);
+    CHECK(stats["goals"][0]["progress"].GetInt() == 3);
+    CHECK(stats["goals"][0]["completed"].GetBool());
+    CHECK(std::string(stats["goals"][0]["completed_on"].GetString()) == "2026-11-18");
+    // A log and a goal reached only ever add XP.
+    CHECK(stats["couple"]["xp"].GetInt() > xpBefore);
+    CHECK(stats["couple"]["xp_into_level"].GetInt() +
+              stats["couple"]["xp_for_next_level"].GetInt() >
+          0);
+    bool promiseKept = false;
+    for (const auto& badge : stats["achievements"].GetArray())
+        if (std::string(badge["id"].GetString()) == "promise-kept")
+            promiseKept = std::string(badge["unlocked"].GetString()) == "2026-11-18";
+    CHECK(promiseKept);
 }
 
 TEST_CASE("bad input names the argument, exits 2 and changes nothing") {
@@ -170,11 +250,20 @@ TEST_CASE("bad input names the argument, exits 2 and changes nothing") {
         {{"couple", "set", "--partner1", "Sam"}, "different"},
         {{"pause", "--from", "2026-11-22", "--to", "2026-11-20", "--reason", "Trip"}, "--to"},
         {{"stats", "--as-of", "yesterday"}, "--as-of"},
+        // Days an export could not bring back, and one day named twice.
+        {{"log", "Morning coffee", "--date", "9999-12-31"}, "outside the dates Kindling keeps"},
+        {{"log", "Morning coffee", "--date", "1969-12-31"}, "1969-12-31 is outside"},
+        {{"log", "Morning coffee", "--date", "2026-11-19", "--date", "2026-11-19"}, "given twice"},
+        {{"skip", "Morning coffee", "--date", "2026-11-19", "--date", "2026-11-19"}, "given twice"},
+        {{"pause", "--from", "1969-12-30", "--to", "1970-01-02", "--reason", "Trip"}, "--from"},
+        {{"pause", "--from", "2026-11-22", "--to", "2026-11-23", "--reason", " "}, "--reason"},
+        {{"log", "Walk", "--date", "2026-11-21", "--amount", "1e400"}, "--amount"},
         {{"demo"}, "already holds"},
     };
     for (const Case& c : cases) {
         std::string commandLine;
-        for (const auto& argument : c.arguments) commandLine += argument + " ";
+        for (const auto& argument : c.arguments)
+            commandLine += argument + " ";
         INFO(commandLine);
         const auto result = dir.run(c.arguments);
         CHECK(result.exitCode == 2);

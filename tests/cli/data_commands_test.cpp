@@ -225,3 +225,28 @@ TEST_CASE("restore holds the lock: a second Kindling cannot restore under anothe
     CHECK(result.exitCode == 1);
     CHECK(result.err.find("already open") != std::string::npos);
 }
+
+TEST_CASE("a big import says how far it is on stderr; a small one stays quiet") {
+    TempDataDir source, target;
+    // Four dense years: an export of several MB.
+    REQUIRE(source.run({"demo", "--years", "4", "--dense"}).exitCode == 0);
+    const fs::path big = source.root() / "big.json";
+    REQUIRE(source.run({"export", big.string()}).exitCode == 0);
+    REQUIRE(fs::file_size(big) > 4 * 1024 * 1024);
+
+    const auto imported = target.run({"import", big.string()});
+    REQUIRE(imported.exitCode == 0);
+    CHECK(imported.out.find("Imported.") != std::string::npos);
+    CHECK(imported.err.find("kindling: checking logs: 50%") != std::string::npos);
+    CHECK(imported.err.find("kindling: checking logs: 100%") != std::string::npos);
+    // Progress goes to stderr only, so the summary on stdout stays readable.
+    CHECK(imported.out.find('%') == std::string::npos);
+
+    TempDataDir smallSource, smallTarget;
+    setUpHistory(smallSource);
+    const fs::path small = smallSource.root() / "small.json";
+    REQUIRE(smallSource.run({"export", small.string()}).exitCode == 0);
+    const auto quiet = smallTarget.run({"import", small.string()});
+    REQUIRE(quiet.exitCode == 0);
+    CHECK(quiet.err.empty());
+}

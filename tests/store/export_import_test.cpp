@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 #include <random>
 
 using namespace kindling;
@@ -120,6 +121,15 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     const auto at = text.find(from);
     REQUIRE(at != std::string::npos);
     return text.replace(at, from.size(), to);
+}
+
+// The first measured ritual's target, made negative.
+std::string negativeTarget(std::string json) {
+    const auto measure = json.find("\"kind\": \"at_least\"");
+    REQUIRE(measure != std::string::npos);
+    const auto target = json.find("\"target\": ", measure);
+    REQUIRE(target != std::string::npos);
+    return json.insert(target + 10, "-");
 }
 
 } // namespace
@@ -310,6 +320,10 @@ TEST_CASE("every kind of bad file is refused with where and why, before anything
          "rituals[0].cereal_class_version: is 2"},
         {"unknown field", replaced(json, firstLogDay, firstLogDay + ", \"mood\": \"happy\""),
          "logs[1].mood: unknown field"},
+        {"unknown fields beyond the count",
+         replaced(json, "\"format_version\": 1",
+                  "\"format_version\": 1, \"future_thing\": true, \"another\": 2"),
+         "kindling_export.future_thing: unknown field"},
         {"wrong type", replaced(json, "\"target\": 50", "\"target\": \"fifty\""),
          "goals[0].target: should be a whole number, not text"},
         {"fraction where a whole number belongs",
@@ -329,6 +343,9 @@ TEST_CASE("every kind of bad file is refused with where and why, before anything
         {"huge name", replaced(json, "Evening walk 🚶", std::string(81, 'w')), "at most 80"},
         {"NaN", replaced(json, "\"amount\": 0.0", "\"amount\": NaN"), "not valid JSON"},
         {"huge number", replaced(json, "\"amount\": 0.0", "\"amount\": 1e999"), "not valid JSON"},
+        {"amount below zero", replaced(json, "\"amount\": 0.0", "\"amount\": -3.0"),
+         "amount: is below zero"},
+        {"target below zero", negativeTarget(json), "measure.target: is below zero"},
         {"pause ends before it starts",
          replaced(json, "\"last\": \"2026-04-10\"", "\"last\": \"2026-03-10\""), "pauses[0].last"},
         {"trailing garbage", json + "{}", "not valid JSON"},
@@ -372,12 +389,20 @@ TEST_CASE("every kind of bad file is refused with where and why, before anything
         small = {};
         small.maxJsonValues = 50;
         CHECK_THAT(importErrorOf(json, target, small), Catch::Contains("more than 50 values"));
-        // One object with a million fields costs linear, not quadratic, time.
+        // One object with a million fields costs linear, not quadratic, time,
+        // and the first unknown one is named.
         std::string wide = "{\"kindling_export\": {\"format_version\": 1";
         for (int i = 0; i < 1'000'000; ++i)
             wide += ",\"f" + std::to_string(i) + "\":0";
         wide += "}}";
         CHECK_THAT(importErrorOf(wide, target),
+                   Catch::Contains("kindling_export.f0: unknown field"));
+        // A million repeats of known fields: too many, and said so.
+        std::string repeated = "{\"kindling_export\": {\"format_version\": 1";
+        for (int i = 0; i < 1'000'000; ++i)
+            repeated += ",\"logs\":0";
+        repeated += "}}";
+        CHECK_THAT(importErrorOf(repeated, target),
                    Catch::Contains("kindling_export: has 1000001 fields"));
     }
     // Nothing was written by any of the above.
@@ -431,7 +456,7 @@ TEST_CASE("random mutations of a valid export never crash the importer") {
     const std::vector<std::string> tokens{
         "null", "true", "0",     "-1",         "1e308",          "\"\"",
         "[]",   "{}",   "\"x\"", "2147483648", "\"2026-02-29\"", "{\"a\":[]}"};
-    std::size_t accepted = 0, refused = 0;
+    std::size_t accepted = 0, refused = 0, applied = 0;
     for (int round = 0; round < rounds; ++round) {
         std::string text = json;
         const int mutations = 1 + static_cast<int>(below(4));
@@ -478,16 +503,33 @@ TEST_CASE("random mutations of a valid export never crash the importer") {
             }
             if (text.empty()) break;
         }
+        std::optional<ImportPlan> plan;
         try {
-            planImport(text, current, extras);
+            plan = planImport(text, current, extras);
             ++accepted;
         } catch (const ImportError&) {
             ++refused;
         }
         // Anything else escapes and fails the test with its message.
+
+        // What the check lets through, the store takes whole, and it holds
+        // only what a command could have written (a few of them, each into
+        // a fresh data folder: opening one costs milliseconds).
+        if (!plan || applied >= 60) continue;
+        INFO("round " << round);
+        Store scratch = Store::open(temp.location("scratch-" + std::to_string(applied++)));
+        applyImport(scratch, *plan);
+        const History imported = scratch.loadHistory();
+        for (const Log& log : imported.logs) {
+            CHECK(isKeptDay(log.day));
+            if (log.amount) CHECK(*log.amount >= 0);
+        }
+        for (const Ritual& ritual : imported.rituals)
+            if (ritual.measure) CHECK(ritual.measure->target >= 0);
     }
     CHECK(accepted + refused == static_cast<std::size_t>(rounds));
     CHECK(refused > accepted);
+    CHECK(applied > 0);
 }
 
 TEST_CASE("writeFileSafely never leaves half a file and refuses to overwrite") {

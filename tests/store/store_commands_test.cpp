@@ -316,7 +316,32 @@ TEST_CASE("commands refuse values the couple could not have meant") {
     goal.scope = GoalScope::Ritual;
     goal.ritualId = newUuid();
     expectStoreError(K::Invalid, [&] { store.insertGoal(goal); });
-    CHECK(store.loadHistory().rituals.size() == 1);
+
+    // What an export could not bring back: days outside 1970-2200, amounts
+    // and targets below zero.
+    Log tooEarly = sampleLog(ritual.id, day(1969, 12, 31));
+    CHECK_THAT(expectStoreError(K::Invalid, [&] { store.insertLogs({tooEarly}); }),
+               Catch::Contains("1969-12-31 is outside"));
+    Log tooLate = sampleLog(ritual.id, day(2201, 1, 1));
+    expectStoreError(K::Invalid, [&] { store.insertLogs({tooLate}); });
+    Log negative = sampleLog(ritual.id, day(2026, 1, 1));
+    negative.amount = -3;
+    CHECK_THAT(expectStoreError(K::Invalid, [&] { store.insertLogs({negative}); }),
+               Catch::Contains("zero or more"));
+    expectStoreError(K::Invalid, [&] {
+        store.insertSkip(Skip{newUuid(), ritual.id, day(9999, 1, 1)});
+    });
+    expectStoreError(K::Invalid, [&] {
+        store.insertPause(Pause{newUuid(), day(1960, 1, 1), day(1960, 1, 2), "Long ago"});
+    });
+    Ritual negativeTarget = sampleRitual("Run");
+    negativeTarget.measure = Measure{MeasureKind::AtLeast, -1};
+    expectStoreError(K::Invalid, [&] { store.insertRitual(negativeTarget); });
+    const History after = store.loadHistory();
+    CHECK(after.rituals.size() == 1);
+    CHECK(after.logs.empty());
+    CHECK(after.skips.empty());
+    CHECK(after.pauses.empty());
 }
 
 TEST_CASE("the data folder is 0700 and the data file 0600") {

@@ -188,6 +188,10 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
     bool reduceMotion = false;
     app.add_flag("--reduce-motion", reduceMotion,
                  "Calm, still celebrations for this run (also a setting in the app)");
+    bool reportFirstFrame = false;
+    app.add_flag("--report-first-frame", reportFirstFrame,
+                 "Print when the first frame is on screen (for benchmarks)")
+        ->group(""); // not in --help: a tool for measuring, not for the couple
 
     Arguments a;
     Command command;
@@ -429,6 +433,7 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
     window.screen = screen;
     window.theme = theme.value_or("");
     window.reduceMotion = reduceMotion;
+    window.reportFirstFrame = reportFirstFrame;
     window.appVersion = version;
     return outcome;
 }

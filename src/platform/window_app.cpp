@@ -2,28 +2,28 @@
 
 #include <epoxy/gl.h>
 #define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
-#include <imgui.h>
-
-#include <algorithm>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <iostream>
-#include <memory>
-#include <optional>
-#include <vector>
-
 #include "app/clock.hpp"
 #include "app/session.hpp"
-#include "store/paths.hpp"
 #include "platform/effects.hpp"
 #include "platform/frame_pacer.hpp"
 #include "platform/open_folder.hpp"
 #include "platform/screenshot.hpp"
+#include "store/paths.hpp"
 #include "ui/shell.hpp"
+
+#include <GLFW/glfw3.h>
+#include <algorithm>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <imgui.h>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <vector>
 
 namespace kindling {
 
@@ -55,7 +55,9 @@ WindowEvents& eventsOf(GLFWwindow* window) {
     return *static_cast<WindowEvents*>(glfwGetWindowUserPointer(window));
 }
 
-platform::FramePacer& pacerOf(GLFWwindow* window) { return eventsOf(window).pacer; }
+platform::FramePacer& pacerOf(GLFWwindow* window) {
+    return eventsOf(window).pacer;
+}
 
 // After polling: a key pressed and already released is marked down for this
 // frame; one held the frame before is let go, unless it is really down.
@@ -66,7 +68,9 @@ void holdTappedKeys(GLFWwindow* window, WindowEvents& events) {
     events.keysHeld.clear();
     // The modifiers as the backend derives them from the keys now down, plus
     // those held with a tapped key (Ctrl+Z typed quickly in full).
-    const auto down = [&io](int left, int right) { return io.KeysDown[left] || io.KeysDown[right]; };
+    const auto down = [&io](int left, int right) {
+        return io.KeysDown[left] || io.KeysDown[right];
+    };
     io.KeyCtrl = down(GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL);
     io.KeyShift = down(GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
     io.KeyAlt = down(GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
@@ -140,6 +144,19 @@ struct GlfwSession {
 // The monitor's content scale times the couple's UI scale (Settings).
 float scaleFor(const ui::UiState& state, float contentScale) {
     return std::clamp(contentScale * state.uiScale, 0.75f, 4.0f);
+}
+
+// "kindling: first frame: wall 1764612345.123456 s, cpu 172.4 ms": the wall
+// clock (to subtract the moment the process was started) and the CPU time the
+// process has used, start-up included.
+void reportFirstFrame() {
+    glFinish(); // the frame is drawn, not only queued
+    timespec wall{}, cpu{};
+    clock_gettime(CLOCK_REALTIME, &wall);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+    std::fprintf(stderr, "kindling: first frame: wall %lld.%06ld s, cpu %.1f ms\n",
+                 static_cast<long long>(wall.tv_sec), wall.tv_nsec / 1000,
+                 static_cast<double>(cpu.tv_sec) * 1e3 + static_cast<double>(cpu.tv_nsec) / 1e6);
 }
 
 void applyScale(ui::UiState& state, float contentScale) {
@@ -236,8 +253,9 @@ int runWindowApp(const WindowRequest& request) {
         }
     }
     state.screen = screen.value_or(onboarded ? ui::Screen::Today : ui::Screen::Onboarding);
-    const std::string theme =
-        !request.theme.empty() ? request.theme : session ? session->preference("theme", "light") : "";
+    const std::string theme = !request.theme.empty() ? request.theme
+                              : session              ? session->preference("theme", "light")
+                                                     : "";
     if (theme == "dark") state.theme = ui::ThemeVariant::Dark;
     if (session) state.uiScale = ui::uiScaleFromPreference(session->preference("ui_scale", ""));
     state.reduceMotion =
@@ -271,9 +289,8 @@ int runWindowApp(const WindowRequest& request) {
         }
         if (pacer.canSleep() && !screenshotMode) {
             // A file manager just asked for may still fail: look again soon.
-            glfwWaitEventsTimeout(folders.watching(glfwGetTime())
-                                      ? 0.25
-                                      : platform::FramePacer::idleTimeoutSeconds);
+            glfwWaitEventsTimeout(
+                folders.watching(glfwGetTime()) ? 0.25 : platform::FramePacer::idleTimeoutSeconds);
             const Day now = localLogicalToday(dayStartHour());
             if (now != state.today) {
                 state.today = now;
@@ -323,8 +340,8 @@ int runWindowApp(const WindowRequest& request) {
             std::string error;
             if (platform::saveFramebufferPng(*request.screenshotFile, {0, 0, width, height}, width,
                                              height, error)) {
-                std::cout << "kindling: saved " << *request.screenshotFile << " (" << width
-                          << "x" << height << ")\n";
+                std::cout << "kindling: saved " << *request.screenshotFile << " (" << width << "x"
+                          << height << ")\n";
             } else {
                 std::cerr << "kindling: " << error << "\n";
                 exitCode = 1;
@@ -332,6 +349,7 @@ int runWindowApp(const WindowRequest& request) {
             break;
         }
         glfwSwapBuffers(window);
+        if (request.reportFirstFrame && framesDrawn == 1) reportFirstFrame();
     }
 
     effects.reset();

@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <unistd.h>
@@ -202,6 +203,67 @@ void logTodayBench(benchmark::State& state, DataSet data) {
     std::filesystem::remove_all(directory);
 }
 
+// A folder for one benchmark's data file, gone when the benchmark ends.
+struct BenchFolder {
+    explicit BenchFolder(const std::string& name)
+        : path(std::filesystem::temp_directory_path() /
+               ("kindling-bench-" + std::to_string(::getpid()) + "-" + name)) {
+        std::filesystem::remove_all(path);
+    }
+    ~BenchFolder() { std::filesystem::remove_all(path); }
+    std::filesystem::path path;
+};
+
+// Export as JSON (or CSV) from an open data file: what Settings' Export and
+// `kindling export` do, less the write to disk. Bytes per second are the
+// throughput of the export's text.
+void exportBench(benchmark::State& state, DataSet data, bool csv) {
+    BenchFolder folder("export-" + std::to_string(data.years) + (data.dense ? "-dense" : ""));
+    Session session = Session::open(DataLocation{folder.path}, benchToday);
+    session.importGenerated(historyOf(data));
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        const std::string text = csv ? session.exportCsv() : session.exportJson("bench");
+        bytes = text.size();
+        benchmark::DoNotOptimize(text.data());
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(bytes) * state.iterations());
+    state.SetItemsProcessed(static_cast<std::int64_t>(historyOf(data).logs.size()) *
+                            state.iterations());
+    describe(state, historyOf(data));
+}
+
+// Import of that export into an empty data file: the whole check, then the
+// write (one transaction, on disk). A fresh file per iteration, made untimed.
+void importBench(benchmark::State& state, DataSet data) {
+    std::string json;
+    {
+        BenchFolder source("import-source");
+        Session session = Session::open(DataLocation{source.path}, benchToday);
+        session.importGenerated(historyOf(data));
+        json = session.exportJson("bench");
+    }
+    int round = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto folder = std::make_unique<BenchFolder>("import-" + std::to_string(round++));
+        Session session = Session::open(DataLocation{folder->path}, benchToday);
+        state.ResumeTiming();
+        const ImportPlan plan = session.planImport(json);
+        session.applyImport(plan);
+        state.PauseTiming();
+        if (session.history().logs.size() != historyOf(data).logs.size()) {
+            state.SkipWithError("the import lost logs");
+            break;
+        }
+        state.ResumeTiming();
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(json.size()) * state.iterations());
+    state.SetItemsProcessed(static_cast<std::int64_t>(historyOf(data).logs.size()) *
+                            state.iterations());
+    describe(state, historyOf(data));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -229,6 +291,18 @@ int main(int argc, char** argv) {
                                      data)
             ->UseManualTime()
             ->Unit(benchmark::kMillisecond);
+
+    for (const DataSet& data : {DataSet{10, false}, DataSet{10, true}}) {
+        benchmark::RegisterBenchmark(("export/json/" + data.label()).c_str(), exportBench, data,
+                                     false)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("export/csv/" + data.label()).c_str(), exportBench, data,
+                                     true)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("import/json/" + data.label()).c_str(), importBench, data)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
+    }
 
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -4,17 +4,17 @@
 // logging captures what Text, Button and InputText put on screen, so a test
 // reads the numbers a person would read.
 
+#include "app/session.hpp"
+#include "store/store_test_support.hpp"
+#include "ui_fixture.hpp"
+
+#include <cfloat>
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <cfloat>
 #include <optional>
 #include <regex>
 #include <stdexcept>
 #include <string>
-
-#include "app/session.hpp"
-#include "store/store_test_support.hpp"
-#include "ui_fixture.hpp"
 
 namespace kindling::testing {
 
@@ -63,8 +63,16 @@ class SessionFixture {
         open();
     }
 
+    // The next morning, as the window sees it when the clock passes the
+    // day's start: the same session, one day on.
+    void nextDay() {
+        ui_.state.today += days{1};
+        session_->setAsOf(ui_.state.today);
+    }
+
     void run(int frames = 1) {
-        for (int i = 0; i < frames; ++i) ui_.harness.frame([this] { drawFrame(); });
+        for (int i = 0; i < frames; ++i)
+            ui_.harness.frame([this] { drawFrame(); });
     }
     // Clicks the widget; a celebration the click earned covers every screen,
     // so it is continued past, as the couple would. Returns how many were shown.

@@ -4,6 +4,7 @@
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -329,9 +330,11 @@ History Store::loadHistory() const {
             history.rituals.push_back(std::move(ritual));
         }
 
+        // Read in the table's order and sorted here: SQLite's sorter took a
+        // fifth of opening ten years of history.
         SQLite::Statement logs(impl.db,
                                "SELECT id, ritual_id, day, who, amount, note, logged_at FROM logs "
-                               "WHERE deleted_at IS NULL ORDER BY day, logged_at, created_at, id");
+                               "WHERE deleted_at IS NULL");
         while (logs.executeStep()) {
             Log log;
             log.id = logs.getColumn(0).getString();
@@ -346,6 +349,12 @@ History Store::loadHistory() const {
             log.loggedAt = logs.getColumn(6).getInt64();
             history.logs.push_back(std::move(log));
         }
+        // By day, then when logged: the order the Journal and exports show.
+        std::sort(history.logs.begin(), history.logs.end(), [](const Log& a, const Log& b) {
+            if (a.day != b.day) return a.day < b.day;
+            if (a.loggedAt != b.loggedAt) return a.loggedAt < b.loggedAt;
+            return a.id < b.id;
+        });
 
         SQLite::Statement skips(impl.db, "SELECT id, ritual_id, day FROM skips "
                                          "WHERE deleted_at IS NULL ORDER BY day, ritual_id, id");

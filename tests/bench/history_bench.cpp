@@ -264,6 +264,21 @@ void importBench(benchmark::State& state, DataSet data) {
     describe(state, historyOf(data));
 }
 
+// Opening the data file as the window and every command do: the checks on
+// open, reading the whole history, deriving everything.
+void openBench(benchmark::State& state, DataSet data) {
+    BenchFolder folder("open-" + std::to_string(data.years) + (data.dense ? "-dense" : ""));
+    {
+        Session session = Session::open(DataLocation{folder.path}, benchToday);
+        session.importGenerated(historyOf(data));
+    }
+    for (auto _ : state) {
+        Session session = Session::open(DataLocation{folder.path}, benchToday);
+        benchmark::DoNotOptimize(session.derived());
+    }
+    describe(state, historyOf(data));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -292,6 +307,10 @@ int main(int argc, char** argv) {
             ->UseManualTime()
             ->Unit(benchmark::kMillisecond);
 
+    for (const DataSet& data : sizes)
+        benchmark::RegisterBenchmark(("session/open/" + data.label()).c_str(), openBench, data)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime();
     for (const DataSet& data : {DataSet{10, false}, DataSet{10, true}}) {
         benchmark::RegisterBenchmark(("export/json/" + data.label()).c_str(), exportBench, data,
                                      false)

@@ -14,7 +14,7 @@ packages=(
   # benchmarks (tests/bench/run.sh; built only with KINDLING_BUILD_BENCHMARKS=ON)
   libbenchmark-dev
   # fonts found at run time
-  fonts-inter fonts-font-awesome
+  fonts-inter fonts-font-awesome fonts-dejavu-core
   # headless window for tests and screenshots
   xvfb xauth libgl1-mesa-dri
 )

@@ -15,10 +15,17 @@ std::string firstExisting(std::initializer_list<const char*> candidates) {
     return {};
 }
 
-// Latin with its common extensions and typographic punctuation, so names such
-// as "Zoë" or "Łukasz" and curly quotes render.
+// Latin with its common extensions, Greek, Cyrillic and typographic
+// punctuation, so names such as "Zoë", "Łukasz" or "Наташа" and curly quotes
+// render.
 const ImWchar textRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F,
-                              0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
+                              0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F,
+                              0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
+// Symbols people type into names and notes (☕ ♥ ★ ☀ ✓), from DejaVu Sans
+// where Inter has none. Emoji beyond U+FFFF cannot be drawn at all: Debian's
+// Dear ImGui 1.86 keeps characters in 16 bits, so they show as U+FFFD.
+const ImWchar symbolRanges[] = {0x2190, 0x21FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0x2600,
+                                0x27BF, 0x2B00, 0x2BFF, 0xFFFD, 0xFFFD, 0};
 // Font Awesome 4.7's private-use block.
 const ImWchar iconRanges[] = {0xF000, 0xF2E0, 0};
 
@@ -33,6 +40,8 @@ Fonts loadFonts(ImGuiIO& io, float scale) {
     const std::string semiBold =
         firstExisting({"/usr/share/fonts/opentype/inter/Inter-SemiBold.otf",
                        "/usr/share/fonts/truetype/inter/Inter-SemiBold.ttf"});
+    const std::string symbolFile =
+        firstExisting({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
     fonts.iconFontFile =
         firstExisting({"/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf",
                        "/usr/share/fonts/opentype/font-awesome/FontAwesome.otf"});
@@ -49,14 +58,20 @@ Fonts loadFonts(ImGuiIO& io, float scale) {
             config.SizePixels = pixels * scale;
             font = io.Fonts->AddFontDefault(&config);
         }
+        if (font != nullptr && !symbolFile.empty()) {
+            ImFontConfig merge;
+            merge.MergeMode = true;
+            merge.OversampleH = 1;
+            io.Fonts->AddFontFromFileTTF(symbolFile.c_str(), pixels * scale, &merge, symbolRanges);
+        }
         if (!fonts.iconFontFile.empty()) {
             ImFontConfig merge;
             merge.MergeMode = true;
             merge.PixelSnapH = true;
             merge.GlyphMinAdvanceX = pixels * scale; // icons line up in lists
             merge.GlyphOffset = ImVec2(0, 0.5f * scale);
-            io.Fonts->AddFontFromFileTTF(fonts.iconFontFile.c_str(), pixels * 0.9f * scale,
-                                         &merge, iconRanges);
+            io.Fonts->AddFontFromFileTTF(fonts.iconFontFile.c_str(), pixels * 0.9f * scale, &merge,
+                                         iconRanges);
         }
         return font;
     };

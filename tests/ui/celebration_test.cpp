@@ -1,11 +1,10 @@
 // Celebrations on screen over a real data file: one shows after the command
 // that reached a milestone, covers every screen, moves on with Continue,
 // Enter or Escape, and never comes back after a restart.
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "session_fixture.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace kindling;
 using testing::SessionFixture;
@@ -22,7 +21,8 @@ const Ritual& setUpSixDays(SessionFixture& f) {
     draft.name = coffee;
     f.session().addRitual(draft);
     std::vector<Day> days;
-    for (int back = 6; back >= 1; --back) days.push_back(f.today() - kindling::days{back});
+    for (int back = 6; back >= 1; --back)
+        days.push_back(f.today() - kindling::days{back});
     f.session().log(coffee, days, std::nullopt, std::nullopt, "");
     f.celebrateAll();
     f.run(2);
@@ -83,7 +83,8 @@ TEST_CASE("Enter and Escape each move on by one celebration") {
 
     f.pressKey(ImGuiKey_Enter);
     CHECK(f.session().pendingCelebrations().size() == waiting - 1);
-    for (const Milestone& m : f.session().pendingCelebrations()) CHECK(m.key != first);
+    for (const Milestone& m : f.session().pendingCelebrations())
+        CHECK(m.key != first);
 
     f.pressKey(ImGuiKey_Escape);
     CHECK(f.session().pendingCelebrations().empty());

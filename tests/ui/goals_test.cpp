@@ -13,13 +13,6 @@ using testing::SessionFixture;
 
 namespace {
 
-// Clicks, then draws once more: the next click aims at where things are now
-// (a notice or an undo button may have moved the rows).
-void act(SessionFixture& ui, const std::string& key) {
-    ui.click(key);
-    ui.run();
-}
-
 // Zoë and Sam with a daily walk; the Goals screen open, tall enough for every row.
 void openGoals(SessionFixture& ui) {
     ImGui::GetIO().DisplaySize = ImVec2(1280, 4000);
@@ -30,16 +23,6 @@ void openGoals(SessionFixture& ui) {
     session.addRitual(walk);
     ui.state().screen = ui::Screen::Goals;
     ui.run(2);
-}
-
-// Clicks a text field, empties it from its end, and types `text`.
-void typeInto(SessionFixture& ui, const std::string& key, const std::string& text) {
-    ImGui::GetIO().KeyMap[ImGuiKey_End] = 269; // GLFW_KEY_END
-    act(ui, key);
-    ui.pressKey(ImGuiKey_End);
-    for (int i = 0; i < 40; ++i)
-        ui.pressKey(ImGuiKey_Backspace);
-    ui.type(text);
 }
 
 const Goal* storedTitled(Session& session, const std::string& title) {
@@ -62,16 +45,16 @@ TEST_CASE("goals: set from the screen, filled by logs, reached, celebrated and r
     openGoals(ui);
     CHECK(ui.shows("No goal right now"));
 
-    act(ui, "goals/new");
-    typeInto(ui, "goals/form/title", "Three walks this week");
-    act(ui, "goals/form/scope/ritual");
-    act(ui, "goals/form/ritual/Walk");
-    typeInto(ui, "goals/form/target", "3");
-    act(ui, "goals/form/period/week");
-    typeInto(ui, "goals/form/reward", "Pancakes on Sunday");
+    ui.act("goals/new");
+    ui.retype("goals/form/title", "Three walks this week");
+    ui.act("goals/form/scope/ritual");
+    ui.act("goals/form/ritual/Walk");
+    ui.retype("goals/form/target", "3");
+    ui.act("goals/form/period/week");
+    ui.retype("goals/form/reward", "Pancakes on Sunday");
     ui.run();
     CHECK(ui.shows("Counts the week of 16 \xE2\x80\x93 22 Nov 2026."));
-    act(ui, "goals/form/save");
+    ui.act("goals/form/save");
     ui.run();
 
     const Goal* goal = storedTitled(ui.session(), "Three walks this week");
@@ -140,13 +123,13 @@ TEST_CASE("goals: edit, archive and restore a repeating goal, with undo") {
     CHECK(ui.shows("2 of 4 so far, 2 to go."));
     CHECK(ui.shows("every week"));
 
-    act(ui, "goals/edit/Walks every week");
+    ui.act("goals/edit/Walks every week");
     ui.run();
     CHECK(ui.shows("Editing"));
     CHECK(ui.shows("A fresh start every week"));
-    typeInto(ui, "goals/form/target", "2");
-    typeInto(ui, "goals/form/reward", "A film night");
-    act(ui, "goals/form/save");
+    ui.retype("goals/form/target", "2");
+    ui.retype("goals/form/reward", "A film night");
+    ui.act("goals/form/save");
     const Goal* goal = storedTitled(session, "Walks every week");
     REQUIRE(goal != nullptr);
     CHECK(goal->target == 2);
@@ -156,10 +139,10 @@ TEST_CASE("goals: edit, archive and restore a repeating goal, with undo") {
     CHECK(ui.shows("Reached on Sun 22 Nov."));
     CHECK(ui.shows("Reached once so far"));
 
-    act(ui, "goals/undo");
+    ui.act("goals/undo");
     CHECK(storedTitled(session, "Walks every week")->target == 4);
 
-    act(ui, "goals/archive/Walks every week");
+    ui.act("goals/archive/Walks every week");
     goal = storedTitled(session, "Walks every week");
     REQUIRE(goal != nullptr);
     CHECK(goal->archivedOn == ui.today());
@@ -170,10 +153,10 @@ TEST_CASE("goals: edit, archive and restore a repeating goal, with undo") {
     ui.runFresh();
     CHECK_FALSE(ui.wasDrawn("goals/edit/Walks every week"));
 
-    act(ui, "goals/archived");
+    ui.act("goals/archived");
     ui.run();
     CHECK(ui.shows("archived on 22 Nov 2026"));
-    act(ui, "goals/restore/Walks every week");
+    ui.act("goals/restore/Walks every week");
     CHECK_FALSE(storedTitled(session, "Walks every week")->archivedOn);
     ui.run();
     CHECK(ui.shows("is back"));
@@ -189,37 +172,37 @@ TEST_CASE("goals: edit, archive and restore a repeating goal, with undo") {
 TEST_CASE("goals: a custom range, any ritual or one area; wrong input is explained") {
     SessionFixture ui;
     openGoals(ui);
-    act(ui, "goals/new");
-    act(ui, "goals/form/save");
+    ui.act("goals/new");
+    ui.act("goals/form/save");
     ui.run();
     CHECK(ui.shows("The name is empty"));
     CHECK(ui.state().goals.form.open);
 
-    typeInto(ui, "goals/form/title", "Twenty in December");
-    typeInto(ui, "goals/form/target", "0");
-    act(ui, "goals/form/save");
+    ui.retype("goals/form/title", "Twenty in December");
+    ui.retype("goals/form/target", "0");
+    ui.act("goals/form/save");
     ui.run();
     CHECK(ui.shows("Must be at least 1"));
 
-    typeInto(ui, "goals/form/target", "20");
-    act(ui, "goals/form/period/custom");
-    typeInto(ui, "goals/form/from", "2026-12-31");
-    typeInto(ui, "goals/form/to", "2026-12-01");
-    act(ui, "goals/form/save");
+    ui.retype("goals/form/target", "20");
+    ui.act("goals/form/period/custom");
+    ui.retype("goals/form/from", "2026-12-31");
+    ui.retype("goals/form/to", "2026-12-01");
+    ui.act("goals/form/save");
     ui.run();
     CHECK(ui.shows("The goal ends before it starts"));
 
-    typeInto(ui, "goals/form/from", "first of December");
-    act(ui, "goals/form/save");
+    ui.retype("goals/form/from", "first of December");
+    ui.act("goals/form/save");
     ui.run();
     CHECK(ui.shows("Write both days as year-month-day"));
     CHECK(ui.session().store().loadHistory().goals.empty());
 
-    typeInto(ui, "goals/form/from", "2026-12-01");
-    typeInto(ui, "goals/form/to", "2026-12-31");
-    act(ui, "goals/form/scope/area");
-    act(ui, "goals/form/area/touch");
-    act(ui, "goals/form/save");
+    ui.retype("goals/form/from", "2026-12-01");
+    ui.retype("goals/form/to", "2026-12-31");
+    ui.act("goals/form/scope/area");
+    ui.act("goals/form/area/touch");
+    ui.act("goals/form/save");
     const Goal* goal = storedTitled(ui.session(), "Twenty in December");
     REQUIRE(goal != nullptr);
     CHECK(goal->period == GoalPeriod::Custom);

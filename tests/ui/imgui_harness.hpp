@@ -2,13 +2,13 @@
 // Drives Dear ImGui without a window or GL: a context, a built font atlas, and
 // mouse input through io.MousePos / io.MouseDown, frame by frame.
 
-#include <imgui.h>
+#include "ui/item_locator.hpp"
+
 #include <functional>
+#include <imgui.h>
 #include <optional>
 #include <stdexcept>
 #include <string>
-
-#include "ui/item_locator.hpp"
 
 namespace kindling::testing {
 

@@ -16,12 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Clicks, then draws the frame that shows what the click did.
-void act(SessionFixture& ui, const std::string& key) {
-    ui.click(key);
-    ui.run();
-}
-
 // Settings is drawn on a tall display, so its data cards are on screen
 // without scrolling; every other screen at the window's usual size.
 void show(SessionFixture& ui, ui::Screen screen) {
@@ -29,15 +23,6 @@ void show(SessionFixture& ui, ui::Screen screen) {
         screen == ui::Screen::Settings ? ImVec2(1280, 3200) : ImVec2(1280, 800);
     ui.state().screen = screen;
     ui.run(2);
-}
-
-// Replaces what a text field holds: clicks it, deletes what is there, types.
-void retype(SessionFixture& ui, const std::string& key, const std::string& text) {
-    act(ui, key);
-    ui.pressKey(ImGuiKey_End);
-    for (int i = 0; i < 40; ++i)
-        ui.pressKey(ImGuiKey_Backspace);
-    ui.type(text);
 }
 
 // What a screen shows, with the pointer away and every row drawn.
@@ -69,29 +54,29 @@ TEST_CASE("journey: a new couple's first week, then export, wipe, import: everyt
 
         // The welcome steps: names, the suggested rituals, the first goal.
         show(ui, ui::Screen::Onboarding);
-        act(ui, "onboarding/next");
+        ui.act("onboarding/next");
         ui.click("onboarding/name/1");
         ui.type("Zoë");
         ui.click("onboarding/name/2");
         ui.type("Sam");
-        act(ui, "onboarding/next"); // the rituals, as suggested
-        act(ui, "onboarding/next"); // the goal: "A good start", five of anything
-        act(ui, "onboarding/next"); // how Kindling counts
-        act(ui, "onboarding/next"); // Let's begin
+        ui.act("onboarding/next"); // the rituals, as suggested
+        ui.act("onboarding/next"); // the goal: "A good start", five of anything
+        ui.act("onboarding/next"); // how Kindling counts
+        ui.act("onboarding/next"); // Let's begin
         REQUIRE(ui.state().screen == ui::Screen::Today);
         REQUIRE(ui.session().onboarded());
         REQUIRE(ui.session().history().goals.size() == 1);
 
         // A second goal from the Goals screen: six hugs this week.
         show(ui, ui::Screen::Goals);
-        act(ui, "goals/new");
-        retype(ui, "goals/form/title", "Six hugs this week");
-        act(ui, "goals/form/scope/ritual");
-        act(ui, "goals/form/ritual/" + hug);
-        retype(ui, "goals/form/target", "6");
-        act(ui, "goals/form/period/week");
-        retype(ui, "goals/form/reward", "Pancakes");
-        act(ui, "goals/form/save");
+        ui.act("goals/new");
+        ui.retype("goals/form/title", "Six hugs this week");
+        ui.act("goals/form/scope/ritual");
+        ui.act("goals/form/ritual/" + hug);
+        ui.retype("goals/form/target", "6");
+        ui.act("goals/form/period/week");
+        ui.retype("goals/form/reward", "Pancakes");
+        ui.act("goals/form/save");
         REQUIRE(ui.session().history().goals.size() == 2);
 
         // A week: every evening both log from Today, and talk about the question.
@@ -138,7 +123,7 @@ TEST_CASE("journey: a new couple's first week, then export, wipe, import: everyt
                 fixedId = log.id;
         REQUIRE_FALSE(fixedId.empty());
         show(ui, ui::Screen::Journal);
-        act(ui, "journal/edit/" + fixedId);
+        ui.act("journal/edit/" + fixedId);
         ui.click("journal/editor/note");
         ui.type("for the soup");
         ui.click("journal/editor/save");
@@ -150,10 +135,10 @@ TEST_CASE("journey: a new couple's first week, then export, wipe, import: everyt
 
         // A trip: a week's break from tomorrow.
         show(ui, ui::Screen::Today);
-        act(ui, "break/open");
-        act(ui, "break/reason/Travel");
-        act(ui, "break/length/A week");
-        act(ui, "break/start");
+        ui.act("break/open");
+        ui.act("break/reason/Travel");
+        ui.act("break/length/A week");
+        ui.act("break/start");
         REQUIRE(ui.session().history().pauses.size() == 1);
         CHECK_THAT(ui.session().history().pauses[0].reason, Contains("Travel"));
 
@@ -166,7 +151,7 @@ TEST_CASE("journey: a new couple's first week, then export, wipe, import: everyt
         goalsBefore = screenText(ui, ui::Screen::Goals);
         badgesBefore = screenText(ui, ui::Screen::Achievements);
         show(ui, ui::Screen::Settings);
-        act(ui, "data/export");
+        ui.act("data/export");
         before = ui.session().store().loadHistory();
         celebratedBefore = ui.session().store().shownCelebrations();
     }
@@ -178,9 +163,9 @@ TEST_CASE("journey: a new couple's first week, then export, wipe, import: everyt
     ui.state().documentsDirectory = documents;
     ui.state().appVersion = "test";
     show(ui, ui::Screen::Settings);
-    act(ui, "data/likely/kindling-" + formatDay(lastDay) + ".json");
+    ui.act("data/likely/kindling-" + formatDay(lastDay) + ".json");
     CHECK_THAT(ui.drawn(), Contains("A Kindling export made on"));
-    act(ui, "data/import");
+    ui.act("data/import");
     CHECK(ui.session().pendingCelebrations().empty()); // celebrated once, already
 
     ui.reopen();

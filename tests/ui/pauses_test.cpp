@@ -14,12 +14,6 @@ using testing::SessionFixture;
 
 namespace {
 
-// Clicks, then draws the next frame: what the click changed is on screen.
-void act(SessionFixture& ui, const std::string& key) {
-    ui.click(key);
-    ui.run();
-}
-
 const std::string coffee = "Morning coffee"; // together, daily
 const std::string walk = "Evening walk";     // together, daily
 
@@ -49,15 +43,6 @@ const Skip* skipOf(const History& history, const std::string& ritualId, Day day)
     return found == history.skips.end() ? nullptr : &*found;
 }
 
-// Replaces what a text field holds: clicks it, deletes what is there, types.
-void retype(SessionFixture& ui, const std::string& key, const std::string& text) {
-    act(ui, key);
-    ui.pressKey(ImGuiKey_End);
-    for (int i = 0; i < 12; ++i)
-        ui.pressKey(ImGuiKey_Backspace);
-    ui.type(text);
-}
-
 } // namespace
 
 TEST_CASE("pauses: a break for an illness starts from Today, shows a calm banner and ends early") {
@@ -67,14 +52,14 @@ TEST_CASE("pauses: a break for an illness starts from Today, shows a calm banner
     ui.run(2);
     CHECK_THAT(ui.drawn(), Contains("Taking a break?"));
 
-    act(ui, "break/open");
+    ui.act("break/open");
     CHECK_THAT(ui.drawn(), Contains("Take a break"));
-    act(ui, "break/reason/Illness");
-    act(ui, "break/note");
+    ui.act("break/reason/Illness");
+    ui.act("break/note");
     ui.type("flu season");
-    act(ui, "break/length/Two weeks");
+    ui.act("break/length/Two weeks");
     CHECK_THAT(ui.drawn(), Contains("14 days"));
-    act(ui, "break/start");
+    ui.act("break/start");
 
     History history = stored(ui.session());
     REQUIRE(history.pauses.size() == 1);
@@ -92,13 +77,13 @@ TEST_CASE("pauses: a break for an illness starts from Today, shows a calm banner
     CHECK(ui.shownStreak() == 4);
 
     // A break that began today is simply gone when it ends today.
-    act(ui, "break/end");
+    ui.act("break/end");
     CHECK(stored(ui.session()).pauses.empty());
     CHECK_THAT(ui.drawn(), Contains("Taking a break?"));
     CHECK_FALSE(ui.shows("On a break"));
 
     // And undo brings it back, on disk too.
-    act(ui, "undo");
+    ui.act("undo");
     REQUIRE(stored(ui.session()).pauses.size() == 1);
     CHECK(stored(ui.session()).pauses[0].last == today + days{13});
     ui.reopen();
@@ -114,7 +99,7 @@ TEST_CASE("pauses: ending a break that began days ago keeps those days, and undo
     ui.run(2);
     CHECK_THAT(ui.drawn(), Contains("On a break until Fri 27 Nov"));
 
-    act(ui, "break/end");
+    ui.act("break/end");
     History history = stored(ui.session());
     REQUIRE(history.pauses.size() == 1);
     CHECK(history.pauses[0].first == today - days{2});
@@ -134,29 +119,29 @@ TEST_CASE("pauses: the break form says kindly what is wrong and saves nothing") 
     SessionFixture ui;
     setUpCouple(ui);
     ui.run(2);
-    act(ui, "break/open");
+    ui.act("break/open");
 
-    retype(ui, "break/to", "2026-11-31");
-    act(ui, "break/start");
+    ui.retype("break/to", "2026-11-31");
+    ui.act("break/start");
     CHECK_THAT(ui.drawn(), Contains("Write the days like 2026-11-22"));
 
-    retype(ui, "break/to", "2026-11-20");
-    act(ui, "break/start");
+    ui.retype("break/to", "2026-11-20");
+    ui.act("break/start");
     CHECK_THAT(ui.drawn(), Contains("The break ends before it starts."));
 
-    retype(ui, "break/to", "2028-01-01");
-    act(ui, "break/start");
+    ui.retype("break/to", "2028-01-01");
+    ui.act("break/start");
     CHECK_THAT(ui.drawn(), Contains("at most a year long"));
 
-    retype(ui, "break/to", "2026-11-23");
-    act(ui, "break/note");
+    ui.retype("break/to", "2026-11-23");
+    ui.act("break/note");
     ui.type(std::string(61, 'x'));
-    act(ui, "break/start");
+    ui.act("break/start");
     CHECK_THAT(ui.drawn(), Contains("A few words are enough"));
     CHECK(stored(ui.session()).pauses.empty());
 
     // "Not now" closes the form and forgets it.
-    act(ui, "break/cancel");
+    ui.act("break/cancel");
     CHECK_THAT(ui.drawn(), Contains("Taking a break?"));
     CHECK(ui.state().pauseDraft.note.empty());
 }
@@ -169,11 +154,11 @@ TEST_CASE("pauses: a planned break shows on Today and can be called off, with un
     ui.run(2);
     CHECK_THAT(ui.drawn(), Contains("A break is planned from Wed 2 Dec to Fri 4 Dec."));
 
-    act(ui, "break/cancel-planned");
+    ui.act("break/cancel-planned");
     CHECK(stored(ui.session()).pauses.empty());
     CHECK_FALSE(ui.shows("A break is planned"));
 
-    act(ui, "undo");
+    ui.act("undo");
     REQUIRE(stored(ui.session()).pauses.size() == 1);
     ui.reopen();
     ui.run(2);
@@ -190,14 +175,14 @@ TEST_CASE("pauses: a day of one ritual is skipped from the calendar, and the ski
     ui.run(2);
 
     // With every ritual on the calendar, a day offers nothing to skip.
-    act(ui, "calendar/2026-11-20");
+    ui.act("calendar/2026-11-20");
     CHECK_FALSE(ui.wasDrawn("calendar/skip"));
 
-    act(ui, "dashboard/ritual-chooser");
-    act(ui, "dashboard/ritual/" + walk);
-    act(ui, "calendar/2026-11-20");
+    ui.act("dashboard/ritual-chooser");
+    ui.act("dashboard/ritual/" + walk);
+    ui.act("calendar/2026-11-20");
     CHECK_THAT(ui.drawn(), Contains("Friday, 20 November 2026"));
-    act(ui, "calendar/skip");
+    ui.act("calendar/skip");
     REQUIRE(skipOf(stored(ui.session()), walkId, today - days{2}) != nullptr);
 
     ui.reopen();
@@ -205,16 +190,16 @@ TEST_CASE("pauses: a day of one ritual is skipped from the calendar, and the ski
     ui.state().dashboardCache.chosenRitual = walkId;
     ui.run(2);
     ui.runFresh();
-    act(ui, "calendar/2026-11-20");
+    ui.act("calendar/2026-11-20");
     CHECK_THAT(ui.drawn(), Contains("A day off for this ritual."));
-    act(ui, "calendar/unskip");
+    ui.act("calendar/unskip");
     CHECK(skipOf(stored(ui.session()), walkId, today - days{2}) == nullptr);
 
     // A logged day stays logged: coffee was done on the 21st.
-    act(ui, "dashboard/ritual-chooser");
-    act(ui, "dashboard/ritual/" + coffee);
+    ui.act("dashboard/ritual-chooser");
+    ui.act("dashboard/ritual/" + coffee);
     ui.runFresh();
-    act(ui, "calendar/2026-11-21");
+    ui.act("calendar/2026-11-21");
     CHECK_THAT(ui.drawn(), Contains("Logged that day: nothing to skip."));
     CHECK_FALSE(ui.wasDrawn("calendar/skip"));
 }

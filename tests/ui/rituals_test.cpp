@@ -14,13 +14,6 @@ using testing::SessionFixture;
 
 namespace {
 
-// Clicks, then draws once more: the next click aims at where things are now
-// (a notice or an undo button may have moved the rows).
-void act(SessionFixture& ui, const std::string& key) {
-    ui.click(key);
-    ui.run();
-}
-
 RitualDraft draftNamed(const std::string& name) {
     RitualDraft draft;
     draft.name = name;
@@ -41,16 +34,6 @@ const Ritual* storedNamed(Session& session, const std::string& name) {
     return history.findRitualByName(name);
 }
 
-// Clicks a text field, empties it from its end, and types `text`.
-void typeInto(SessionFixture& ui, const std::string& key, const std::string& text) {
-    ImGui::GetIO().KeyMap[ImGuiKey_End] = 269; // GLFW_KEY_END
-    act(ui, key);
-    ui.pressKey(ImGuiKey_End);
-    for (int i = 0; i < 40; ++i)
-        ui.pressKey(ImGuiKey_Backspace);
-    ui.type(text);
-}
-
 std::string namesInOrder(const History& history) {
     std::string names;
     for (const Ritual& ritual : history.rituals)
@@ -65,21 +48,21 @@ TEST_CASE("rituals: a new ritual is written with every choice, then edited and u
     openRituals(ui);
     CHECK(ui.shows("No rituals yet"));
 
-    act(ui, "rituals/new");
+    ui.act("rituals/new");
     ui.run();
     CHECK(ui.shows("A new ritual"));
-    typeInto(ui, "rituals/form/name", "Slow dance in the kitchen");
-    typeInto(ui, "rituals/form/why", "Music makes the evening ours");
-    act(ui, "rituals/form/on-days");
-    act(ui, "rituals/form/day/Sat"); // Mon, Wed and Fri are on already
-    act(ui, "rituals/form/day/Mon");
-    act(ui, "rituals/form/mode/each");
-    act(ui, "rituals/form/measured");
-    typeInto(ui, "rituals/form/target", "15");
-    typeInto(ui, "rituals/form/unit", "songs");
-    act(ui, "rituals/form/area/fun");
-    act(ui, "rituals/form/icon/music");
-    act(ui, "rituals/form/save");
+    ui.retype("rituals/form/name", "Slow dance in the kitchen");
+    ui.retype("rituals/form/why", "Music makes the evening ours");
+    ui.act("rituals/form/on-days");
+    ui.act("rituals/form/day/Sat"); // Mon, Wed and Fri are on already
+    ui.act("rituals/form/day/Mon");
+    ui.act("rituals/form/mode/each");
+    ui.act("rituals/form/measured");
+    ui.retype("rituals/form/target", "15");
+    ui.retype("rituals/form/unit", "songs");
+    ui.act("rituals/form/area/fun");
+    ui.act("rituals/form/icon/music");
+    ui.act("rituals/form/save");
     ui.run();
 
     const Ritual* dance = storedNamed(ui.session(), "Slow dance in the kitchen");
@@ -100,15 +83,15 @@ TEST_CASE("rituals: a new ritual is written with every choice, then edited and u
     CHECK(ui.shows("at least 15 songs"));
 
     // Edit: three times a week, together, without an amount.
-    act(ui, "rituals/edit/Slow dance in the kitchen");
+    ui.act("rituals/edit/Slow dance in the kitchen");
     ui.run();
     CHECK(ui.shows("Editing"));
     CHECK(ui.shows("Its history stays"));
-    act(ui, "rituals/form/by-count");
-    act(ui, "rituals/form/preset/3 times a week");
-    act(ui, "rituals/form/mode/together");
-    act(ui, "rituals/form/measured");
-    act(ui, "rituals/form/save");
+    ui.act("rituals/form/by-count");
+    ui.act("rituals/form/preset/3 times a week");
+    ui.act("rituals/form/mode/together");
+    ui.act("rituals/form/measured");
+    ui.act("rituals/form/save");
     ui.run();
     dance = storedNamed(ui.session(), "Slow dance in the kitchen");
     REQUIRE(dance != nullptr);
@@ -124,7 +107,7 @@ TEST_CASE("rituals: a new ritual is written with every choice, then edited and u
     // Undo brings the weekdays and the amount back, on disk.
     REQUIRE(ui.wasDrawn("rituals/undo"));
     CHECK(ui.shows("Undo editing"));
-    act(ui, "rituals/undo");
+    ui.act("rituals/undo");
     dance = storedNamed(ui.session(), "Slow dance in the kitchen");
     REQUIRE(dance != nullptr);
     CHECK(dance->weekdays);
@@ -140,13 +123,13 @@ TEST_CASE("rituals: a new ritual is written with every choice, then edited and u
 TEST_CASE("rituals: a number of times in a number of days, typed") {
     SessionFixture ui;
     openRituals(ui);
-    act(ui, "rituals/new");
-    typeInto(ui, "rituals/form/name", "Long talk");
-    typeInto(ui, "rituals/form/times", "2");
-    typeInto(ui, "rituals/form/days", "10");
+    ui.act("rituals/new");
+    ui.retype("rituals/form/name", "Long talk");
+    ui.retype("rituals/form/times", "2");
+    ui.retype("rituals/form/days", "10");
     ui.run();
     CHECK(ui.shows("twice in 10 days"));
-    act(ui, "rituals/form/save");
+    ui.act("rituals/form/save");
     const Ritual* talk = storedNamed(ui.session(), "Long talk");
     REQUIRE(talk != nullptr);
     CHECK(talk->frequency.times == 2);
@@ -158,36 +141,36 @@ TEST_CASE("rituals: a wrong form says why, keeps what was typed and writes nothi
     SessionFixture ui;
     openRituals(ui);
     ui.session().addRitual(draftNamed("Morning coffee"));
-    act(ui, "rituals/new");
+    ui.act("rituals/new");
 
-    act(ui, "rituals/form/save");
+    ui.act("rituals/form/save");
     ui.run();
     CHECK(ui.state().rituals.form.open);
     CHECK(ui.shows("The name is empty"));
 
-    typeInto(ui, "rituals/form/name", "morning COFFEE");
-    act(ui, "rituals/form/save");
+    ui.retype("rituals/form/name", "morning COFFEE");
+    ui.act("rituals/form/save");
     ui.run();
     CHECK(ui.shows("There is already a ritual called \"morning COFFEE\""));
     CHECK(ui.state().rituals.form.draft.name == "morning COFFEE");
 
-    typeInto(ui, "rituals/form/name", "Evening walk");
-    typeInto(ui, "rituals/form/times", "5");
-    typeInto(ui, "rituals/form/days", "3");
-    act(ui, "rituals/form/save");
+    ui.retype("rituals/form/name", "Evening walk");
+    ui.retype("rituals/form/times", "5");
+    ui.retype("rituals/form/days", "3");
+    ui.act("rituals/form/save");
     ui.run();
     CHECK(ui.shows("5 times in 3 days is more than once a day"));
 
-    act(ui, "rituals/form/preset/Daily");
-    act(ui, "rituals/form/measured");
-    typeInto(ui, "rituals/form/target", "0");
-    act(ui, "rituals/form/save");
+    ui.act("rituals/form/preset/Daily");
+    ui.act("rituals/form/measured");
+    ui.retype("rituals/form/target", "0");
+    ui.act("rituals/form/save");
     ui.run();
     CHECK(ui.shows("must be above zero"));
     CHECK(ui.session().store().loadHistory().rituals.size() == 1);
 
     // Cancel leaves everything as it was.
-    act(ui, "rituals/form/cancel");
+    ui.act("rituals/form/cancel");
     ui.run();
     CHECK_FALSE(ui.state().rituals.form.open);
     CHECK_FALSE(ui.shows("A new ritual"));
@@ -204,7 +187,7 @@ TEST_CASE("rituals: an idea from the catalog is added with one click, then adjus
     CHECK(ui.shows(idea.name));
     CHECK(ui.shows(idea.why));
 
-    act(ui, "rituals/idea/" + idea.id);
+    ui.act("rituals/idea/" + idea.id);
     const History stored = ui.session().store().loadHistory();
     REQUIRE(stored.rituals.size() == 1);
     CHECK(stored.rituals[0].catalogId == idea.id);
@@ -216,10 +199,10 @@ TEST_CASE("rituals: an idea from the catalog is added with one click, then adjus
     CHECK(ui.shows("is one of your rituals now"));
 
     // Adjusted afterwards like any ritual; it stays the catalog's.
-    act(ui, "rituals/edit/" + idea.name);
-    typeInto(ui, "rituals/form/name", "Coffee before work");
-    act(ui, "rituals/form/preset/Most days");
-    act(ui, "rituals/form/save");
+    ui.act("rituals/edit/" + idea.name);
+    ui.retype("rituals/form/name", "Coffee before work");
+    ui.act("rituals/form/preset/Most days");
+    ui.act("rituals/form/save");
     const Ritual* coffee = storedNamed(ui.session(), "Coffee before work");
     REQUIRE(coffee != nullptr);
     CHECK(coffee->catalogId == idea.id);
@@ -246,7 +229,7 @@ TEST_CASE("rituals: archive and restore keep the history; the order moves and st
     ui.celebrateAll();
     ui.run();
 
-    act(ui, "rituals/archive/Walk");
+    ui.act("rituals/archive/Walk");
     ui.run();
     CHECK(storedNamed(session, "Walk")->archived);
     CHECK(session.store().loadHistory().logs.size() == 2);
@@ -262,25 +245,25 @@ TEST_CASE("rituals: archive and restore keep the history; the order moves and st
     ui.state().screen = ui::Screen::Rituals;
     ui.run();
 
-    act(ui, "rituals/archived");
-    act(ui, "rituals/restore/Walk");
+    ui.act("rituals/archived");
+    ui.act("rituals/restore/Walk");
     CHECK_FALSE(storedNamed(session, "Walk")->archived);
     ui.run();
     CHECK(ui.shows("is back on Today"));
 
     // Order: the first cannot go up, the last cannot go down.
-    act(ui, "rituals/down/Coffee");
+    ui.act("rituals/down/Coffee");
     CHECK(namesInOrder(session.store().loadHistory()) == "Walk,Coffee,Thank-you");
-    act(ui, "rituals/up/Thank-you");
+    ui.act("rituals/up/Thank-you");
     CHECK(namesInOrder(session.store().loadHistory()) == "Walk,Thank-you,Coffee");
-    act(ui, "rituals/up/Walk"); // disabled: nothing moves
+    ui.act("rituals/up/Walk"); // disabled: nothing moves
     CHECK(namesInOrder(session.store().loadHistory()) == "Walk,Thank-you,Coffee");
     ui.pressCtrl('Z'); // as the undo button does
     CHECK(namesInOrder(session.store().loadHistory()) == "Walk,Coffee,Thank-you");
 
     // An archived ritual keeps its place; the others move past it.
-    act(ui, "rituals/archive/Coffee");
-    act(ui, "rituals/down/Walk");
+    ui.act("rituals/archive/Coffee");
+    ui.act("rituals/down/Walk");
     CHECK(namesInOrder(session.store().loadHistory()) == "Thank-you,Coffee,Walk");
 
     ui.reopen();
@@ -301,12 +284,12 @@ TEST_CASE("rituals: long names and emoji are cut to fit, never overflow") {
     CHECK(ui.shows("A very long ritual name"));
     CHECK(ui.shows("\xE2\x80\xA6"));
     // Edited in a text field, the emoji survive (ImGui keeps 16-bit characters).
-    act(ui, "rituals/edit/" + longName);
-    act(ui, "rituals/form/name");
+    ui.act("rituals/edit/" + longName);
+    ui.act("rituals/form/name");
     ui.type("!"); // the 80th character: the most a name holds
     CHECK(ui.state().rituals.form.draft.name.find("🌻🌻🌻") != std::string::npos);
     CHECK(ui.state().rituals.form.draft.name.find('!') != std::string::npos);
-    act(ui, "rituals/form/save");
+    ui.act("rituals/form/save");
     const History stored = ui.session().store().loadHistory();
     REQUIRE(stored.rituals.size() == 1);
     CHECK(stored.rituals[0].name.find("🌻🌻🌻") != std::string::npos);

@@ -88,6 +88,20 @@ class SessionFixture {
             throw std::runtime_error("the celebrations never ended");
         return shown;
     }
+    // Clicks, then draws the frame that shows what the click did.
+    void act(const std::string& key) {
+        click(key);
+        run();
+    }
+    // Replaces what a text field holds: clicks it, deletes what is there (up
+    // to 40 characters), types `text`.
+    void retype(const std::string& key, const std::string& text) {
+        act(key);
+        pressKey(ImGuiKey_End);
+        for (int i = 0; i < 40; ++i)
+            pressKey(ImGuiKey_Backspace);
+        type(text);
+    }
     // Clicks the widget and nothing more: a celebration it earns stays up.
     void press(const std::string& key) {
         ui_.harness.click(key, [this] { drawFrame(); });

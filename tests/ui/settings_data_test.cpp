@@ -19,12 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Clicks, then draws the next frame: what the click changed is on screen.
-void act(SessionFixture& ui, const std::string& key) {
-    ui.click(key);
-    ui.run();
-}
-
 // Zoë and Sam with two rituals and five logs.
 void setUpCouple(SessionFixture& ui) {
     Session& session = ui.session();
@@ -70,7 +64,7 @@ TEST_CASE("data: export writes JSON and CSV where asked, and replaces a file onl
     const fs::path json = documents / "kindling-2026-11-22.json";
     CHECK_THAT(ui.drawn(), Contains(json.string()));
 
-    act(ui, "data/export");
+    ui.act("data/export");
     REQUIRE(fs::exists(json));
     CHECK_THAT(ui.drawn(), Contains("Saved 2 rituals and 5 logs to " + json.string()));
     // The file is a whole export: importing it here changes nothing.
@@ -79,28 +73,28 @@ TEST_CASE("data: export writes JSON and CSV where asked, and replaces a file onl
 
     // The same name again: asked first, and "Keep it" keeps it.
     std::ofstream(json, std::ios::trunc) << "our own notes";
-    act(ui, "data/export");
+    ui.act("data/export");
     CHECK_THAT(ui.drawn(), Contains("There is already a file called kindling-2026-11-22.json"));
     CHECK(contentOf(json) == "our own notes");
-    act(ui, "data/keep");
+    ui.act("data/keep");
     CHECK(contentOf(json) == "our own notes");
     CHECK_FALSE(ui.shows("Replace it with this export?"));
 
-    act(ui, "data/export");
-    act(ui, "data/replace");
+    ui.act("data/export");
+    ui.act("data/replace");
     CHECK_THAT(contentOf(json), Contains("kindling_export"));
 
     // CSV: the name follows the format; one row per log, for a spreadsheet.
-    act(ui, "data/format-csv");
+    ui.act("data/format-csv");
     CHECK(ui.state().data.exportPath == (documents / "kindling-2026-11-22.csv").string());
-    act(ui, "data/export");
+    ui.act("data/export");
     const std::string csv = contentOf(documents / "kindling-2026-11-22.csv");
     CHECK_THAT(csv, StartsWith("\xEF\xBB\xBF"));
     CHECK_THAT(csv, Contains("the long way round"));
 
     // A folder that is not there is named, and nothing is written.
     ui.state().data.exportPath = (documents / "missing" / "export.json").string();
-    act(ui, "data/export");
+    ui.act("data/export");
     CHECK_THAT(ui.drawn(), Contains("there is no folder " + (documents / "missing").string()));
     CHECK_FALSE(fs::exists(documents / "missing"));
 }
@@ -113,19 +107,19 @@ TEST_CASE("data: an export imported into a wiped data folder brings everything b
         SessionFixture ui;
         setUpCouple(ui);
         openSettings(ui, documents);
-        act(ui, "data/export");
+        ui.act("data/export");
         before = ui.session().store().loadHistory();
     }
 
     SessionFixture ui; // a new, empty data folder
     openSettings(ui, documents);
     // The export is offered; choosing it shows what would change, nothing yet written.
-    act(ui, "data/likely/kindling-2026-11-22.json");
+    ui.act("data/likely/kindling-2026-11-22.json");
     CHECK_THAT(ui.drawn(), Contains("A Kindling export made on"));
     CHECK_THAT(ui.drawn(), Contains("Already here"));
     CHECK(ui.session().history().logs.empty());
 
-    act(ui, "data/import");
+    ui.act("data/import");
     CHECK_THAT(ui.drawn(), Contains("Rituals: 2 new; Logs: 5 new"));
     ui.reopen();
     const History after = ui.session().store().loadHistory();
@@ -146,7 +140,7 @@ TEST_CASE("data: an export imported into a wiped data folder brings everything b
     ui.state().data.plan.reset();
     ui.state().data.importPath = (documents / "kindling-2026-11-22.json").string();
     ui.runFresh();
-    act(ui, "data/check");
+    ui.act("data/check");
     CHECK_THAT(ui.drawn(), Contains("Everything in this file is already here"));
     CHECK_FALSE(ui.wasDrawn("data/import"));
 }
@@ -158,22 +152,22 @@ TEST_CASE("data: a file that cannot be imported says why and writes nothing") {
     openSettings(ui, documents);
     const std::size_t logs = ui.session().history().logs.size();
 
-    act(ui, "data/check");
+    ui.act("data/check");
     CHECK_THAT(ui.drawn(), Contains("type the path of a Kindling export"));
 
     ui.state().data.importPath = (documents / "nothing-here.json").string();
-    act(ui, "data/check");
+    ui.act("data/check");
     CHECK_THAT(ui.drawn(), Contains("there is no file at"));
 
     std::ofstream(documents / "broken.json") << R"({"kindling_export": {"format_version": 1,)";
     ui.state().data.importPath = "broken.json"; // a bare name is looked for in Documents
-    act(ui, "data/check");
+    ui.act("data/check");
     CHECK_THAT(ui.drawn(), Contains("That did not work: this file cannot be imported."));
     CHECK_FALSE(ui.state().data.plan.has_value());
 
     std::ofstream(documents / "logs.csv") << "date,ritual\r\n";
     ui.state().data.importPath = (documents / "logs.csv").string();
-    act(ui, "data/check");
+    ui.act("data/check");
     CHECK_THAT(ui.drawn(), Contains("a CSV file is for spreadsheets"));
     CHECK(ui.session().store().loadHistory().logs.size() == logs);
 }
@@ -184,7 +178,7 @@ TEST_CASE("data: a backup made now can be restored, after a yes, keeping today's
     openSettings(ui, ui.dir().path() / "Documents");
     CHECK_THAT(ui.drawn(), Contains("No backups yet."));
 
-    act(ui, "data/backup-now");
+    ui.act("data/backup-now");
     const auto backups = ui.session().backups();
     REQUIRE(backups.size() == 1);
     const std::string name = backups[0].path.filename().string();
@@ -195,13 +189,13 @@ TEST_CASE("data: a backup made now can be restored, after a yes, keeping today's
     ui.session().log("Morning coffee", {ui.today()}, std::nullopt, std::nullopt, "");
     REQUIRE(ui.session().history().logs.size() == 6);
 
-    act(ui, "data/restore/" + name);
+    ui.act("data/restore/" + name);
     CHECK_THAT(ui.drawn(), Contains("What you have now is kept as a backup first"));
-    act(ui, "data/restore-cancel");
+    ui.act("data/restore-cancel");
     CHECK(ui.session().store().loadHistory().logs.size() == 6);
 
-    act(ui, "data/restore/" + name);
-    act(ui, "data/restore-yes");
+    ui.act("data/restore/" + name);
+    ui.act("data/restore-yes");
     CHECK(ui.session().store().loadHistory().logs.size() == 5);
     CHECK_THAT(ui.drawn(), Contains("Restored " + name));
     REQUIRE(ui.session().backups().size() == 2); // today's six logs, kept
@@ -217,7 +211,7 @@ TEST_CASE("data: the data's folder opens in the file manager, or the screen says
     const fs::path folder = ui.session().dataFile().parent_path();
     CHECK_THAT(ui.drawn(), Contains(ui.session().dataFile().string()));
 
-    act(ui, "data/open-folder");
+    ui.act("data/open-folder");
     CHECK_THAT(ui.drawn(),
                Contains("this build cannot open folders; the file is in " + folder.string()));
 
@@ -226,14 +220,14 @@ TEST_CASE("data: the data's folder opens in the file manager, or the screen says
         opened = path;
         return std::nullopt;
     };
-    act(ui, "data/open-folder");
+    ui.act("data/open-folder");
     CHECK(opened == folder);
     CHECK_THAT(ui.drawn(), Contains("Opening " + folder.string()));
 
     ui.state().openFolder = [](const fs::path&) -> std::optional<std::string> {
         return "xdg-open is not installed";
     };
-    act(ui, "data/open-folder");
+    ui.act("data/open-folder");
     CHECK_THAT(ui.drawn(),
                Contains("That did not work: the folder did not open: xdg-open is not installed"));
 }

@@ -1,13 +1,12 @@
 // The Today screen, clicked through as a couple would use it, over a real data
 // file: every check reads the store (or a fresh session on the same file) and
 // the text the screen drew.
-#include <catch2/catch.hpp>
+#include "session_fixture.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "session_fixture.hpp"
 
 using namespace kindling;
 using Catch::Matchers::Contains;

@@ -16,7 +16,8 @@ struct UiFixture {
     }
 
     void run(int frames) {
-        for (int i = 0; i < frames; ++i) harness.frame([this] { ui::drawShell(state); });
+        for (int i = 0; i < frames; ++i)
+            harness.frame([this] { ui::drawShell(state); });
     }
     void click(const std::string& key) {
         harness.click(key, [this] { ui::drawShell(state); });

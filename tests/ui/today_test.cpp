@@ -1,6 +1,7 @@
 // The Today screen, clicked through as a couple would use it, over a real data
 // file: every check reads the store (or a fresh session on the same file) and
 // the text the screen drew.
+#include "app/content.hpp"
 #include "session_fixture.hpp"
 
 #include <algorithm>
@@ -419,4 +420,26 @@ TEST_CASE("a ritual whose week is done rests under Not due today") {
     ui.runFresh();
     CHECK(ui.wasDrawn("log/" + longWalk));
     CHECK_THAT(ui.rowOf(longWalk), Contains("3 of 3 done, 3 times a week"));
+}
+
+TEST_CASE("with no ritual yet, Today and the Dashboard lead to the Rituals screen's ideas") {
+    SessionFixture ui;
+    ui.session().setPartnerNames("Zoë", "Sam");
+    ui.run(2);
+    CHECK(ui.shows("No rituals yet"));
+    ui.act("today/choose-rituals");
+    CHECK(ui.state().screen == ui::Screen::Rituals);
+    CHECK(ui.shows("Ideas to try"));
+
+    ui.state().screen = ui::Screen::Dashboard;
+    ui.run(2);
+    ui.act("dashboard/choose-rituals");
+    CHECK(ui.state().screen == ui::Screen::Rituals);
+
+    // Once there is one, Today lists it instead.
+    ui.act("rituals/idea/" + shippedContent().catalog.front().id);
+    ui.state().screen = ui::Screen::Today;
+    ui.runFresh();
+    CHECK_FALSE(ui.wasDrawn("today/choose-rituals"));
+    CHECK(ui.shows(shippedContent().catalog.front().name));
 }

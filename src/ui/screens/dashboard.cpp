@@ -6,6 +6,7 @@
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -908,6 +909,11 @@ void drawNoRituals(UiState& state, const Palette& p, float width) {
                        "This page fills up as your rituals add up: the streak you keep together, "
                        "a calendar of your year, and how each small habit grows stronger. Choose "
                        "a first ritual, and come back in a few days.");
+    ImGui::Dummy(ImVec2(0, 4 * state.scale));
+    const std::string choose = std::string(icons::list) + "  Choose a first ritual";
+    if (pillButton(choose.c_str(), p.accent, true, pillSize(choose, state.scale)))
+        state.screen = Screen::Rituals;
+    locateLastItem("dashboard/choose-rituals");
     endCard();
 }
 

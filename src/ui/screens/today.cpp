@@ -4,6 +4,7 @@
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -483,6 +484,11 @@ void drawEmpty(UiState& state, const Palette& p, float width) {
     wrappedTextColored(p.textMuted,
                        "Your rituals will live here: the small things you do for each other, "
                        "like a hug before leaving, a walk after dinner, or a thank-you.");
+    ImGui::Dummy(ImVec2(0, 4 * state.scale));
+    const std::string choose = std::string(icons::list) + "  Choose your rituals";
+    if (pillButton(choose.c_str(), p.accent, true, pillSize(choose, state.scale)))
+        state.screen = Screen::Rituals;
+    locateLastItem("today/choose-rituals");
     endCard();
 }
 

@@ -44,6 +44,11 @@ int currentSchemaVersion() {
 }
 
 std::string restoreAdvice(const DataLocation& location) {
+    std::error_code error;
+    if (fs::is_empty(location.backupDirectory(), error) || error)
+        return "There is no backup in " + location.backupDirectory().string() +
+               " yet. If you exported your data, move " + location.databaseFile().string() +
+               " aside (keep it) and import the export into a fresh Kindling.";
     return "To get your data back, quit Kindling, move " + location.databaseFile().string() +
            " aside (keep it), and copy the newest file from " +
            location.backupDirectory().string() + " to " + location.databaseFile().string() + ".";

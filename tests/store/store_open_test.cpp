@@ -120,7 +120,21 @@ TEST_CASE("a damaged Kindling file is refused untouched with a way back") {
 
     const auto message = expectRefusedUntouched(location, K::Damaged);
     CHECK_THAT(message, Catch::Contains("damaged"));
-    CHECK_THAT(message, Catch::Contains(location.backupDirectory().string()));
+    // No backup was ever taken: the message does not send them to an empty folder.
+    CHECK_THAT(message,
+               Catch::Contains("There is no backup in " + location.backupDirectory().string()));
+
+    // With a backup there, it says which folder to copy the newest one from.
+    TempDir other;
+    const DataLocation backedUp = other.location();
+    fillStore(backedUp, 400);
+    Store::open(backedUp).backup();
+    auto copy = readBytes(backedUp.databaseFile());
+    for (std::size_t i = 0; i < pageSize; ++i)
+        copy[copy.size() / pageSize / 2 * pageSize + i] = static_cast<char>(random() & 0xFF);
+    writeBytes(backedUp.databaseFile(), copy);
+    CHECK_THAT(expectRefusedUntouched(backedUp, K::Damaged),
+               Catch::Contains("copy the newest file from " + backedUp.backupDirectory().string()));
 }
 
 TEST_CASE("a Kindling file whose header is overwritten is refused untouched") {

@@ -9,6 +9,7 @@
 #include "ui/widgets.hpp"
 
 #include <fmt/format.h>
+#include <optional>
 
 namespace kindling::ui {
 
@@ -419,7 +420,8 @@ void drawBreakForm(UiState& state, const Palette& p, float width) {
 
 // On a break: a calm banner with a way back. Otherwise a small way to start
 // one, and the break already planned, if there is one.
-void drawBreak(UiState& state, const Palette& p, float width) {
+// Returns whether it drew only the quiet one-line link (room beside it).
+bool drawBreak(UiState& state, const Palette& p, float width) {
     Session& session = *state.session;
     const float s = state.scale;
     if (const Pause* pause = session.currentPause()) {
@@ -445,11 +447,11 @@ void drawBreak(UiState& state, const Palette& p, float width) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to your usual rhythm from today");
         ImGui::SetCursorPosY(bottom);
         endCard();
-        return;
+        return false;
     }
     if (state.pauseDraft.open) {
         drawBreakForm(state, p, width);
-        return;
+        return false;
     }
     // A quiet link, lined up with the title.
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
@@ -474,6 +476,30 @@ void drawBreak(UiState& state, const Palette& p, float width) {
     }
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
+    return true;
+}
+
+// Undo stands right under the flame, never far from the click it takes back,
+// on the line that `lineTop` starts (beside the quiet break link) or, below a
+// break's card or form, on a line of its own. Ctrl+Z does the same.
+void drawUndo(UiState& state, float width, std::optional<float> lineTop) {
+    Session& session = *state.session;
+    if (!session.canUndo()) return;
+    const std::string label =
+        elideToWidth(std::string(icons::undo) + "  " + session.undoDescription(), width * 0.55f);
+    const ImVec2 size(ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x,
+                      ImGui::GetFrameHeight());
+    const float bottom = ImGui::GetCursorPosY();
+    const float left = ImGui::GetCursorPosX() + width - size.x;
+    if (lineTop)
+        ImGui::SetCursorPos(ImVec2(left, *lineTop + (ImGui::GetTextLineHeight() - size.y) * 0.5f));
+    else
+        ImGui::SetCursorPosX(left);
+    if (ImGui::Button(label.c_str(), size)) attempt(state, [&] { session.undo(); });
+    locateLastItem("undo");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (Ctrl+Z)", session.undoDescription().c_str());
+    // Beside the link, nothing below moves when the button comes and goes.
+    if (lineTop) ImGui::SetCursorPosY(bottom);
 }
 
 void drawEmpty(UiState& state, const Palette& p, float width) {
@@ -508,8 +534,11 @@ void drawTodayScreen(UiState& state) {
         attempt(state, [&] { session.undo(); });
 
     drawHeader(state, p, width);
+    const float breakTop = ImGui::GetCursorPosY();
+    bool roomBeside = false;
     if (!session.history().rituals.empty() || session.currentPause() != nullptr)
-        drawBreak(state, p, width);
+        roomBeside = drawBreak(state, p, width);
+    drawUndo(state, width, roomBeside ? std::optional<float>(breakTop) : std::nullopt);
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     drawQuestion(state, p, width);
     ImGui::Dummy(ImVec2(0, 6 * state.scale));
@@ -544,14 +573,6 @@ void drawTodayScreen(UiState& state) {
                 if (!isDue(item)) {
                     drawRitual(state, p, item, width);
                 }
-    }
-
-    if (session.canUndo()) {
-        ImGui::Dummy(ImVec2(0, 6 * state.scale));
-        const std::string label = std::string(icons::undo) + "  " + session.undoDescription();
-        if (ImGui::Button(label.c_str())) attempt(state, [&] { session.undo(); });
-        locateLastItem("undo");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z");
     }
 }
 

@@ -28,8 +28,8 @@ void beginCard(const Palette& palette, float width, float scale) {
     drawList->ChannelsSplit(2);
     drawList->ChannelsSetCurrent(1);
     const ImVec2 start = ImGui::GetCursorScreenPos();
-    openCards.push_back({start, width, padding, toU32(palette.surface),
-                         ImGui::GetStyle().ChildRounding});
+    openCards.push_back(
+        {start, width, padding, toU32(palette.surface), ImGui::GetStyle().ChildRounding});
     ImGui::SetCursorScreenPos(ImVec2(start.x + padding, start.y + padding));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * padding);
@@ -76,7 +76,8 @@ void centredWrappedText(std::string_view text, float width) {
         ImGui::SetCursorPosX(left + std::max(0.0f, (width - lineWidth) * 0.5f));
         ImGui::TextUnformatted(begin, lineEnd);
         begin = lineEnd;
-        while (begin < end && (*begin == ' ' || *begin == '\n')) ++begin;
+        while (begin < end && (*begin == ' ' || *begin == '\n'))
+            ++begin;
     }
 }
 
@@ -93,7 +94,8 @@ void elidedText(std::string_view text, float maxWidth) {
     // Walk whole UTF-8 code points so an emoji or accent is never split.
     while (cut < end) {
         const char* next = cut + 1;
-        while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80) ++next;
+        while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80)
+            ++next;
         if (ImGui::CalcTextSize(begin, next).x > room) break;
         cut = next;
     }
@@ -224,8 +226,7 @@ std::string withoutStandIns(std::string_view text) {
 
 } // namespace
 
-bool inputText(const char* label, std::string& text, const char* hint,
-               ImGuiInputTextFlags flags) {
+bool inputText(const char* label, std::string& text, const char* hint, ImGuiInputTextFlags flags) {
     std::string edited = withStandIns(text);
     const bool changed =
         ImGui::InputTextWithHint(label, hint, edited.data(), edited.capacity() + 1,
@@ -243,6 +244,18 @@ bool inputTextMultiline(const char* label, std::string& text, ImVec2 size,
                                   flags | ImGuiInputTextFlags_CallbackResize, growString, &edited);
     if (changed || ImGui::IsItemEdited()) text = withoutStandIns(edited);
     return changed;
+}
+
+std::string thousands(std::int64_t value) {
+    // Appended digit by digit: inserting the commas trips GCC 12's -Wrestrict
+    // false positive at -O3.
+    const std::string digits = std::to_string(value < 0 ? -value : value);
+    std::string grouped = value < 0 ? "-" : "";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+        grouped += digits[i];
+    }
+    return grouped;
 }
 
 ImVec4 colourFromRgb(std::uint32_t rgb) {

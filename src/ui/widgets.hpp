@@ -1,12 +1,12 @@
 #pragma once
 // Small drawing helpers shared by the screens.
 
+#include "ui/theme.hpp"
+
 #include <cstdint>
 #include <imgui.h>
 #include <string>
 #include <string_view>
-
-#include "ui/theme.hpp"
 
 namespace kindling::ui {
 
@@ -84,6 +84,9 @@ float flame(const Palette& palette, float height, int streakDays);
 bool pillButton(const char* label, const ImVec4& colour, bool filled, ImVec2 size);
 
 ImVec4 colourFromRgb(std::uint32_t rgb);
+
+// "17,783": a count read at a glance.
+std::string thousands(std::int64_t value);
 
 // ImGui::InputText(WithHint) over a std::string, growing it as the person
 // types (1.86's package has no imgui_stdlib). An empty `hint` shows none.

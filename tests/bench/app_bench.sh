@@ -18,7 +18,7 @@ idle_seconds=${IDLE_SECONDS:-30}
 
 work=$(mktemp -d /tmp/kindling-app-bench.XXXXXX)
 display=":$((100 + RANDOM % 800))"
-Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp -noreset >/dev/null 2>&1 &
 xvfb=$!
 cleanup() {
   kill "$xvfb" 2>/dev/null || true

@@ -35,13 +35,6 @@ const DashboardView& currentView(UiState& state) {
     return *cache.view;
 }
 
-std::string thousands(std::int64_t value) {
-    std::string digits = std::to_string(value < 0 ? -value : value);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<std::size_t>(i), ",");
-    return value < 0 ? "-" + digits : digits;
-}
-
 std::string dayCount(int count) {
     return fmt::format("{} {}", count, count == 1 ? "day" : "days");
 }

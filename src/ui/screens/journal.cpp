@@ -76,13 +76,6 @@ const std::vector<std::uint32_t>& currentRows(JournalView& view, const Session& 
     return view.rows;
 }
 
-std::string thousands(std::size_t value) {
-    std::string digits = std::to_string(value);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<std::size_t>(i), ",");
-    return digits;
-}
-
 std::string whoLabel(Who who, const Ritual* ritual, const Couple& couple) {
     switch (who) {
     case Who::Partner1:

@@ -61,14 +61,6 @@ std::string defaultExportPath(const UiState& state, bool csv) {
         .string();
 }
 
-// "17,783": ten years of logs read at a glance.
-std::string thousands(std::size_t count) {
-    std::string digits = std::to_string(count);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<std::size_t>(i), ",");
-    return digits;
-}
-
 std::string plural(std::size_t count, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", thousands(count), count == 1 ? one : many);
 }

@@ -1,5 +1,8 @@
 #include "ui/fonts.hpp"
 
+#include "core/icons.hpp"
+#include "ui/widgets.hpp"
+
 #include <filesystem>
 #include <imgui_freetype.h>
 #include <initializer_list>
@@ -26,8 +29,22 @@ const ImWchar textRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0180, 0x024F,
 // Dear ImGui 1.86 keeps characters in 16 bits, so they show as U+FFFD.
 const ImWchar symbolRanges[] = {0x2190, 0x21FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0x2600,
                                 0x27BF, 0x2B00, 0x2BFF, 0xFFFD, 0xFFFD, 0};
-// Font Awesome 4.7's private-use block.
-const ImWchar iconRanges[] = {0xF000, 0xF2E0, 0};
+// The Font Awesome glyphs Kindling draws: those a ritual, badge or break may
+// name (core/icons.hpp) and the app's own (ui/widgets.hpp). Building all of
+// Font Awesome's 700 at three sizes was a sixth of start-up.
+const ImWchar* iconRanges() {
+    static const ImVector<ImWchar> ranges = [] {
+        ImFontGlyphRangesBuilder builder;
+        for (const IconGlyph& icon : iconGlyphs)
+            builder.AddChar(static_cast<ImWchar>(icon.codepoint));
+        for (const char* icon : icons::all)
+            builder.AddText(icon);
+        ImVector<ImWchar> built;
+        builder.BuildRanges(&built);
+        return built;
+    }();
+    return ranges.Data;
+}
 
 } // namespace
 
@@ -58,7 +75,7 @@ Fonts loadFonts(ImGuiIO& io, float scale) {
             config.SizePixels = pixels * scale;
             font = io.Fonts->AddFontDefault(&config);
         }
-        if (font != nullptr && !symbolFile.empty()) {
+        if (!symbolFile.empty()) {
             ImFontConfig merge;
             merge.MergeMode = true;
             merge.OversampleH = 1;
@@ -71,7 +88,7 @@ Fonts loadFonts(ImGuiIO& io, float scale) {
             merge.GlyphMinAdvanceX = pixels * scale; // icons line up in lists
             merge.GlyphOffset = ImVec2(0, 0.5f * scale);
             io.Fonts->AddFontFromFileTTF(fonts.iconFontFile.c_str(), pixels * 0.9f * scale, &merge,
-                                         iconRanges);
+                                         iconRanges());
         }
         return font;
     };

@@ -3,6 +3,7 @@
 
 #include "ui/theme.hpp"
 
+#include <array>
 #include <cstdint>
 #include <imgui.h>
 #include <string>
@@ -58,6 +59,16 @@ inline constexpr const char* chevronDown = "\uf078";
 inline constexpr const char* chevronRight = "\uf054";
 inline constexpr const char* lightbulb = "\uf0eb";
 inline constexpr const char* gift = "\uf06b";
+// Every glyph above: the fonts build these (and core/icons.hpp's) only, so a
+// new one goes here too (tests/ui/fonts_test.cpp checks that it was).
+inline constexpr std::array all{
+    fire,          heart,         sun,        moon,     lifeRing,  leaf,       check,
+    undo,          snowflake,     comments,   forward,  pause,     trophy,     star,
+    flagCheckered, calendarCheck, picture,    book,     list,      barChart,   lineChart,
+    calendar,      users,         pieChart,   bullseye, cog,       folderOpen, download,
+    upload,        history,       pencil,     trash,    starEmpty, arrowRight, lock,
+    arrowLeft,     clock,         paintBrush, unlock,   plus,      archive,    chevronUp,
+    chevronDown,   chevronRight,  lightbulb,  gift};
 } // namespace icons
 
 // A rounded surface behind a group of widgets, as tall as its content.

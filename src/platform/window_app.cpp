@@ -166,6 +166,10 @@ void applyScale(ui::UiState& state, float contentScale) {
     io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    // On the GPU now: the atlas's pixels and the font files' bytes (megabytes)
+    // are not needed until the next change of scale loads the fonts again.
+    io.Fonts->ClearTexData();
+    io.Fonts->ClearInputData();
     ui::applyTheme(state.theme, state.scale);
 }
 

@@ -3,12 +3,12 @@
 // (shaders/background.frag) and the sparks of a celebration
 // (shaders/celebration.frag). An effect whose shader failed is left out.
 
-#include <string>
-#include <vector>
-
 #include "platform/gl_shader.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
+
+#include <string>
+#include <vector>
 
 namespace kindling::platform {
 
@@ -19,7 +19,8 @@ class Effects {
     std::vector<std::string> errors() const;
 
     // Clears to the theme's background and, when `glow`, lays the glow over it.
-    void drawBackground(const ui::Palette& palette, int width, int height, float seconds, bool glow);
+    void drawBackground(const ui::Palette& palette, int width, int height, float seconds,
+                        bool glow);
     // Blends a celebration's sparks over the frame.
     void drawCelebration(const ui::Sparks& sparks, int width, int height);
 

@@ -25,11 +25,13 @@ bool saveFramebufferPng(const std::string& file, PixelRect rect, int framebuffer
     glReadPixels(left, framebufferHeight - top - height, width, height, GL_RGBA, GL_UNSIGNED_BYTE,
                  pixels.data());
     // GL's rows run bottom-up; PNG's top-down. Opaque: the window has no alpha.
-    for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    for (size_t i = 3; i < pixels.size(); i += 4)
+        pixels[i] = 255;
     stbi_flip_vertically_on_write(1);
     errno = 0;
     if (stbi_write_png(file.c_str(), width, height, 4, pixels.data(), width * 4) == 0) {
-        error = "cannot write " + file + (errno != 0 ? ": " + std::string(std::strerror(errno)) : "");
+        error =
+            "cannot write " + file + (errno != 0 ? ": " + std::string(std::strerror(errno)) : "");
         return false;
     }
     return true;

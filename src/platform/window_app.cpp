@@ -5,6 +5,7 @@
 #include "app/clock.hpp"
 #include "app/session.hpp"
 #include "platform/effects.hpp"
+#include "platform/font_texture.hpp"
 #include "platform/frame_pacer.hpp"
 #include "platform/open_folder.hpp"
 #include "platform/screenshot.hpp"
@@ -141,11 +142,6 @@ struct GlfwSession {
     bool ok;
 };
 
-// The monitor's content scale times the couple's UI scale (Settings).
-float scaleFor(const ui::UiState& state, float contentScale) {
-    return std::clamp(contentScale * state.uiScale, 0.75f, 4.0f);
-}
-
 // "kindling: first frame: wall 1764612345.123456 s, cpu 172.4 ms": the wall
 // clock (to subtract the moment the process was started) and the CPU time the
 // process has used, start-up included.
@@ -157,20 +153,6 @@ void reportFirstFrame() {
     std::fprintf(stderr, "kindling: first frame: wall %lld.%06ld s, cpu %.1f ms\n",
                  static_cast<long long>(wall.tv_sec), wall.tv_nsec / 1000,
                  static_cast<double>(cpu.tv_sec) * 1e3 + static_cast<double>(cpu.tv_nsec) / 1e6);
-}
-
-void applyScale(ui::UiState& state, float contentScale) {
-    state.scale = scaleFor(state, contentScale);
-    ImGuiIO& io = ImGui::GetIO();
-    state.fonts = ui::loadFonts(io, state.scale);
-    io.Fonts->Build();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    // On the GPU now: the atlas's pixels and the font files' bytes (megabytes)
-    // are not needed until the next change of scale loads the fonts again.
-    io.Fonts->ClearTexData();
-    io.Fonts->ClearInputData();
-    ui::applyTheme(state.theme, state.scale);
 }
 
 } // namespace
@@ -232,7 +214,10 @@ int runWindowApp(const WindowRequest& request) {
     io.IniFilename = screenshotMode ? nullptr : iniPath.c_str();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
+    if (!platform::startRenderer()) {
+        std::cerr << "kindling: the OpenGL 3.3 renderer did not start\n";
+        return 1;
+    }
 
     // The data file: opened once for the window's lifetime (and locked).
     std::optional<Session> session;
@@ -278,7 +263,7 @@ int runWindowApp(const WindowRequest& request) {
     state.today = session ? session->asOf() : localLogicalToday(dayStartHour());
     float contentScale = 1.0f;
     glfwGetWindowContentScale(window, &contentScale, nullptr);
-    applyScale(state, contentScale);
+    platform::loadFontsToGpu(state, contentScale);
 
     auto effects = std::make_unique<platform::Effects>();
     for (const std::string& error : effects->errors())
@@ -309,7 +294,8 @@ int runWindowApp(const WindowRequest& request) {
 
         float newScale = 1.0f;
         glfwGetWindowContentScale(window, &newScale, nullptr);
-        if (scaleFor(state, newScale) != state.scale) applyScale(state, newScale);
+        if (platform::scaleFor(state, newScale) != state.scale)
+            platform::loadFontsToGpu(state, newScale);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();

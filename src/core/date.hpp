@@ -23,7 +23,7 @@ inline constexpr Day latestDay{std::chrono::year{2200} / std::chrono::December /
 inline constexpr bool isKeptDay(Day day) {
     return day >= earliestDay && day <= latestDay;
 }
-// "(1970-01-01 to 2200-12-31)", for messages.
+// The same range as text, for messages.
 inline constexpr std::string_view keptDaysText = "1970-01-01 to 2200-12-31";
 std::string formatDay(Day day);
 // "Sunday, 22 November 2026": how the app shows a day to the couple.

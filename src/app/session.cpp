@@ -1,12 +1,12 @@
 #include "app/session.hpp"
 
+#include "app/clock.hpp"
+#include "app/content.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <set>
-
-#include "app/clock.hpp"
-#include "app/content.hpp"
 
 namespace kindling {
 
@@ -14,8 +14,10 @@ namespace {
 
 std::string trimmed(std::string_view text) {
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
     return std::string(text);
 }
 
@@ -28,7 +30,9 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
     return true;
 }
 
-std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+std::int64_t now() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
 
 void checkText(const std::string& argument, std::string_view text, std::size_t maxLength) {
     const auto length = utf8Length(text);
@@ -64,8 +68,8 @@ Session::Session(Store store, History history, Day asOf)
       shown_(store_.shownCelebrations()) {}
 
 void Session::progressChanged() {
-    ProgressSnapshot after = computeProgress(history_, derived_, shippedContent().levels,
-                                             shippedContent().achievements);
+    ProgressSnapshot after =
+        computeProgress(history_, derived_, shippedContent().levels, shippedContent().achievements);
     for (Milestone& milestone : newCelebrations(progress_, after, shown_)) {
         const bool queued = std::any_of(pending_.begin(), pending_.end(),
                                         [&](const Milestone& m) { return m.key == milestone.key; });
@@ -131,8 +135,8 @@ void Session::setPreference(const std::string& key, const std::string& value) {
 void Session::setAsOf(Day day) {
     derived_ = deriveAll(history_, day);
     // A new day is not an achievement: nothing is queued for it.
-    progress_ = computeProgress(history_, derived_, shippedContent().levels,
-                                shippedContent().achievements);
+    progress_ =
+        computeProgress(history_, derived_, shippedContent().levels, shippedContent().achievements);
     ++revision_;
 }
 
@@ -155,9 +159,9 @@ const Ritual& Session::ritualNamed(const std::string& argument, std::string_view
     std::string known;
     for (const Ritual& ritual : history_.rituals)
         known += (known.empty() ? "" : ", ") + ritual.name;
-    throw InputError(argument, argument + ": no ritual called \"" + std::string(name) + "\"" +
-                                   (known.empty() ? " (there are none yet)"
-                                                  : "; the rituals are: " + known));
+    throw InputError(argument,
+                     argument + ": no ritual called \"" + std::string(name) + "\"" +
+                         (known.empty() ? " (there are none yet)" : "; the rituals are: " + known));
 }
 
 Who Session::partnerNamed(const std::string& argument, std::string_view name) const {
@@ -178,14 +182,16 @@ std::vector<Log> Session::log(const std::string& ritualName, const std::vector<D
     const Ritual& ritual = ritualNamed("NAME", ritualName);
     if (dayList.empty()) throw InputError("--date", "--date: give at least one day");
     Who who = Who::Both;
-    if (by) who = partnerNamed("--by", *by);
+    if (by)
+        who = partnerNamed("--by", *by);
     else if (ritual.mode == RitualMode::Each)
         throw InputError("--by", "--by: \"" + ritual.name +
                                      "\" is done by each of you; say who (a name or both)");
     if (amount && !ritual.measure)
         throw InputError("--amount", "--amount: \"" + ritual.name + "\" has no measure");
-    if (amount && (!std::isfinite(*amount) || *amount < 0))
-        throw InputError("--amount", "--amount: must be zero or more");
+    if (amount && !std::isfinite(*amount))
+        throw InputError("--amount", "--amount: too large a number to keep");
+    if (amount && *amount < 0) throw InputError("--amount", "--amount: must be zero or more");
     if (ritual.measure && !amount)
         throw InputError("--amount", "--amount: \"" + ritual.name + "\" is measured in " +
                                          ritual.unit + "; say how much");
@@ -235,14 +241,14 @@ void Session::skip(const std::string& ritualName, const std::vector<Day>& dayLis
     if (dayList.empty()) throw InputError("--date", "--date: give at least one day");
     std::vector<Skip> skips;
     for (Day day : dayList) {
-        const bool already = std::any_of(history_.skips.begin(), history_.skips.end(),
-                                         [&](const Skip& s) {
-                                             return s.ritualId == ritual.id && s.day == day;
-                                         });
+        const bool already =
+            std::any_of(history_.skips.begin(), history_.skips.end(),
+                        [&](const Skip& s) { return s.ritualId == ritual.id && s.day == day; });
         if (!already) skips.push_back(Skip{newUuid(), ritual.id, day});
     }
     store_.transaction([&] {
-        for (const Skip& s : skips) store_.insertSkip(s);
+        for (const Skip& s : skips)
+            store_.insertSkip(s);
     });
     history_.skips.insert(history_.skips.end(), skips.begin(), skips.end());
     changed(ritual.id);
@@ -283,7 +289,9 @@ void Session::logToday(const std::string& ritualId, Who who, std::optional<doubl
                           }});
 }
 
-void Session::skipToday(const std::string& ritualId) { skipDay(ritualId, derived_.asOf); }
+void Session::skipToday(const std::string& ritualId) {
+    skipDay(ritualId, derived_.asOf);
+}
 
 bool Session::undo() {
     if (undoStack_.empty()) return false;
@@ -302,11 +310,15 @@ void Session::importGenerated(const History& generated) {
     store_.transaction([&] {
         store_.saveCouple(generated.couple);
         store_.saveSettings(generated.settings);
-        for (const Ritual& ritual : generated.rituals) store_.insertRitual(ritual);
+        for (const Ritual& ritual : generated.rituals)
+            store_.insertRitual(ritual);
         store_.insertLogs(generated.logs);
-        for (const Skip& s : generated.skips) store_.insertSkip(s);
-        for (const Pause& p : generated.pauses) store_.insertPause(p);
-        for (const Goal& g : generated.goals) store_.insertGoal(g);
+        for (const Skip& s : generated.skips)
+            store_.insertSkip(s);
+        for (const Pause& p : generated.pauses)
+            store_.insertPause(p);
+        for (const Goal& g : generated.goals)
+            store_.insertGoal(g);
     });
     history_ = store_.loadHistory();
     rederive();
@@ -318,7 +330,9 @@ std::string Session::exportJson(const std::string& appVersion) const {
                                 storeExtras(store_));
 }
 
-std::string Session::exportCsv() const { return kindling::exportCsv(history_); }
+std::string Session::exportCsv() const {
+    return kindling::exportCsv(history_);
+}
 
 ImportPlan Session::planImport(std::string_view json, const ImportProgress& progress) const {
     return kindling::planImport(json, history_, storeExtras(store_), progress);
@@ -331,7 +345,9 @@ void Session::applyImport(const ImportPlan& plan, const ImportProgress& progress
     markAllReachedAsShown();
 }
 
-std::filesystem::path Session::backup() { return store_.backup(); }
+std::filesystem::path Session::backup() {
+    return store_.backup();
+}
 
 std::filesystem::path Session::restore(const std::filesystem::path& file) {
     const auto previous = store_.restoreFrom(file);

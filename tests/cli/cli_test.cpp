@@ -257,7 +257,7 @@ TEST_CASE("bad input names the argument, exits 2 and changes nothing") {
         {{"skip", "Morning coffee", "--date", "2026-11-19", "--date", "2026-11-19"}, "given twice"},
         {{"pause", "--from", "1969-12-30", "--to", "1970-01-02", "--reason", "Trip"}, "--from"},
         {{"pause", "--from", "2026-11-22", "--to", "2026-11-23", "--reason", " "}, "--reason"},
-        {{"log", "Walk", "--date", "2026-11-21", "--amount", "1e400"}, "--amount"},
+        {{"log", "Walk", "--date", "2026-11-21", "--amount", "1e400"}, "too large a number"},
         {{"demo"}, "already holds"},
     };
     for (const Case& c : cases) {

@@ -2,104 +2,21 @@
 
 #include "app/clock.hpp"
 #include "app/content.hpp"
+#include "core/question_deck.hpp"
+#include "store/uuid.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <ctime>
+#include <map>
 #include <set>
 
 namespace kindling {
-
-namespace {
-
-std::string trimmed(std::string_view text) {
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && isSpace(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back()))
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) return false;
-    }
-    return true;
-}
-
-std::int64_t now() {
-    return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-void checkText(const std::string& argument, std::string_view text, std::size_t maxLength) {
-    const auto length = utf8Length(text);
-    if (!length) throw InputError(argument, argument + ": the text is not valid UTF-8");
-    if (*length > maxLength)
-        throw InputError(argument, argument + ": at most " + std::to_string(maxLength) +
-                                       " characters, this has " + std::to_string(*length));
-}
-
-} // namespace
-
-std::string validatedName(const std::string& argument, std::string_view name) {
-    std::string clean = trimmed(name);
-    if (clean.empty()) throw InputError(argument, argument + ": the name is empty");
-    checkText(argument, clean, maxNameLength);
-    for (unsigned char c : clean)
-        if (c < 0x20 || c == 0x7f)
-            throw InputError(argument, argument + ": the name contains a control character");
-    return clean;
-}
-
-std::string validatedText(const std::string& argument, std::string_view text,
-                          std::size_t maxLength) {
-    std::string clean = trimmed(text);
-    checkText(argument, clean, maxLength);
-    return clean;
-}
 
 Session::Session(Store store, History history, Day asOf)
     : store_(std::move(store)), history_(std::move(history)), derived_(deriveAll(history_, asOf)),
       progress_(computeProgress(history_, derived_, shippedContent().levels,
                                 shippedContent().achievements)),
-      shown_(store_.shownCelebrations()) {}
-
-void Session::progressChanged() {
-    ProgressSnapshot after =
-        computeProgress(history_, derived_, shippedContent().levels, shippedContent().achievements);
-    for (Milestone& milestone : newCelebrations(progress_, after, shown_)) {
-        const bool queued = std::any_of(pending_.begin(), pending_.end(),
-                                        [&](const Milestone& m) { return m.key == milestone.key; });
-        if (!queued) pending_.push_back(std::move(milestone));
-    }
-    // An undo can take a milestone back before it was shown.
-    const auto reached = milestonesOf(after);
-    std::erase_if(pending_, [&](const Milestone& m) {
-        return std::none_of(reached.begin(), reached.end(),
-                            [&](const Milestone& r) { return r.key == m.key; });
-    });
-    progress_ = std::move(after);
-}
-
-void Session::celebrated(std::string key) {
-    // Off the queue first: when the file cannot take the note (a full disk),
-    // the couple still moves on, and only a restart may show it once more.
-    shown_.insert(key);
-    std::erase_if(pending_, [&](const Milestone& m) { return m.key == key; });
-    store_.markCelebrationsShown({key});
-}
-
-void Session::markAllReachedAsShown() {
-    std::vector<std::string> keys;
-    for (const Milestone& milestone : milestonesOf(progress_))
-        if (!shown_.count(milestone.key)) keys.push_back(milestone.key);
-    store_.markCelebrationsShown(keys);
-    shown_.insert(keys.begin(), keys.end());
-    pending_.clear();
-}
+      preferences_(store_.preferences()), shown_(store_.shownCelebrations()),
+      onboarded_(store_.hasCouple()) {}
 
 Session Session::open(const DataLocation& location, std::optional<Day> asOf) {
     Store store = Store::open(location);
@@ -124,14 +41,6 @@ bool Session::isEmpty() const {
            history_.pauses.empty();
 }
 
-std::string Session::preference(const std::string& key, const std::string& fallback) const {
-    return store_.getSetting(key).value_or(fallback);
-}
-
-void Session::setPreference(const std::string& key, const std::string& value) {
-    store_.setSetting(key, value);
-}
-
 void Session::setAsOf(Day day) {
     derived_ = deriveAll(history_, day);
     // A new day is not an achievement: nothing is queued for it.
@@ -140,194 +49,221 @@ void Session::setAsOf(Day day) {
     ++revision_;
 }
 
-void Session::rederive() {
-    derived_ = deriveAll(history_, derived_.asOf);
-    progressChanged();
-    ++revision_;
+ActionContext Session::context() const {
+    return ActionContext{derived_.asOf, unixNow(), [] { return newUuid(); }};
 }
 
-void Session::setPartnerNames(const std::optional<std::string>& partner1,
-                              const std::optional<std::string>& partner2) {
-    Couple couple = history_.couple;
-    if (partner1) couple.partners[0].name = validatedName("--partner1", *partner1);
-    if (partner2) couple.partners[1].name = validatedName("--partner2", *partner2);
-    setCouple(couple);
-}
+// ---- The one road ------------------------------------------------------------------
 
-const Ritual& Session::ritualNamed(const std::string& argument, std::string_view name) const {
-    if (const Ritual* ritual = history_.findRitualByName(trimmed(name))) return *ritual;
-    std::string known;
-    for (const Ritual& ritual : history_.rituals)
-        known += (known.empty() ? "" : ", ") + ritual.name;
-    throw InputError(argument,
-                     argument + ": no ritual called \"" + std::string(name) + "\"" +
-                         (known.empty() ? " (there are none yet)" : "; the rituals are: " + known));
-}
-
-Who Session::partnerNamed(const std::string& argument, std::string_view name) const {
-    const std::string clean = trimmed(name);
-    if (equalsIgnoringCase(clean, "both")) return Who::Both;
-    for (int i = 0; i < 2; ++i)
-        if (equalsIgnoringCase(clean, history_.couple.partners[static_cast<std::size_t>(i)].name) ||
-            equalsIgnoringCase(clean, i == 0 ? "partner1" : "partner2"))
-            return i == 0 ? Who::Partner1 : Who::Partner2;
-    throw InputError(argument, argument + ": \"" + clean + "\" is neither " +
-                                   history_.couple.partners[0].name + ", " +
-                                   history_.couple.partners[1].name + " nor both");
-}
-
-std::vector<Log> Session::log(const std::string& ritualName, const std::vector<Day>& dayList,
-                              const std::optional<std::string>& by, std::optional<double> amount,
-                              const std::string& note) {
-    const Ritual& ritual = ritualNamed("NAME", ritualName);
-    if (dayList.empty()) throw InputError("--date", "--date: give at least one day");
-    Who who = Who::Both;
-    if (by)
-        who = partnerNamed("--by", *by);
-    else if (ritual.mode == RitualMode::Each)
-        throw InputError("--by", "--by: \"" + ritual.name +
-                                     "\" is done by each of you; say who (a name or both)");
-    if (amount && !ritual.measure)
-        throw InputError("--amount", "--amount: \"" + ritual.name + "\" has no measure");
-    if (amount && !std::isfinite(*amount))
-        throw InputError("--amount", "--amount: too large a number to keep");
-    if (amount && *amount < 0) throw InputError("--amount", "--amount: must be zero or more");
-    if (ritual.measure && !amount)
-        throw InputError("--amount", "--amount: \"" + ritual.name + "\" is measured in " +
-                                         ritual.unit + "; say how much");
-    checkText("--note", note, maxNoteLength);
-
-    std::vector<Log> logs;
-    for (Day day : dayList) {
-        Log entry;
-        entry.id = newUuid();
-        entry.ritualId = ritual.id;
-        entry.day = day;
-        entry.who = who;
-        entry.amount = amount;
-        entry.note = note;
-        entry.loggedAt = now();
-        logs.push_back(std::move(entry));
+void Session::apply(const ChangeSet& change, const Store::WriteProgress& progress) {
+    if (change.empty()) return;
+    write(change, progress);
+    if (change.undoable) {
+        undoStack_.push_back(change);
+        redoStack_.clear();
     }
-    store_.insertLogs(logs);
-    history_.logs.insert(history_.logs.end(), logs.begin(), logs.end());
-    logsChanged(logs, {});
-    return logs;
-}
-
-int Session::unlog(const std::string& ritualName, Day day, const std::optional<std::string>& by) {
-    const Ritual& ritual = ritualNamed("NAME", ritualName);
-    const std::optional<Who> who =
-        by ? std::optional<Who>(partnerNamed("--by", *by)) : std::nullopt;
-    std::vector<Log> removed;
-    for (const Log& entry : history_.logs)
-        if (entry.ritualId == ritual.id && entry.day == day && (!who || entry.who == *who))
-            removed.push_back(entry);
-    if (removed.empty()) return 0;
-    store_.transaction([&] {
-        for (const Log& entry : removed)
-            store_.deleteLog(entry.id);
-    });
-    std::set<std::string> ids;
-    for (const Log& entry : removed)
-        ids.insert(entry.id);
-    std::erase_if(history_.logs, [&](const Log& entry) { return ids.count(entry.id) > 0; });
-    logsChanged({}, removed);
-    return static_cast<int>(removed.size());
-}
-
-void Session::skip(const std::string& ritualName, const std::vector<Day>& dayList) {
-    const Ritual& ritual = ritualNamed("NAME", ritualName);
-    if (dayList.empty()) throw InputError("--date", "--date: give at least one day");
-    std::vector<Skip> skips;
-    for (Day day : dayList) {
-        const bool already =
-            std::any_of(history_.skips.begin(), history_.skips.end(),
-                        [&](const Skip& s) { return s.ritualId == ritual.id && s.day == day; });
-        if (!already) skips.push_back(Skip{newUuid(), ritual.id, day});
-    }
-    store_.transaction([&] {
-        for (const Skip& s : skips)
-            store_.insertSkip(s);
-    });
-    history_.skips.insert(history_.skips.end(), skips.begin(), skips.end());
-    changed(ritual.id);
-}
-
-void Session::changed(const std::string& ritualId) {
-    updateRitual(derived_, history_, ritualId);
-    progressChanged();
-    ++revision_;
-}
-
-void Session::logsChanged(const std::vector<Log>& added, const std::vector<Log>& removed) {
-    updateLogs(derived_, history_, added, removed);
-    progressChanged();
-    ++revision_;
-}
-
-void Session::logToday(const std::string& ritualId, Who who, std::optional<double> amount) {
-    const Ritual* ritual = history_.findRitual(ritualId);
-    if (ritual == nullptr) throw InputError("ritual", "that ritual no longer exists");
-    if (ritual->measure && (!amount || !std::isfinite(*amount) || *amount < 0))
-        throw InputError("amount", "say how much, zero or more");
-    Log entry;
-    entry.id = newUuid();
-    entry.ritualId = ritualId;
-    entry.day = derived_.asOf;
-    entry.who = who;
-    if (ritual->measure) entry.amount = amount;
-    entry.loggedAt = now();
-    store_.insertLogs({entry});
-    history_.logs.push_back(entry);
-    logsChanged({entry}, {});
-    undoStack_.push_back({"Undo \"" + ritual->name + "\"", [this, entry] {
-                              store_.deleteLog(entry.id);
-                              std::erase_if(history_.logs,
-                                            [&](const Log& l) { return l.id == entry.id; });
-                              logsChanged({}, {entry});
-                          }});
-}
-
-void Session::skipToday(const std::string& ritualId) {
-    skipDay(ritualId, derived_.asOf);
 }
 
 bool Session::undo() {
     if (undoStack_.empty()) return false;
-    UndoEntry entry = std::move(undoStack_.back());
+    ChangeSet change = std::move(undoStack_.back());
     undoStack_.pop_back();
-    entry.revert();
+    write(change.inverse(), {});
+    redoStack_.push_back(std::move(change));
     return true;
 }
 
-const std::string& Session::undoDescription() const {
-    static const std::string nothing;
-    return undoStack_.empty() ? nothing : undoStack_.back().description;
+bool Session::redo() {
+    if (redoStack_.empty()) return false;
+    ChangeSet change = std::move(redoStack_.back());
+    redoStack_.pop_back();
+    write(change, {});
+    undoStack_.push_back(std::move(change));
+    return true;
 }
 
-void Session::importGenerated(const History& generated) {
-    store_.transaction([&] {
-        store_.saveCouple(generated.couple);
-        store_.saveSettings(generated.settings);
-        for (const Ritual& ritual : generated.rituals)
-            store_.insertRitual(ritual);
-        store_.insertLogs(generated.logs);
-        for (const Skip& s : generated.skips)
-            store_.insertSkip(s);
-        for (const Pause& p : generated.pauses)
-            store_.insertPause(p);
-        for (const Goal& g : generated.goals)
-            store_.insertGoal(g);
-    });
-    history_ = store_.loadHistory();
-    rederive();
-    markAllReachedAsShown();
+std::string Session::undoDescription() const {
+    return undoStack_.empty() ? std::string() : "Undo " + undoStack_.back().description;
 }
+
+std::string Session::redoDescription() const {
+    return redoStack_.empty() ? std::string() : "Redo " + redoStack_.back().description;
+}
+
+void Session::checkLocal(const ChangeSet& change) const {
+    for (const RowChange<Preference>& row : change.changes<Preference>()) {
+        const std::string& key = keyOf(row.before ? *row.before : *row.after);
+        const auto found = preferences_.find(key);
+        const bool matches = row.before
+                                 ? found != preferences_.end() && found->second == row.before->value
+                                 : found == preferences_.end();
+        if (!matches)
+            throw RuleViolation(Field::PreferenceKey,
+                                "that preference has changed meanwhile; nothing was changed");
+        if (row.after)
+            if (auto problem = problemWith(*row.after)) throw RuleViolation(*problem);
+    }
+    for (const RowChange<ShownCelebration>& row : change.changes<ShownCelebration>()) {
+        if (!row.after)
+            throw RuleViolation(Field::Celebration, "a celebration once shown stays shown");
+        if (auto problem = problemWith(*row.after)) throw RuleViolation(*problem);
+    }
+}
+
+void Session::write(const ChangeSet& change, const Store::WriteProgress& progress) {
+    checkChange(history_, change);
+    checkLocal(change);
+    store_.apply(change.rows, unixNow(), progress);
+
+    const ChangeRows& rows = change.rows;
+    for (const RowChange<Preference>& row : rows.of<Preference>()) {
+        if (row.after)
+            preferences_[row.after->key] = row.after->value;
+        else
+            preferences_.erase(row.before->key);
+    }
+    for (const RowChange<ShownCelebration>& row : rows.of<ShownCelebration>())
+        shown_.insert(row.after->key);
+    if (!rows.of<Couple>().empty()) onboarded_ = true;
+
+    bool historyChanges = false;
+    rows.forEach([&](const auto& list) {
+        using Row = typename std::decay_t<decltype(list)>::value_type;
+        constexpr bool local = std::is_same_v<Row, RowChange<Preference>> ||
+                               std::is_same_v<Row, RowChange<ShownCelebration>>;
+        historyChanges = historyChanges || (!local && !list.empty());
+    });
+    if (historyChanges) {
+        applyToHistory(history_, rows);
+        const std::vector<Milestone> pendingBefore = pending_;
+        updateDerived(rows);
+        updateMilestones(change.milestones, pendingBefore);
+    }
+    std::erase_if(pending_, [&](const Milestone& m) { return shown_.count(m.key) > 0; });
+    ++revision_;
+}
+
+// Only what the change can move is derived again (derived.hpp): a log
+// recomputes its ritual, a ritual or a skip theirs; the settings, a pause or a
+// change of many rows everything.
+void Session::updateDerived(const ChangeRows& rows) {
+    constexpr std::size_t manyRows = 2'000;
+    const bool everything = !rows.of<Settings>().empty() || !rows.of<Pause>().empty() ||
+                            rows.of<Ritual>().size() > 16 || rows.of<Log>().size() > manyRows ||
+                            rows.of<Skip>().size() > manyRows;
+    if (everything) {
+        derived_ = deriveAll(history_, derived_.asOf);
+        return;
+    }
+    std::vector<Log> added, removed;
+    for (const RowChange<Log>& row : rows.of<Log>()) {
+        if (row.before) removed.push_back(*row.before);
+        if (row.after) added.push_back(*row.after);
+    }
+    if (!added.empty() || !removed.empty()) updateLogs(derived_, history_, added, removed);
+    std::set<std::string> rituals;
+    for (const RowChange<Ritual>& row : rows.of<Ritual>())
+        rituals.insert(keyOf(row.before ? *row.before : *row.after));
+    for (const RowChange<Skip>& row : rows.of<Skip>())
+        rituals.insert((row.before ? *row.before : *row.after).ritualId);
+    for (const std::string& ritualId : rituals)
+        updateRitual(derived_, history_, ritualId);
+}
+
+void Session::updateMilestones(Milestones policy, const std::vector<Milestone>& pendingBefore) {
+    ProgressSnapshot after =
+        computeProgress(history_, derived_, shippedContent().levels, shippedContent().achievements);
+    for (Milestone& milestone : newCelebrations(progress_, after, shown_)) {
+        const bool queued = std::any_of(pending_.begin(), pending_.end(),
+                                        [&](const Milestone& m) { return m.key == milestone.key; });
+        if (!queued) pending_.push_back(std::move(milestone));
+    }
+    // An undo can take a milestone back before it was shown.
+    const auto reached = milestonesOf(after);
+    std::erase_if(pending_, [&](const Milestone& m) {
+        return std::none_of(reached.begin(), reached.end(),
+                            [&](const Milestone& r) { return r.key == m.key; });
+    });
+    progress_ = std::move(after);
+
+    if (policy == Milestones::Celebrate) return;
+    if (policy == Milestones::CreditAllQuietly) {
+        markAllReachedAsShown();
+        return;
+    }
+    // An edit credits what it newly makes reached before today without a
+    // card: a celebration is for what the couple does now.
+    ChangeSet quiet;
+    quiet.undoable = false;
+    for (const Milestone& milestone : pending_) {
+        const bool wasPending =
+            std::any_of(pendingBefore.begin(), pendingBefore.end(),
+                        [&](const Milestone& m) { return m.key == milestone.key; });
+        if (!wasPending && milestone.day < asOf()) quiet.add(ShownCelebration{milestone.key});
+    }
+    if (!quiet.empty()) write(quiet, {});
+}
+
+void Session::markAllReachedAsShown() {
+    ChangeSet shown;
+    shown.undoable = false;
+    for (const Milestone& milestone : milestonesOf(progress_))
+        if (!shown_.count(milestone.key)) shown.add(ShownCelebration{milestone.key});
+    pending_.clear();
+    if (!shown.empty()) write(shown, {});
+}
+
+// ---- Celebrations and preferences ----------------------------------------------------
+
+void Session::celebrated(std::string key) {
+    // Off the queue first: when the file cannot take the note (a full disk),
+    // the couple still moves on, and only a restart may show it once more.
+    std::erase_if(pending_, [&](const Milestone& m) { return m.key == key; });
+    if (shown_.count(key)) return;
+    ChangeSet change;
+    change.undoable = false;
+    change.add(ShownCelebration{key});
+    try {
+        apply(change);
+    } catch (...) {
+        shown_.insert(key);
+        ++revision_;
+        throw;
+    }
+}
+
+std::string Session::preference(const std::string& key, const std::string& fallback) const {
+    const auto found = preferences_.find(key);
+    return found == preferences_.end() ? fallback : found->second;
+}
+
+void Session::setPreference(const std::string& key, const std::optional<std::string>& value) {
+    const auto found = preferences_.find(key);
+    apply(kindling::setPreference(
+        found == preferences_.end() ? std::nullopt : std::optional<std::string>(found->second), key,
+        value));
+}
+
+const Question& Session::questionOfTheNight() const {
+    if (questionCache_.revision != revision_ || questionCache_.tonight == nullptr) {
+        std::map<std::string, Day, std::less<>> answered;
+        int nextTonight = 0;
+        for (const QuestionMarkEntry& entry : history_.questionMarks) {
+            if (entry.mark == QuestionMark::Answered) answered[entry.questionId] = entry.day;
+            if (entry.mark == QuestionMark::Skipped && entry.day == derived_.asOf) ++nextTonight;
+        }
+        questionCache_.tonight = &kindling::questionOfTheNight(
+            shippedContent().questions, derived_.asOf, nextTonight, answered);
+        questionCache_.revision = revision_;
+    }
+    return *questionCache_.tonight;
+}
+
+// ---- Export, import, backups -----------------------------------------------------------
 
 std::string Session::exportJson(const std::string& appVersion) const {
-    return kindling::exportJson(history_, ExportInfo{exportTimestampNow(), appVersion},
-                                storeExtras(store_));
+    return kindling::exportJson(history_, ExportInfo{exportTimestamp(unixNow()), appVersion},
+                                StoreExtras{shown_});
 }
 
 std::string Session::exportCsv() const {
@@ -335,14 +271,25 @@ std::string Session::exportCsv() const {
 }
 
 ImportPlan Session::planImport(std::string_view json, const ImportProgress& progress) const {
-    return kindling::planImport(json, history_, storeExtras(store_), progress);
+    return kindling::planImport(json, history_, StoreExtras{shown_}, progress);
 }
 
-void Session::applyImport(const ImportPlan& plan, const ImportProgress& progress) {
-    kindling::applyImport(store_, plan, progress);
-    history_ = store_.loadHistory();
-    rederive();
-    markAllReachedAsShown();
+std::filesystem::path Session::applyImport(const ImportPlan& plan, const ImportProgress& progress) {
+    std::filesystem::path safety = store_.backup();
+    const ChangeSet change = importChange(plan, history_);
+    std::size_t rows = 0;
+    change.rows.forEach([&](const auto& list) { rows += list.size(); });
+    // About 200 bytes of JSON a row: reports for the files that report reading.
+    const bool report = progress && rows * 200 > progressThresholdBytes;
+    apply(change, report ? Store::WriteProgress([&](std::size_t done, std::size_t total) {
+              progress("saving", done, total);
+          })
+                         : Store::WriteProgress{});
+    return safety;
+}
+
+void Session::importGenerated(const History& generated) {
+    apply(addEverything(generated));
 }
 
 std::filesystem::path Session::backup() {
@@ -350,11 +297,20 @@ std::filesystem::path Session::backup() {
 }
 
 std::filesystem::path Session::restore(const std::filesystem::path& file) {
+    // A restore replaces the whole file, so it is not a change of rows: the
+    // session reads everything again, and nothing before it can be undone.
     const auto previous = store_.restoreFrom(file);
     history_ = store_.loadHistory();
+    preferences_ = store_.preferences();
     shown_ = store_.shownCelebrations();
-    rederive();
+    onboarded_ = store_.hasCouple();
+    undoStack_.clear();
+    redoStack_.clear();
+    derived_ = deriveAll(history_, derived_.asOf);
+    progress_ =
+        computeProgress(history_, derived_, shippedContent().levels, shippedContent().achievements);
     markAllReachedAsShown();
+    ++revision_;
     return previous;
 }
 

@@ -17,6 +17,63 @@ namespace kindling {
 
 namespace {
 
+using ArgumentError = CommandLineError;
+
+// The flag or argument a field is given with (core/rules.hpp): the command
+// line words a RuleViolation with it.
+std::string flagOf(Field field) {
+    switch (field) {
+    case Field::RitualName:
+    case Field::Ritual:
+        return "NAME";
+    case Field::RitualIcon:
+        return "--icon";
+    case Field::RitualWhy:
+        return "--why";
+    case Field::RitualTimes:
+        return "--times";
+    case Field::RitualPerDays:
+        return "--per";
+    case Field::RitualWeekdays:
+        return "--weekdays";
+    case Field::RitualTarget:
+        return "--target";
+    case Field::RitualUnit:
+        return "--measure";
+    case Field::LogDay:
+    case Field::SkipDay:
+        return "--date";
+    case Field::LogWho:
+        return "--by";
+    case Field::LogAmount:
+        return "--amount";
+    case Field::LogNote:
+        return "--note";
+    case Field::PauseFirst:
+        return "--from";
+    case Field::PauseLast:
+        return "--to";
+    case Field::PauseReason:
+        return "--reason";
+    case Field::GoalTitle:
+        return "TITLE";
+    case Field::GoalTarget:
+        return "--target";
+    case Field::GoalFrom:
+        return "--from and --to";
+    case Field::GoalTo:
+        return "--to";
+    case Field::GoalReward:
+        return "--reward";
+    case Field::Partner1Name:
+        return "--partner1";
+    case Field::Partner2Name:
+        return "--partner2";
+    default:
+        return std::string(fieldName(field));
+    }
+}
+
 bool parseWindowSize(const std::string& text, int& width, int& height) {
     static const std::regex pattern(R"((\d{2,5})x(\d{2,5}))");
     std::smatch match;
@@ -29,12 +86,10 @@ bool parseWindowSize(const std::string& text, int& width, int& height) {
 Day dayArgument(const std::string& argument, const std::string& text) {
     const auto day = parseDay(text);
     if (!day)
-        throw InputError(argument,
-                         argument + ": \"" + text + "\" is not a real date written YYYY-MM-DD");
+        throw ArgumentError(argument, "\"" + text + "\" is not a real date written YYYY-MM-DD");
     if (!isKeptDay(*day))
-        throw InputError(argument, argument + ": " + text +
-                                       " is outside the dates Kindling keeps (" +
-                                       std::string(keptDaysText) + ")");
+        throw ArgumentError(argument, text + " is outside the dates Kindling keeps (" +
+                                          std::string(keptDaysText) + ")");
     return *day;
 }
 
@@ -43,7 +98,7 @@ std::vector<Day> dayArguments(const std::string& argument, const std::vector<std
     for (const std::string& text : texts) {
         const Day day = dayArgument(argument, text);
         if (std::find(result.begin(), result.end(), day) != result.end())
-            throw InputError(argument, argument + ": " + text + " is given twice");
+            throw ArgumentError(argument, text + " is given twice");
         result.push_back(day);
     }
     return result;
@@ -60,8 +115,8 @@ Weekdays weekdaysArgument(const std::string& text) {
         for (std::size_t i = 0; i < 7; ++i)
             if (name == names[i]) weekdays[i] = known = true;
         if (!known)
-            throw InputError("--weekdays", "--weekdays: \"" + name +
-                                               "\" is not one of mon,tue,wed,thu,fri,sat,sun");
+            throw ArgumentError("--weekdays",
+                                "\"" + name + "\" is not one of mon,tue,wed,thu,fri,sat,sun");
         start = comma + 1;
     }
     return weekdays;
@@ -69,9 +124,9 @@ Weekdays weekdaysArgument(const std::string& text) {
 
 Area areaArgument(const std::string& argument, const std::string& text) {
     if (const auto area = areaFromName(text)) return *area;
-    throw InputError(argument, argument + ": \"" + text +
-                                   "\" is not an area (connection, appreciation, touch, talk, "
-                                   "repair, fun)");
+    throw ArgumentError(argument, "\"" + text +
+                                      "\" is not an area (connection, appreciation, touch, talk, "
+                                      "repair, fun)");
 }
 
 // Everything the subcommands read, filled by CLI11.
@@ -119,8 +174,8 @@ int addRitual(const Arguments& a, Session& session, std::ostream& out) {
     draft.area = areaArgument("--area", a.area);
     draft.icon = a.icon;
     draft.why = a.why;
-    const Ritual ritual = session.addRitual(draft);
-    out << "Added \"" << ritual.name << "\".\n";
+    const ChangeSet change = session.run(kindling::addRitual, draft);
+    out << "Added \"" << addedRitual(change).name << "\".\n";
     return 0;
 }
 
@@ -146,14 +201,19 @@ int addGoal(const Arguments& a, Session& session, std::ostream& out) {
     else if (!a.from.empty() || !a.to.empty()) {
         draft.period = GoalPeriod::Custom;
         if (a.from.empty() || a.to.empty())
-            throw InputError("--from", "--from and --to: a custom goal needs both days");
+            throw ArgumentError("--from and --to", "a custom goal needs both days");
         draft.from = dayArgument("--from", a.from);
         draft.to = dayArgument("--to", a.to);
     } else
         draft.period = GoalPeriod::Week;
     draft.reward = a.reward;
-    const Goal goal = session.addGoal(draft);
-    out << "Set the goal \"" << goal.title << "\".\n";
+    try {
+        session.run(kindling::addGoal, draft);
+    } catch (const RuleViolation& e) {
+        if (e.field() == Field::Ritual) throw ArgumentError("--ritual", e.problem());
+        throw;
+    }
+    out << "Set the goal \"" << session.history().goals.back().title << "\".\n";
     return 0;
 }
 
@@ -203,7 +263,7 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
     coupleSet->add_option("--partner1", a.partner1, "First partner's name");
     coupleSet->add_option("--partner2", a.partner2, "Second partner's name");
     set(coupleSet, [&](Session& s, std::ostream& o) {
-        s.setPartnerNames(a.partner1, a.partner2);
+        s.run(setPartnerNames, a.partner1, a.partner2);
         o << "Hello, " << s.history().couple.partners[0].name << " and "
           << s.history().couple.partners[1].name << ".\n";
         return 0;
@@ -254,9 +314,14 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
     logCommand->add_option("--amount", a.amount, "Amount, for measured rituals");
     logCommand->add_option("--note", a.note, "A private note");
     set(logCommand, [&](Session& s, std::ostream& o) {
-        const auto logs = s.log(a.name, dayArguments("--date", a.dates), a.by, a.amount, a.note);
-        o << "Logged \"" << s.ritualNamed("NAME", a.name).name << "\" on " << logs.size()
-          << (logs.size() == 1 ? " day" : " days") << ".\n";
+        const Ritual& chosen = ritualNamed(s.history(), a.name);
+        const std::vector<Day> dayList = dayArguments("--date", a.dates);
+        const std::optional<Who> who =
+            a.by ? std::optional<Who>(partnerNamed(s.history(), *a.by)) : std::nullopt;
+        const std::string name = chosen.name;
+        s.run(logDays, chosen.id, dayList, who, a.amount, a.note);
+        o << "Logged \"" << name << "\" on " << dayList.size()
+          << (dayList.size() == 1 ? " day" : " days") << ".\n";
         return 0;
     });
 
@@ -265,7 +330,13 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
     unlog->add_option("--date", a.dates, "Day, YYYY-MM-DD")->required()->expected(1);
     unlog->add_option("--by", a.by, "Only this partner's (or both's) logs");
     set(unlog, [&](Session& s, std::ostream& o) {
-        const int removed = s.unlog(a.name, dayArgument("--date", a.dates.front()), a.by);
+        const std::string ritualId = ritualNamed(s.history(), a.name).id;
+        const std::optional<Who> who =
+            a.by ? std::optional<Who>(partnerNamed(s.history(), *a.by)) : std::nullopt;
+        const auto removed =
+            s.run(kindling::unlog, ritualId, dayArgument("--date", a.dates.front()), who)
+                .changes<Log>()
+                .size();
         o << (removed == 0 ? "Nothing was logged there.\n"
                            : fmt::format("Removed {} log{}.\n", removed, removed == 1 ? "" : "s"));
         return 0;
@@ -278,7 +349,7 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     set(skip, [&](Session& s, std::ostream& o) {
-        s.skip(a.name, dayArguments("--date", a.dates));
+        s.run(skipDays, ritualNamed(s.history(), a.name).id, dayArguments("--date", a.dates));
         o << "Skipped. Streaks stay as they are.\n";
         return 0;
     });
@@ -288,7 +359,7 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
     pause->add_option("--to", a.to, "Last day, YYYY-MM-DD")->required();
     pause->add_option("--reason", a.reason, "Travel, illness, a new baby …")->required();
     set(pause, [&](Session& s, std::ostream& o) {
-        s.pause(dayArgument("--from", a.from), dayArgument("--to", a.to), a.reason);
+        s.run(startPause, dayArgument("--from", a.from), dayArgument("--to", a.to), a.reason);
         o << "Paused. Take care of each other; your streaks will wait.\n";
         return 0;
     });
@@ -317,7 +388,7 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
     goalAdd->add_option("--reward", a.reward, "What you promise yourselves");
     set(goalAdd, [&](Session& s, std::ostream& o) {
         if (!a.goalRitual && !a.goalArea && !a.goalAny)
-            throw InputError("--any", "say what counts: --ritual NAME, --area AREA or --any");
+            throw ArgumentError("--any", "say what counts: --ritual NAME, --area AREA or --any");
         return addGoal(a, s, o);
     });
 
@@ -340,8 +411,8 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
                    "(ten years: about 90,000 logs instead of 18,000)");
     set(demo, [&](Session& s, std::ostream& o) {
         if (!s.isEmpty())
-            throw InputError("demo", "demo: this data folder already holds a history; "
-                                     "use an empty one (--data-dir DIR)");
+            throw ArgumentError("demo", "this data folder already holds a history; use an empty "
+                                        "one (--data-dir DIR)");
         s.importGenerated(
             generateDemoHistory(shippedContent().catalog, {a.years, a.seed, s.asOf(), a.dense}));
         o << "Created " << s.history().logs.size() << " logs over " << a.years
@@ -408,7 +479,11 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
                 out << "* " << milestone.headline << ": " << milestone.detail << "\n";
                 session.celebrated(milestone.key);
             }
-        } catch (const InputError& e) {
+        } catch (const RuleViolation& e) {
+            err << "kindling: " << flagOf(e.field()) << ": " << e.problem()
+                << "\nNothing was changed.\n";
+            outcome.exitCode = 2;
+        } catch (const ArgumentError& e) {
             err << "kindling: " << e.what() << "\nNothing was changed.\n";
             outcome.exitCode = 2;
         } catch (const StoreError& e) {

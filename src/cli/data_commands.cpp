@@ -73,7 +73,7 @@ void addDataCommands(CLI::App& app, DataArguments& a,
         try {
             plan = s.planImport(readImportFile(a.file), progress);
         } catch (const ImportError& e) {
-            throw InputError("FILE", a.file + ": " + e.what());
+            throw CommandLineError(a.file + ": " + e.what());
         }
         printPlan(plan, o);
         if (a.dryRun) {
@@ -84,8 +84,8 @@ void addDataCommands(CLI::App& app, DataArguments& a,
             o << "Nothing to import: everything in the file is already here.\n";
             return 0;
         }
-        s.applyImport(plan, progress);
-        o << "Imported.\n";
+        const fs::path safety = s.applyImport(plan, progress);
+        o << "Imported. Your data as it was before is kept in " << safety.string() << ".\n";
         return 0;
     });
 

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <stdexcept>
 #include <string>
 
 namespace CLI {
@@ -13,6 +14,15 @@ class App;
 namespace kindling {
 
 class Session;
+
+// A command-line argument that is wrong before any rule is asked (a date that
+// is not a date, a file that is not an export): printed as it is, exit 2.
+class CommandLineError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+    CommandLineError(const std::string& flag, const std::string& problem)
+        : std::runtime_error(flag + ": " + problem) {}
+};
 
 using SessionCommand = std::function<int(Session&, std::ostream&)>;
 

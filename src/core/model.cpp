@@ -10,6 +10,7 @@ constexpr std::array<std::string_view, 6> areaNames{"connection", "appreciation"
                                                     "talk",       "repair",       "fun"};
 constexpr std::array<std::string_view, 2> modeNames{"together", "each"};
 constexpr std::array<std::string_view, 3> whoNames{"partner1", "partner2", "both"};
+constexpr std::array<std::string_view, 3> questionMarkNames{"answered", "favourite", "skipped"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -27,14 +28,30 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
 
 } // namespace
 
-std::string_view areaName(Area area) { return areaNames[static_cast<std::size_t>(area)]; }
-std::optional<Area> areaFromName(std::string_view name) { return fromName<Area>(areaNames, name); }
-std::string_view modeName(RitualMode mode) { return modeNames[static_cast<std::size_t>(mode)]; }
+std::string_view areaName(Area area) {
+    return areaNames[static_cast<std::size_t>(area)];
+}
+std::optional<Area> areaFromName(std::string_view name) {
+    return fromName<Area>(areaNames, name);
+}
+std::string_view modeName(RitualMode mode) {
+    return modeNames[static_cast<std::size_t>(mode)];
+}
 std::optional<RitualMode> modeFromName(std::string_view name) {
     return fromName<RitualMode>(modeNames, name);
 }
-std::string_view whoName(Who who) { return whoNames[static_cast<std::size_t>(who)]; }
-std::optional<Who> whoFromName(std::string_view name) { return fromName<Who>(whoNames, name); }
+std::string_view whoName(Who who) {
+    return whoNames[static_cast<std::size_t>(who)];
+}
+std::optional<Who> whoFromName(std::string_view name) {
+    return fromName<Who>(whoNames, name);
+}
+std::string_view questionMarkName(QuestionMark mark) {
+    return questionMarkNames[static_cast<std::size_t>(mark)];
+}
+std::optional<QuestionMark> questionMarkFromName(std::string_view name) {
+    return fromName<QuestionMark>(questionMarkNames, name);
+}
 
 const Ritual* History::findRitual(std::string_view id) const {
     for (const Ritual& ritual : rituals)
@@ -53,11 +70,16 @@ std::optional<std::size_t> utf8Length(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const auto byte = static_cast<unsigned char>(text[i]);
         std::size_t length = 0;
-        if (byte < 0x80) length = 1;
-        else if ((byte >> 5) == 0x6) length = 2;
-        else if ((byte >> 4) == 0xE) length = 3;
-        else if ((byte >> 3) == 0x1E) length = 4;
-        else return std::nullopt;
+        if (byte < 0x80)
+            length = 1;
+        else if ((byte >> 5) == 0x6)
+            length = 2;
+        else if ((byte >> 4) == 0xE)
+            length = 3;
+        else if ((byte >> 3) == 0x1E)
+            length = 4;
+        else
+            return std::nullopt;
         if (i + length > text.size()) return std::nullopt;
         for (std::size_t k = 1; k < length; ++k)
             if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return std::nullopt;

@@ -32,14 +32,17 @@ std::optional<Who> whoFromName(std::string_view name);
 inline constexpr std::size_t maxNameLength = 80;   // characters (UTF-8 code points)
 inline constexpr std::size_t maxNoteLength = 4000; // code points
 inline constexpr int maxPerDays = 365;
+inline constexpr int maxGoalTarget = 1'000'000; // logs
 
 struct Partner {
     std::string name;
     std::uint32_t colour = 0; // 0xRRGGBB
+    bool operator==(const Partner&) const = default;
 };
 
 struct Couple {
     std::array<Partner, 2> partners{Partner{"Partner 1", 0xE0683F}, Partner{"Partner 2", 0x7A6FC2}};
+    bool operator==(const Couple&) const = default;
 };
 
 struct Ritual {
@@ -56,6 +59,7 @@ struct Ritual {
     bool archived = false;          // archived rituals keep their history
     int position = 0;               // order on screen
     std::string catalogId;          // the catalog entry it came from, if any
+    bool operator==(const Ritual&) const = default;
 };
 
 struct Log {
@@ -66,12 +70,14 @@ struct Log {
     std::optional<double> amount; // measured rituals
     std::string note;
     std::int64_t loggedAt = 0; // unix seconds, when it was logged
+    bool operator==(const Log&) const = default;
 };
 
 struct Skip {
     std::string id;
     std::string ritualId;
     Day day;
+    bool operator==(const Skip&) const = default;
 };
 
 struct Pause {
@@ -79,6 +85,7 @@ struct Pause {
     Day first;
     Day last; // inclusive
     std::string reason;
+    bool operator==(const Pause&) const = default;
 };
 
 enum class GoalScope : std::uint8_t { Ritual, Area, Any };
@@ -98,11 +105,25 @@ struct Goal {
     // Set: archived on that day. Nothing after it counts (goals.hpp); clearing
     // it (a restore) brings the goal back whole.
     std::optional<Day> archivedOn;
+    bool operator==(const Goal&) const = default;
 };
 
 struct Settings {
     int dayStartHour = 4; // the logical day starts at 04:00
     int weekStart = 0;    // 0 = Monday … 6 = Sunday
+    bool operator==(const Settings&) const = default;
+};
+
+// The question deck's memory: one mark of each kind per question.
+enum class QuestionMark : std::uint8_t { Answered, Favourite, Skipped };
+std::string_view questionMarkName(QuestionMark mark); // "answered", "favourite", "skipped"
+std::optional<QuestionMark> questionMarkFromName(std::string_view name);
+
+struct QuestionMarkEntry {
+    std::string questionId;
+    QuestionMark mark = QuestionMark::Answered;
+    Day day; // when it was (last) marked
+    bool operator==(const QuestionMarkEntry&) const = default;
 };
 
 // Everything the couple has recorded. Vectors in no particular order unless
@@ -115,6 +136,7 @@ struct History {
     std::vector<Skip> skips;
     std::vector<Pause> pauses;
     std::vector<Goal> goals;
+    std::vector<QuestionMarkEntry> questionMarks; // by day, then question, then mark
 
     const Ritual* findRitual(std::string_view id) const;
     // Case-insensitive (ASCII) match on the name, archived rituals included.

@@ -18,6 +18,7 @@ namespace kindling {
 struct Frequency {
     int times = 1;
     int perDays = 1;
+    bool operator==(const Frequency&) const = default;
 };
 
 // N == D is daily (scoring.md). Out-of-range values are clamped into
@@ -33,6 +34,7 @@ enum class MeasureKind { AtLeast, AtMost };
 struct Measure {
     MeasureKind kind = MeasureKind::AtLeast;
     double target = 0.0;
+    bool operator==(const Measure&) const = default;
 };
 
 // ISO order, Monday = 0 (isoWeekdayIndex); true = the ritual is scheduled that day.

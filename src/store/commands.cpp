@@ -1,5 +1,6 @@
-// The commands and queries over an open store. Every value goes through a
-// bound parameter; every command is one transaction (Store::write).
+// Reading the history and writing change sets (core/change_set.hpp). Every
+// value goes through a bound parameter; every change is one transaction
+// (Store::write).
 
 #include "store/store.hpp"
 #include "store/store_impl.hpp"
@@ -8,6 +9,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <unordered_set>
 
 namespace kindling {
 
@@ -20,7 +22,6 @@ constexpr std::array<std::string_view, 2> measureKindNames{"at_least", "at_most"
 constexpr std::array<std::string_view, 3> goalScopeNames{"ritual", "area", "any"};
 constexpr std::array<std::string_view, 5> goalPeriodNames{"week", "month", "custom", "every_week",
                                                           "every_month"};
-constexpr std::array<std::string_view, 3> questionMarkNames{"answered", "favourite", "skipped"};
 
 template <typename Enum, std::size_t N>
 std::string nameOf(const std::array<std::string_view, N>& names, Enum value) {
@@ -34,7 +35,8 @@ std::optional<Enum> fromName(const std::array<std::string_view, N>& names, std::
     return std::nullopt;
 }
 
-// The keys saveSettings owns; setSetting must not bypass its validation.
+// The couple's two settings, kept as rows of the settings table beside this
+// computer's preferences.
 constexpr std::string_view dayStartHourKey = "day_start_hour";
 constexpr std::string_view weekStartKey = "week_start";
 
@@ -62,10 +64,6 @@ void bindOptional(SQLite::Statement& statement, const char* name, const std::str
 
 } // namespace
 
-std::string_view questionMarkName(QuestionMark mark) {
-    return questionMarkNames[static_cast<std::size_t>(mark)];
-}
-
 template <class F> void Store::write(std::string_view action, F&& body) {
     try {
         TransactionScope scope(*this);
@@ -77,85 +75,6 @@ template <class F> void Store::write(std::string_view action, F&& body) {
 }
 
 namespace {
-
-// Input checks with messages a person can act on. The schema's CHECKs are the
-// last line of defence; these say what was wrong.
-struct Validator {
-    const Store::Impl& impl;
-
-    [[noreturn]] void fail(const std::string& message) const { impl.invalid(message); }
-
-    void id(const std::string& value, std::string_view what) const {
-        if (value.empty() || value.size() > 64)
-            fail(std::string(what) + " needs an id of 1 to 64 characters");
-    }
-    void text(const std::string& value, std::size_t maxLength, std::string_view what,
-              bool required) const {
-        const auto length = utf8Length(value);
-        if (!length) fail(std::string(what) + " is not valid UTF-8 text");
-        if (required && *length == 0) fail(std::string(what) + " cannot be empty");
-        if (*length > maxLength)
-            fail(std::string(what) + " is " + std::to_string(*length) +
-                 " characters long; at most " + std::to_string(maxLength) + " are kept");
-    }
-    void amount(double value, std::string_view what) const {
-        if (!std::isfinite(value) || value < 0) fail(std::string(what) + " must be zero or more");
-    }
-    void day(Day value, std::string_view what) const {
-        if (!isKeptDay(value))
-            fail(std::string(what) + " " + formatDay(value) +
-                 " is outside the dates Kindling keeps (" + std::string(keptDaysText) + ")");
-    }
-};
-
-Validator validatorFor(const Store::Impl& impl) {
-    return Validator{impl};
-}
-
-void validateRitual(const Validator& check, const Ritual& ritual) {
-    check.id(ritual.id, "A ritual");
-    check.text(ritual.name, maxNameLength, "The ritual's name", true);
-    check.text(ritual.icon, maxNameLength, "The ritual's icon", false);
-    check.text(ritual.why, maxNoteLength, "The ritual's \"why\"", false);
-    check.text(ritual.unit, maxNameLength, "The ritual's unit", false);
-    check.text(ritual.catalogId, maxNameLength, "The ritual's catalog id", false);
-    const Frequency f = ritual.frequency;
-    if (f.perDays < 1 || f.perDays > maxPerDays || f.times < 1 || f.times > f.perDays)
-        check.fail("A schedule is 1 to " + std::to_string(maxPerDays) +
-                   " days with at least once and at most once a day (got " +
-                   std::to_string(f.times) + " per " + std::to_string(f.perDays) + ")");
-    if (ritual.weekdays && weekdayMask(*ritual.weekdays) == "0000000")
-        check.fail("A weekday schedule needs at least one weekday");
-    if (ritual.measure) check.amount(ritual.measure->target, "The ritual's target");
-}
-
-void validateLog(const Validator& check, const Log& log) {
-    check.id(log.id, "A log");
-    check.id(log.ritualId, "A log's ritual");
-    check.text(log.note, maxNoteLength, "The note", false);
-    check.day(log.day, "The log's day");
-    if (log.amount) check.amount(*log.amount, "The amount");
-}
-
-void validatePause(const Validator& check, const Pause& pause) {
-    check.id(pause.id, "A pause");
-    check.text(pause.reason, maxNoteLength, "The pause's reason", false);
-    check.day(pause.first, "The pause's first day");
-    check.day(pause.last, "The pause's last day");
-    if (pause.last < pause.first) check.fail("A pause cannot end before it starts");
-}
-
-void validateGoal(const Validator& check, const Goal& goal) {
-    check.id(goal.id, "A goal");
-    check.text(goal.title, maxNameLength, "The goal's title", true);
-    check.text(goal.reward, maxNoteLength, "The goal's reward", false);
-    if (goal.target < 1) check.fail("A goal's target is at least 1");
-    if (goal.scope == GoalScope::Ritual) check.id(goal.ritualId, "A ritual goal's ritual");
-    check.day(goal.start, "The goal's first day");
-    check.day(goal.end, "The goal's last day");
-    if (goal.period == GoalPeriod::Custom && goal.end < goal.start)
-        check.fail("A goal cannot end before it starts");
-}
 
 void bindRitual(SQLite::Statement& statement, const Ritual& ritual, std::int64_t now) {
     statement.bind(":id", ritual.id);
@@ -221,32 +140,6 @@ void bindGoal(SQLite::Statement& statement, const Goal& goal, std::int64_t now) 
     statement.bind(":now", now);
 }
 
-// Tombstones: the table names come from this file, never from input.
-void setDeleted(Store::Impl& impl, const char* table, std::string_view what, const std::string& id,
-                bool deleted) {
-    const std::string sql =
-        deleted ? std::string("UPDATE ") + table +
-                      " SET deleted_at = :now, updated_at = :now WHERE id = :id AND deleted_at IS "
-                      "NULL"
-                : std::string("UPDATE ") + table +
-                      " SET deleted_at = NULL, updated_at = :now WHERE id = :id AND deleted_at IS "
-                      "NOT NULL";
-    SQLite::Statement statement(impl.db, sql);
-    statement.bind(":id", id);
-    statement.bind(":now", unixNow());
-    if (statement.exec() == 0)
-        throw StoreError(Kind::NotFound, impl.file,
-                         "There is no " + std::string(deleted ? "" : "deleted ") +
-                             std::string(what) + " with id " + id);
-}
-
-void requireChanged(const Store::Impl& impl, int changes, std::string_view what,
-                    const std::string& id) {
-    if (changes == 0)
-        throw StoreError(Kind::NotFound, impl.file,
-                         "There is no " + std::string(what) + " with id " + id);
-}
-
 } // namespace
 
 // --- Reading -------------------------------------------------------------
@@ -291,7 +184,7 @@ History Store::loadHistory() const {
         SQLite::Statement rituals(
             impl.db, "SELECT id, name, icon, area, why, times, per_days, weekdays, mode, "
                      "measure_kind, measure_target, unit, archived, position, catalog_id "
-                     "FROM rituals ORDER BY position, created_at, id");
+                     "FROM rituals WHERE deleted_at IS NULL ORDER BY position, created_at, id");
         while (rituals.executeStep()) {
             Ritual ritual;
             ritual.id = rituals.getColumn(0).getString();
@@ -381,7 +274,7 @@ History Store::loadHistory() const {
         SQLite::Statement goals(impl.db,
                                 "SELECT id, title, target, scope, ritual_id, area, period, "
                                 "start_day, end_day, reward, archived_on FROM goals "
-                                "ORDER BY created_at, id");
+                                "WHERE deleted_at IS NULL ORDER BY created_at, id");
         while (goals.executeStep()) {
             Goal goal;
             goal.id = goals.getColumn(0).getString();
@@ -409,6 +302,20 @@ History Store::loadHistory() const {
                 goal.archivedOn = dayOf(goals.getColumn(10), "goals", goal.id);
             history.goals.push_back(std::move(goal));
         }
+
+        SQLite::Statement marks(impl.db,
+                                "SELECT id, question_id, mark, day FROM question_marks "
+                                "WHERE deleted_at IS NULL ORDER BY day, question_id, mark");
+        while (marks.executeStep()) {
+            const std::string id = marks.getColumn(0).getString();
+            QuestionMarkEntry entry;
+            entry.questionId = marks.getColumn(1).getString();
+            auto parsedMark = questionMarkFromName(marks.getColumn(2).getString());
+            if (!parsedMark) impl.damaged("question_marks", id, "has an unknown mark");
+            entry.mark = *parsedMark;
+            entry.day = dayOf(marks.getColumn(3), "question_marks", id);
+            history.questionMarks.push_back(std::move(entry));
+        }
     } catch (const SQLite::Exception& error) {
         throw translate(error, impl.location, "read your history");
     }
@@ -423,289 +330,20 @@ bool Store::hasCouple() const {
     }
 }
 
-// --- The couple and settings ---------------------------------------------
-
-void Store::saveCouple(const Couple& couple) {
-    const auto check = validatorFor(*impl_);
-    for (const Partner& partner : couple.partners) {
-        check.text(partner.name, maxNameLength, "A partner's name", true);
-        if (partner.colour > 0xFFFFFFu) check.fail("A colour is 0xRRGGBB");
-    }
-    write("save your names and colours", [&] {
-        SQLite::Statement statement(
-            impl_->db, "INSERT INTO partners (id, slot, name, colour, created_at, updated_at) "
-                       "VALUES (:id, :slot, :name, :colour, :now, :now) "
-                       "ON CONFLICT (slot) DO UPDATE SET name = excluded.name, "
-                       "colour = excluded.colour, updated_at = excluded.updated_at");
-        const auto now = unixNow();
-        for (int slot = 1; slot <= 2; ++slot) {
-            const Partner& partner = couple.partners[static_cast<std::size_t>(slot - 1)];
-            statement.reset();
-            statement.bind(":id", newUuid());
-            statement.bind(":slot", slot);
-            statement.bind(":name", partner.name);
-            statement.bind(":colour", static_cast<std::int64_t>(partner.colour));
-            statement.bind(":now", now);
-            statement.exec();
-        }
-    });
-}
-
-namespace {
-
-void upsertSetting(SQLite::Database& db, std::string_view key, const std::string& value) {
-    SQLite::Statement statement(db, "INSERT INTO settings (key, value, updated_at) "
-                                    "VALUES (:key, :value, :now) ON CONFLICT (key) DO UPDATE "
-                                    "SET value = excluded.value, updated_at = excluded.updated_at");
-    statement.bind(":key", std::string(key));
-    statement.bind(":value", value);
-    statement.bind(":now", unixNow());
-    statement.exec();
-}
-
-} // namespace
-
-void Store::saveSettings(const Settings& settings) {
-    if (settings.dayStartHour < 0 || settings.dayStartHour > 23)
-        impl_->invalid("The day starts at an hour from 0 to 23");
-    if (settings.weekStart < 0 || settings.weekStart > 6)
-        impl_->invalid("The week starts on a day from 0 (Monday) to 6 (Sunday)");
-    write("save the settings", [&] {
-        upsertSetting(impl_->db, dayStartHourKey, std::to_string(settings.dayStartHour));
-        upsertSetting(impl_->db, weekStartKey, std::to_string(settings.weekStart));
-    });
-}
-
-std::optional<std::string> Store::getSetting(const std::string& key) const {
+std::map<std::string, std::string> Store::preferences() const {
+    std::map<std::string, std::string> values;
     try {
-        SQLite::Statement statement(impl_->db, "SELECT value FROM settings WHERE key = :key");
-        statement.bind(":key", key);
-        if (statement.executeStep()) return statement.getColumn(0).getString();
-        return std::nullopt;
+        SQLite::Statement statement(impl_->db, "SELECT key, value FROM settings WHERE key NOT IN "
+                                               "(:day_start, :week_start)");
+        statement.bind(":day_start", std::string(dayStartHourKey));
+        statement.bind(":week_start", std::string(weekStartKey));
+        while (statement.executeStep())
+            values.emplace(statement.getColumn(0).getString(), statement.getColumn(1).getString());
     } catch (const SQLite::Exception& error) {
-        throw translate(error, impl_->location, "read a setting");
+        throw translate(error, impl_->location, "read the preferences");
     }
+    return values;
 }
-
-namespace {
-
-void checkSettingKey(const Store::Impl& impl, const std::string& key) {
-    if (key.empty() || key.size() > 64) impl.invalid("A setting's key is 1 to 64 characters");
-    if (key == dayStartHourKey || key == weekStartKey)
-        impl.invalid("The setting '" + key + "' is saved with saveSettings");
-}
-
-} // namespace
-
-void Store::setSetting(const std::string& key, const std::string& value) {
-    checkSettingKey(*impl_, key);
-    validatorFor(*impl_).text(value, maxNoteLength, "A setting", false);
-    write("save a setting", [&] { upsertSetting(impl_->db, key, value); });
-}
-
-void Store::eraseSetting(const std::string& key) {
-    checkSettingKey(*impl_, key);
-    write("remove a setting", [&] {
-        SQLite::Statement statement(impl_->db, "DELETE FROM settings WHERE key = :key");
-        statement.bind(":key", key);
-        statement.exec();
-    });
-}
-
-// --- Rituals -------------------------------------------------------------
-
-void Store::insertRitual(const Ritual& ritual) {
-    validateRitual(validatorFor(*impl_), ritual);
-    write("add the ritual", [&] {
-        SQLite::Statement statement(
-            impl_->db,
-            "INSERT INTO rituals (id, name, icon, area, why, times, per_days, weekdays, mode, "
-            "measure_kind, measure_target, unit, archived, position, catalog_id, created_at, "
-            "updated_at) VALUES (:id, :name, :icon, :area, :why, :times, :per_days, :weekdays, "
-            ":mode, :measure_kind, :measure_target, :unit, :archived, :position, :catalog_id, "
-            ":now, :now)");
-        bindRitual(statement, ritual, unixNow());
-        statement.exec();
-    });
-}
-
-void Store::updateRitual(const Ritual& ritual) {
-    validateRitual(validatorFor(*impl_), ritual);
-    write("save the ritual", [&] {
-        SQLite::Statement statement(
-            impl_->db,
-            "UPDATE rituals SET name = :name, icon = :icon, area = :area, why = :why, "
-            "times = :times, per_days = :per_days, weekdays = :weekdays, mode = :mode, "
-            "measure_kind = :measure_kind, measure_target = :measure_target, unit = :unit, "
-            "archived = :archived, position = :position, catalog_id = :catalog_id, "
-            "updated_at = :now WHERE id = :id");
-        bindRitual(statement, ritual, unixNow());
-        requireChanged(*impl_, statement.exec(), "ritual", ritual.id);
-    });
-}
-
-// --- Logs ----------------------------------------------------------------
-
-void Store::insertLogs(const std::vector<Log>& logs) {
-    const auto check = validatorFor(*impl_);
-    for (const Log& log : logs)
-        validateLog(check, log);
-    if (logs.empty()) return;
-    write(logs.size() == 1 ? "save the log" : "save the logs", [&] {
-        SQLite::Statement statement(
-            impl_->db, "INSERT INTO logs (id, ritual_id, day, who, amount, note, logged_at, "
-                       "created_at, updated_at) VALUES (:id, :ritual_id, :day, :who, :amount, "
-                       ":note, :logged_at, :now, :now)");
-        const auto now = unixNow();
-        for (const Log& log : logs) {
-            statement.reset();
-            bindLog(statement, log, now);
-            statement.exec();
-        }
-    });
-}
-
-void Store::updateLog(const Log& log) {
-    validateLog(validatorFor(*impl_), log);
-    write("save the log", [&] {
-        SQLite::Statement statement(
-            impl_->db, "UPDATE logs SET ritual_id = :ritual_id, day = :day, who = :who, "
-                       "amount = :amount, note = :note, logged_at = :logged_at, updated_at = :now "
-                       "WHERE id = :id AND deleted_at IS NULL");
-        bindLog(statement, log, unixNow());
-        requireChanged(*impl_, statement.exec(), "log", log.id);
-    });
-}
-
-void Store::deleteLog(const std::string& id) {
-    write("delete the log", [&] { setDeleted(*impl_, "logs", "log", id, true); });
-}
-
-void Store::restoreLog(const std::string& id) {
-    write("bring the log back", [&] { setDeleted(*impl_, "logs", "log", id, false); });
-}
-
-// --- Skips and pauses ----------------------------------------------------
-
-void Store::insertSkip(const Skip& skip) {
-    const auto check = validatorFor(*impl_);
-    check.id(skip.id, "A skip");
-    check.id(skip.ritualId, "A skip's ritual");
-    check.day(skip.day, "The skipped day");
-    write("skip the day", [&] {
-        SQLite::Statement statement(
-            impl_->db, "INSERT INTO skips (id, ritual_id, day, created_at, updated_at) "
-                       "VALUES (:id, :ritual_id, :day, :now, :now)");
-        statement.bind(":id", skip.id);
-        statement.bind(":ritual_id", skip.ritualId);
-        statement.bind(":day", formatDay(skip.day));
-        statement.bind(":now", unixNow());
-        statement.exec();
-    });
-}
-
-void Store::updateSkip(const Skip& skip) {
-    const auto check = validatorFor(*impl_);
-    check.id(skip.id, "A skip");
-    check.id(skip.ritualId, "A skip's ritual");
-    write("save the skip", [&] {
-        SQLite::Statement statement(
-            impl_->db, "UPDATE skips SET ritual_id = :ritual_id, day = :day, updated_at = :now "
-                       "WHERE id = :id AND deleted_at IS NULL");
-        statement.bind(":id", skip.id);
-        statement.bind(":ritual_id", skip.ritualId);
-        statement.bind(":day", formatDay(skip.day));
-        statement.bind(":now", unixNow());
-        requireChanged(*impl_, statement.exec(), "skip", skip.id);
-    });
-}
-
-void Store::deleteSkip(const std::string& id) {
-    write("remove the skip", [&] { setDeleted(*impl_, "skips", "skip", id, true); });
-}
-
-void Store::restoreSkip(const std::string& id) {
-    write("bring the skip back", [&] { setDeleted(*impl_, "skips", "skip", id, false); });
-}
-
-void Store::insertPause(const Pause& pause) {
-    validatePause(validatorFor(*impl_), pause);
-    write("save the pause", [&] {
-        SQLite::Statement statement(
-            impl_->db, "INSERT INTO pauses (id, first_day, last_day, reason, created_at, "
-                       "updated_at) VALUES (:id, :first_day, :last_day, :reason, :now, :now)");
-        bindPause(statement, pause, unixNow());
-        statement.exec();
-    });
-}
-
-void Store::updatePause(const Pause& pause) {
-    validatePause(validatorFor(*impl_), pause);
-    write("save the pause", [&] {
-        SQLite::Statement statement(
-            impl_->db, "UPDATE pauses SET first_day = :first_day, last_day = :last_day, "
-                       "reason = :reason, updated_at = :now WHERE id = :id AND deleted_at IS NULL");
-        bindPause(statement, pause, unixNow());
-        requireChanged(*impl_, statement.exec(), "pause", pause.id);
-    });
-}
-
-void Store::deletePause(const std::string& id) {
-    write("remove the pause", [&] { setDeleted(*impl_, "pauses", "pause", id, true); });
-}
-
-void Store::restorePause(const std::string& id) {
-    write("bring the pause back", [&] { setDeleted(*impl_, "pauses", "pause", id, false); });
-}
-
-// --- Goals ---------------------------------------------------------------
-
-void Store::insertGoal(const Goal& goal) {
-    validateGoal(validatorFor(*impl_), goal);
-    write("save the goal", [&] {
-        SQLite::Statement statement(
-            impl_->db,
-            "INSERT INTO goals (id, title, target, scope, ritual_id, area, period, start_day, "
-            "end_day, reward, archived_on, created_at, updated_at) VALUES (:id, :title, :target, "
-            ":scope, :ritual_id, :area, :period, :start_day, :end_day, :reward, :archived_on, "
-            ":now, :now)");
-        bindGoal(statement, goal, unixNow());
-        statement.exec();
-    });
-}
-
-void Store::updateGoal(const Goal& goal) {
-    validateGoal(validatorFor(*impl_), goal);
-    write("save the goal", [&] {
-        SQLite::Statement statement(
-            impl_->db, "UPDATE goals SET title = :title, target = :target, scope = :scope, "
-                       "ritual_id = :ritual_id, area = :area, period = :period, "
-                       "start_day = :start_day, end_day = :end_day, reward = :reward, "
-                       "archived_on = :archived_on, updated_at = :now WHERE id = :id");
-        bindGoal(statement, goal, unixNow());
-        requireChanged(*impl_, statement.exec(), "goal", goal.id);
-    });
-}
-
-Store::Tombstones Store::tombstones() const {
-    Tombstones deleted;
-    try {
-        // Table names from this file, never from input.
-        for (auto [table, ids] :
-             {std::pair{"logs", &deleted.logs}, std::pair{"skips", &deleted.skips},
-              std::pair{"pauses", &deleted.pauses}}) {
-            SQLite::Statement statement(impl_->db, std::string("SELECT id FROM ") + table +
-                                                       " WHERE deleted_at IS NOT NULL");
-            while (statement.executeStep())
-                ids->insert(statement.getColumn(0).getString());
-        }
-    } catch (const SQLite::Exception& error) {
-        throw translate(error, impl_->location, "read the deleted rows");
-    }
-    return deleted;
-}
-
-// --- Celebrations --------------------------------------------------------
 
 std::set<std::string> Store::shownCelebrations() const {
     std::set<std::string> keys;
@@ -719,76 +357,214 @@ std::set<std::string> Store::shownCelebrations() const {
     return keys;
 }
 
-void Store::markCelebrationsShown(const std::vector<std::string>& keys) {
-    for (const std::string& key : keys)
-        if (key.empty() || key.size() > 200) impl_->invalid("A celebration key is 1 to 200 bytes");
-    if (keys.empty()) return;
-    write("remember the celebrations", [&] {
-        SQLite::Statement statement(impl_->db, "INSERT OR IGNORE INTO celebrations_shown "
-                                               "(key, shown_at) VALUES (:key, :now)");
-        const auto now = unixNow();
-        for (const std::string& key : keys) {
-            statement.reset();
-            statement.bind(":key", key);
-            statement.bind(":now", now);
-            statement.exec();
-        }
-    });
-}
+// --- Writing -------------------------------------------------------------
 
-// --- Question marks ------------------------------------------------------
+namespace {
 
-std::vector<QuestionMarkEntry> Store::questionMarks() const {
-    std::vector<QuestionMarkEntry> marks;
-    try {
-        SQLite::Statement statement(impl_->db, "SELECT id, question_id, mark, day FROM "
-                                               "question_marks ORDER BY day, question_id, mark");
-        while (statement.executeStep()) {
-            const std::string id = statement.getColumn(0).getString();
-            QuestionMarkEntry entry;
-            entry.questionId = statement.getColumn(1).getString();
-            const std::string mark = statement.getColumn(2).getString();
-            auto parsedMark = fromName<QuestionMark>(questionMarkNames, mark);
-            if (!parsedMark) impl_->damaged("question_marks", id, "has an unknown mark");
-            entry.mark = *parsedMark;
-            const std::string day = statement.getColumn(3).getString();
-            auto parsedDay = parseDay(day);
-            if (!parsedDay) impl_->damaged("question_marks", id, "has an impossible day");
-            entry.day = *parsedDay;
-            marks.push_back(std::move(entry));
+// How one kind of row is written: its upsert (an insert that brings a
+// tombstone back, or replaces the row with that key) and its tombstone. The
+// table and column names come from this file, never from input.
+struct RowWriter {
+    SQLite::Database& db;
+    std::int64_t now;
+
+    // INSERT … ON CONFLICT (conflict) DO UPDATE SET every column but the key,
+    // updated_at and, where the table keeps them, deleted_at = NULL.
+    SQLite::Statement upsert(const char* table, std::initializer_list<const char*> columns,
+                             const char* conflict, bool tombstones = true) const {
+        std::string names, values, updates;
+        for (const char* column : columns) {
+            names += std::string(names.empty() ? "" : ", ") + column;
+            values += std::string(values.empty() ? ":" : ", :") + column;
+            if (std::string_view(column) != conflict && std::string_view(column) != "id")
+                updates += std::string(column) + " = excluded." + column + ", ";
         }
-    } catch (const SQLite::Exception& error) {
-        throw translate(error, impl_->location, "read the question marks");
+        std::string sql = std::string("INSERT INTO ") + table + " (" + names +
+                          ", created_at, updated_at) VALUES (" + values + ", :now, :now) " +
+                          "ON CONFLICT (" + conflict + ") DO UPDATE SET " + updates +
+                          "updated_at = excluded.updated_at";
+        if (tombstones) sql += ", deleted_at = NULL";
+        return SQLite::Statement(db, sql);
     }
-    return marks;
+    SQLite::Statement tombstone(const char* table, const char* where = "id = :id") const {
+        return SQLite::Statement(db, std::string("UPDATE ") + table +
+                                         " SET deleted_at = :now, updated_at = :now WHERE " +
+                                         where + " AND deleted_at IS NULL");
+    }
+};
+
+void bindSkip(SQLite::Statement& statement, const Skip& skip, std::int64_t now) {
+    statement.bind(":id", skip.id);
+    statement.bind(":ritual_id", skip.ritualId);
+    statement.bind(":day", formatDay(skip.day));
+    statement.bind(":now", now);
 }
 
-void Store::markQuestion(const std::string& questionId, QuestionMark mark, Day day) {
-    validatorFor(*impl_).id(questionId, "A question");
-    write("remember the question", [&] {
-        SQLite::Statement statement(
-            impl_->db, "INSERT INTO question_marks (id, question_id, mark, day, created_at, "
-                       "updated_at) VALUES (:id, :question_id, :mark, :day, :now, :now) "
-                       "ON CONFLICT (question_id, mark) DO UPDATE SET day = excluded.day, "
-                       "updated_at = excluded.updated_at");
-        statement.bind(":id", newUuid());
-        statement.bind(":question_id", questionId);
-        statement.bind(":mark", nameOf(questionMarkNames, mark));
-        statement.bind(":day", formatDay(day));
-        statement.bind(":now", unixNow());
-        statement.exec();
-    });
+void bindMark(SQLite::Statement& statement, const QuestionMarkEntry& mark, std::int64_t now) {
+    statement.bind(":question_id", mark.questionId);
+    statement.bind(":mark", std::string(questionMarkName(mark.mark)));
+    statement.bind(":now", now);
 }
 
-// Marks are preferences about deck cards, not history: removing one deletes it.
-void Store::unmarkQuestion(const std::string& questionId, QuestionMark mark) {
-    write("forget the question mark", [&] {
-        SQLite::Statement statement(
-            impl_->db, "DELETE FROM question_marks WHERE question_id = :question_id AND "
-                       "mark = :mark");
-        statement.bind(":question_id", questionId);
-        statement.bind(":mark", nameOf(questionMarkNames, mark));
-        statement.exec();
+void upsertSetting(SQLite::Statement& statement, std::string_view key, const std::string& value,
+                   std::int64_t now) {
+    statement.reset();
+    statement.bind(":key", std::string(key));
+    statement.bind(":value", value);
+    statement.bind(":now", now);
+    statement.exec();
+}
+
+// Writes one kind's rows: `bind` fills the upsert, `key` the tombstone's id.
+template <class Row, class Bind>
+void writeRows(const std::vector<RowChange<Row>>& changes, SQLite::Statement* upsert,
+               SQLite::Statement* tombstone, Bind&& bind, std::int64_t now,
+               const std::function<void()>& step) {
+    for (const RowChange<Row>& change : changes) {
+        if (change.after) {
+            upsert->reset();
+            bind(*upsert, *change.after, now);
+            upsert->exec();
+        } else {
+            tombstone->reset();
+            tombstone->bind(":id", keyOf(*change.before));
+            tombstone->bind(":now", now);
+            tombstone->exec();
+        }
+        step();
+    }
+}
+
+} // namespace
+
+void Store::apply(const ChangeRows& change, std::int64_t now, const WriteProgress& progress) {
+    std::size_t total = 0, done = 0;
+    change.forEach([&](const auto& list) { total += list.size(); });
+    if (total == 0) return;
+    const std::function<void()> step = [&] {
+        ++done;
+        if (progress && (done % 1000 == 0 || done == total)) progress(done, total);
+    };
+    write(total == 1 ? "save the change" : "save the changes", [&] {
+        SQLite::Database& db = impl_->db;
+        const RowWriter rows{db, now};
+
+        if (!change.of<Couple>().empty()) {
+            SQLite::Statement statement(
+                db, "INSERT INTO partners (id, slot, name, colour, created_at, updated_at) "
+                    "VALUES (:id, :slot, :name, :colour, :now, :now) "
+                    "ON CONFLICT (slot) DO UPDATE SET name = excluded.name, "
+                    "colour = excluded.colour, updated_at = excluded.updated_at");
+            for (const RowChange<Couple>& couple : change.of<Couple>()) {
+                for (int slot = 1; slot <= 2; ++slot) {
+                    const Partner& partner =
+                        couple.after->partners[static_cast<std::size_t>(slot - 1)];
+                    statement.reset();
+                    statement.bind(":id", newUuid());
+                    statement.bind(":slot", slot);
+                    statement.bind(":name", partner.name);
+                    statement.bind(":colour", static_cast<std::int64_t>(partner.colour));
+                    statement.bind(":now", now);
+                    statement.exec();
+                }
+                step();
+            }
+        }
+
+        const bool settingsChange = !change.of<Settings>().empty();
+        const bool preferencesChange = !change.of<Preference>().empty();
+        if (settingsChange || preferencesChange) {
+            SQLite::Statement statement(
+                db, "INSERT INTO settings (key, value, updated_at) VALUES (:key, :value, :now) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                    "updated_at = excluded.updated_at");
+            for (const RowChange<Settings>& settings : change.of<Settings>()) {
+                upsertSetting(statement, dayStartHourKey,
+                              std::to_string(settings.after->dayStartHour), now);
+                upsertSetting(statement, weekStartKey, std::to_string(settings.after->weekStart),
+                              now);
+                step();
+            }
+            SQLite::Statement erase(db, "DELETE FROM settings WHERE key = :key");
+            for (const RowChange<Preference>& preference : change.of<Preference>()) {
+                const std::string& key =
+                    keyOf(preference.before ? *preference.before : *preference.after);
+                // The couple's own settings are saved as Settings, never here.
+                if (key == dayStartHourKey || key == weekStartKey)
+                    impl_->invalid("The setting '" + key + "' is one of the couple's settings");
+                if (preference.after) {
+                    upsertSetting(statement, key, preference.after->value, now);
+                } else {
+                    erase.reset();
+                    erase.bind(":key", key);
+                    erase.exec();
+                }
+                step();
+            }
+        }
+
+        if (!change.of<Ritual>().empty()) {
+            auto upsert = rows.upsert("rituals",
+                                      {"id", "name", "icon", "area", "why", "times", "per_days",
+                                       "weekdays", "mode", "measure_kind", "measure_target", "unit",
+                                       "archived", "position", "catalog_id"},
+                                      "id");
+            auto tombstone = rows.tombstone("rituals");
+            writeRows(change.of<Ritual>(), &upsert, &tombstone, bindRitual, now, step);
+        }
+        if (!change.of<Log>().empty()) {
+            auto upsert = rows.upsert(
+                "logs", {"id", "ritual_id", "day", "who", "amount", "note", "logged_at"}, "id");
+            auto tombstone = rows.tombstone("logs");
+            writeRows(change.of<Log>(), &upsert, &tombstone, bindLog, now, step);
+        }
+        if (!change.of<Skip>().empty()) {
+            auto upsert = rows.upsert("skips", {"id", "ritual_id", "day"}, "id");
+            auto tombstone = rows.tombstone("skips");
+            writeRows(change.of<Skip>(), &upsert, &tombstone, bindSkip, now, step);
+        }
+        if (!change.of<Pause>().empty()) {
+            auto upsert = rows.upsert("pauses", {"id", "first_day", "last_day", "reason"}, "id");
+            auto tombstone = rows.tombstone("pauses");
+            writeRows(change.of<Pause>(), &upsert, &tombstone, bindPause, now, step);
+        }
+        if (!change.of<Goal>().empty()) {
+            auto upsert = rows.upsert("goals",
+                                      {"id", "title", "target", "scope", "ritual_id", "area",
+                                       "period", "start_day", "end_day", "reward", "archived_on"},
+                                      "id");
+            auto tombstone = rows.tombstone("goals");
+            writeRows(change.of<Goal>(), &upsert, &tombstone, bindGoal, now, step);
+        }
+        if (!change.of<QuestionMarkEntry>().empty()) {
+            auto upsert = rows.upsert("question_marks", {"id", "question_id", "mark", "day"},
+                                      "question_id, mark");
+            auto tombstone =
+                rows.tombstone("question_marks", "question_id = :question_id AND mark = :mark");
+            for (const RowChange<QuestionMarkEntry>& mark : change.of<QuestionMarkEntry>()) {
+                SQLite::Statement& statement = mark.after ? upsert : tombstone;
+                statement.reset();
+                bindMark(statement, mark.after ? *mark.after : *mark.before, now);
+                if (mark.after) {
+                    statement.bind(":id", newUuid());
+                    statement.bind(":day", formatDay(mark.after->day));
+                }
+                statement.exec();
+                step();
+            }
+        }
+        if (!change.of<ShownCelebration>().empty()) {
+            SQLite::Statement statement(db, "INSERT OR IGNORE INTO celebrations_shown "
+                                            "(key, shown_at) VALUES (:key, :now)");
+            for (const RowChange<ShownCelebration>& shown : change.of<ShownCelebration>()) {
+                if (!shown.after) impl_->invalid("A celebration once shown stays shown");
+                statement.reset();
+                statement.bind(":key", shown.after->key);
+                statement.bind(":now", now);
+                statement.exec();
+                step();
+            }
+        }
     });
 }
 

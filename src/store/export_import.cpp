@@ -181,7 +181,7 @@ struct ExportRecord {
         std::vector<std::string> keys(extras.shownCelebrations.begin(),
                                       extras.shownCelebrations.end());
         ar(cereal::make_nvp("shown_celebrations", keys));
-        saveList<Archive, QuestionMarkRecord>(ar, "question_marks", extras.questionMarks);
+        saveList<Archive, QuestionMarkRecord>(ar, "question_marks", history.questionMarks);
     }
 };
 
@@ -215,13 +215,13 @@ constexpr std::uint32_t goalRecordVersion = 2;
 } // namespace
 
 StoreExtras storeExtras(const Store& store) {
-    return StoreExtras{store.shownCelebrations(), store.questionMarks()};
+    return StoreExtras{store.shownCelebrations()};
 }
 
-std::string exportTimestampNow() {
-    const std::time_t now = std::time(nullptr);
+std::string exportTimestamp(std::int64_t unixSeconds) {
+    const auto when = static_cast<std::time_t>(unixSeconds);
     std::tm utc{};
-    ::gmtime_r(&now, &utc);
+    ::gmtime_r(&when, &utc);
     char text[32] = {};
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return text;
@@ -1165,11 +1165,9 @@ ImportPlan planImport(std::string_view json, const History& current,
 
     // Question marks: one per question and kind of mark; the file's day wins.
     {
-        auto key = [](const QuestionMarkEntry& entry) {
-            return entry.questionId + "|" + nameOf(questionMarkNames, entry.mark);
-        };
+        auto key = [](const QuestionMarkEntry& entry) { return keyOf(entry); };
         std::unordered_map<std::string, Day> currentDays;
-        for (const QuestionMarkEntry& entry : currentExtras.questionMarks)
+        for (const QuestionMarkEntry& entry : current.questionMarks)
             currentDays.emplace(key(entry), entry.day);
         std::unordered_map<std::string, std::size_t> seen;
         for (rapidjson::SizeType i = 0; i < questionMarks.Size(); ++i) {
@@ -1192,83 +1190,42 @@ ImportPlan planImport(std::string_view json, const History& current,
     return plan;
 }
 
-void applyImport(Store& store, const ImportPlan& plan, const ImportProgress& progress) {
-    const std::size_t rows = plan.logs.added.size() + plan.logs.updated.size();
-    // About 200 bytes of JSON per log: the same threshold as reading.
-    const ProgressReporter reporter(progress, rows * 200 > progressThresholdBytes);
-    const Store::Tombstones deleted = store.tombstones();
+namespace {
 
-    store.transaction([&] {
-        for (const Couple& couple : plan.couple.updated)
-            store.saveCouple(couple);
-        for (const Couple& couple : plan.couple.added)
-            store.saveCouple(couple);
-        for (const Settings& settings : plan.settings.updated)
-            store.saveSettings(settings);
-        for (const Settings& settings : plan.settings.added)
-            store.saveSettings(settings);
+// The rows of one kind the plan adds or updates, each with what is here now.
+template <class Row>
+void addChanges(ChangeSet& change, const ImportChanges<Row>& planned,
+                const std::vector<Row>& current) {
+    for (const Row& row : planned.added)
+        change.add(row);
+    if (planned.updated.empty()) return;
+    std::unordered_map<std::string, const Row*> byKey;
+    for (const Row& row : current)
+        byKey.emplace(keyOf(row), &row);
+    for (const Row& row : planned.updated)
+        change.replace(*byKey.at(keyOf(row)), row);
+}
 
-        for (const Ritual& ritual : plan.rituals.added)
-            store.insertRitual(ritual);
-        for (const Ritual& ritual : plan.rituals.updated)
-            store.updateRitual(ritual);
+} // namespace
 
-        // A log deleted here but present in the file comes back with the
-        // file's content: the file says the couple has it.
-        std::vector<Log> fresh;
-        std::size_t done = 0;
-        constexpr std::size_t batch = 20'000;
-        for (const Log& log : plan.logs.added) {
-            if (deleted.logs.count(log.id)) {
-                store.restoreLog(log.id);
-                store.updateLog(log);
-            } else {
-                fresh.push_back(log);
-            }
-            if (fresh.size() == batch) {
-                store.insertLogs(fresh);
-                fresh.clear();
-            }
-            reporter.report("saving logs", ++done, rows);
-        }
-        store.insertLogs(fresh);
-        for (const Log& log : plan.logs.updated) {
-            store.updateLog(log);
-            reporter.report("saving logs", ++done, rows);
-        }
-
-        for (const Skip& skip : plan.skips.added) {
-            if (deleted.skips.count(skip.id)) {
-                store.restoreSkip(skip.id);
-                store.updateSkip(skip);
-            } else {
-                store.insertSkip(skip);
-            }
-        }
-        for (const Skip& skip : plan.skips.updated)
-            store.updateSkip(skip);
-
-        for (const Pause& pause : plan.pauses.added) {
-            if (deleted.pauses.count(pause.id)) {
-                store.restorePause(pause.id);
-                store.updatePause(pause);
-            } else {
-                store.insertPause(pause);
-            }
-        }
-        for (const Pause& pause : plan.pauses.updated)
-            store.updatePause(pause);
-
-        for (const Goal& goal : plan.goals.added)
-            store.insertGoal(goal);
-        for (const Goal& goal : plan.goals.updated)
-            store.updateGoal(goal);
-
-        store.markCelebrationsShown(plan.celebrations.added);
-        for (const auto* list : {&plan.questionMarks.added, &plan.questionMarks.updated})
-            for (const QuestionMarkEntry& entry : *list)
-                store.markQuestion(entry.questionId, entry.mark, entry.day);
-    });
+ChangeSet importChange(const ImportPlan& plan, const History& current) {
+    ChangeSet change;
+    change.undoable = false;
+    change.description = "the import";
+    change.milestones = Milestones::CreditAllQuietly;
+    for (const Couple& couple : plan.couple.updated)
+        change.replace(current.couple, couple);
+    for (const Settings& settings : plan.settings.updated)
+        change.replace(current.settings, settings);
+    addChanges(change, plan.rituals, current.rituals);
+    addChanges(change, plan.logs, current.logs);
+    addChanges(change, plan.skips, current.skips);
+    addChanges(change, plan.pauses, current.pauses);
+    addChanges(change, plan.goals, current.goals);
+    addChanges(change, plan.questionMarks, current.questionMarks);
+    for (const std::string& key : plan.celebrations.added)
+        change.add(ShownCelebration{key});
+    return change;
 }
 
 std::string readImportFile(const std::filesystem::path& file, const ImportLimits& limits) {

@@ -57,11 +57,9 @@ class ImportError : public std::runtime_error {
 };
 
 // What the store keeps beside the History that is worth carrying over: which
-// celebrations were already shown (so they are not shown again) and the
-// question deck's marks.
+// celebrations were already shown, so they are not shown again.
 struct StoreExtras {
     std::set<std::string> shownCelebrations;
-    std::vector<QuestionMarkEntry> questionMarks;
 };
 StoreExtras storeExtras(const Store& store);
 
@@ -69,8 +67,8 @@ struct ExportInfo {
     std::string exportedAt; // ISO 8601, e.g. "2026-11-21T20:15:03Z"
     std::string appVersion;
 };
-// Now, in UTC, as ISO 8601.
-std::string exportTimestampNow();
+// `unixSeconds` in UTC, as ISO 8601.
+std::string exportTimestamp(std::int64_t unixSeconds);
 
 std::string exportJson(const History& history, const ExportInfo& info,
                        const StoreExtras& extras = {});
@@ -125,9 +123,10 @@ ImportPlan planImport(std::string_view json, const History& current,
                       const StoreExtras& currentExtras = {}, const ImportProgress& progress = {},
                       const ImportLimits& limits = {});
 
-// Writes the plan in one transaction: all of it or nothing. Deleted rows whose
-// id comes back in the file are brought back with the file's content.
-void applyImport(Store& store, const ImportPlan& plan, const ImportProgress& progress = {});
+// The plan as one change set (core/change_set.hpp) over `current`, the
+// history it was planned against. Applied, deleted rows whose id comes back
+// in the file return with the file's content.
+ChangeSet importChange(const ImportPlan& plan, const History& current);
 
 // The file's bytes, refusing (ImportError) a file larger than the limit before
 // reading it.

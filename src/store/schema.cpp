@@ -10,8 +10,8 @@ namespace kindling {
 //    (day format, weekday masks, who, slots, booleans); vocabularies that may
 //    grow (areas, modes, goal scopes …) are checked by the store in C++, so a
 //    new area needs no table rebuild.
-// Rituals are never deleted (archived instead), so the foreign keys from
-// logs, skips and goals keep their default NO ACTION.
+// Rituals are never deleted, only tombstoned (or archived), so the foreign
+// keys from logs, skips and goals keep their default NO ACTION.
 const std::vector<Migration>& schemaMigrations() {
     static const std::vector<Migration> steps{
         {1, "the couple, rituals, logs, skips, pauses, goals, celebrations", R"sql(
@@ -132,6 +132,14 @@ ALTER TABLE goals ADD COLUMN archived_on TEXT
            archived_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
 UPDATE goals SET archived_on = date(updated_at, 'unixepoch', 'localtime') WHERE archived = 1;
 ALTER TABLE goals DROP COLUMN archived;
+)sql"},
+        // Every kind of row can be removed and brought back the same way
+        // (core/change_set.hpp): rituals, goals and question marks keep a
+        // tombstone like logs, skips and pauses.
+        {4, "rituals, goals and question marks keep tombstones", R"sql(
+ALTER TABLE rituals ADD COLUMN deleted_at INTEGER;
+ALTER TABLE goals ADD COLUMN deleted_at INTEGER;
+ALTER TABLE question_marks ADD COLUMN deleted_at INTEGER;
 )sql"},
     };
     return steps;

@@ -561,7 +561,7 @@ fs::path Store::restoreFrom(const fs::path& candidate) {
         Store copy = Store::open(staged);
         copy.loadHistory();
         copy.shownCelebrations();
-        copy.questionMarks();
+        copy.preferences();
     } catch (const SQLite::Exception& error) {
         throw StoreError(Kind::Damaged, candidate,
                          "Kindling cannot read " + candidate.string() + " (" + error.what() +

@@ -7,13 +7,16 @@
 // the call returns, or it left no trace. Not thread-safe: one Store per
 // process, used from one thread.
 
-#include "store/paths.hpp"
+#include "core/change_set.hpp"
 #include "core/model.hpp"
 #include "store/backups.hpp"
+#include "store/paths.hpp"
 #include "store/uuid.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -56,15 +59,6 @@ inline constexpr std::int32_t kindlingApplicationId = 0x4B4E444C;
 // PRAGMA user_version this build writes; see store/schema.hpp for the steps.
 int currentSchemaVersion();
 
-enum class QuestionMark : std::uint8_t { Answered, Favourite, Skipped };
-std::string_view questionMarkName(QuestionMark mark); // "answered", "favourite", "skipped"
-
-struct QuestionMarkEntry {
-    std::string questionId;
-    QuestionMark mark = QuestionMark::Answered;
-    Day day; // when it was (last) marked
-};
-
 class Store {
   public:
     // Opens or creates location.databaseFile(); see store.cpp for the order of
@@ -79,65 +73,24 @@ class Store {
     const std::filesystem::path& file() const;
     const DataLocation& location() const;
 
-    // Everything live (not deleted), rituals ordered by position. Partners
-    // never saved come back as Couple's defaults (see hasCouple).
+    // Everything live (not deleted), rituals ordered by position, logs by day.
+    // Partners never saved come back as Couple's defaults (see hasCouple).
     History loadHistory() const;
     // The couple has been saved at least once (onboarding is done).
     bool hasCouple() const;
-
-    void saveCouple(const Couple& couple);
-    void saveSettings(const Settings& settings);
-
-    void insertRitual(const Ritual& ritual);
-    void updateRitual(const Ritual& ritual);
-
-    void insertLogs(const std::vector<Log>& logs); // all or nothing
-    void updateLog(const Log& log);
-    void deleteLog(const std::string& id); // keeps the row with deleted_at set
-    void restoreLog(const std::string& id);
-
-    void insertSkip(const Skip& skip); // one live skip per ritual and day
-    void updateSkip(const Skip& skip);
-    void deleteSkip(const std::string& id);
-    void restoreSkip(const std::string& id);
-
-    void insertPause(const Pause& pause);
-    void updatePause(const Pause& pause);
-    void deletePause(const std::string& id);
-    void restorePause(const std::string& id);
-
-    void insertGoal(const Goal& goal);
-    void updateGoal(const Goal& goal);
-
-    // Ids of deleted rows (kept as tombstones): an import brings one back
-    // when the file holds its id.
-    struct Tombstones {
-        std::unordered_set<std::string> logs, skips, pauses;
-    };
-    Tombstones tombstones() const;
-
-    // Keys such as "level:3": each milestone is celebrated once, across restarts.
+    // This computer's own: its preferences (theme, scale, the PIN's hash …)
+    // and the milestones it has celebrated.
+    std::map<std::string, std::string> preferences() const;
     std::set<std::string> shownCelebrations() const;
-    void markCelebrationsShown(const std::vector<std::string>& keys);
 
-    // Small UI settings (theme, ui scale, reduce motion, pin hash …). The keys
-    // that saveSettings owns ("day_start_hour", "week_start") are refused.
-    std::optional<std::string> getSetting(const std::string& key) const;
-    void setSetting(const std::string& key, const std::string& value);
-    void eraseSetting(const std::string& key);
-
-    // One mark of each kind per question; marking again moves its day.
-    std::vector<QuestionMarkEntry> questionMarks() const;
-    void markQuestion(const std::string& questionId, QuestionMark mark, Day day);
-    void unmarkQuestion(const std::string& questionId, QuestionMark mark);
-
-    // Runs `work` (which calls the commands above) as one transaction: all of
-    // it is saved or none of it. Transactions nest.
-    template <class F> void transaction(F&& work) {
-        TransactionScope scope(*this);
-        std::forward<F>(work)();
-        scope.commit();
-    }
+    // Writes every row of `change` in one transaction, at `now` (unix
+    // seconds): a row without `before` is inserted (or comes back from its
+    // tombstone), one with both is updated, one without `after` becomes a
+    // tombstone (preferences are simply erased). The rows were checked by
+    // checkChange (core/rules.hpp); the schema's CHECKs are the last guard.
+    // `progress` is called now and then with rows written of all.
+    using WriteProgress = std::function<void(std::size_t done, std::size_t total)>;
+    void apply(const ChangeRows& change, std::int64_t now, const WriteProgress& progress = {});
 
     // A consistent snapshot in backups/ named with the local date and time;
     // returns its path. Never pruned automatically.

@@ -7,7 +7,6 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <ctime>
 #include <optional>
 #include <string_view>
 
@@ -40,9 +39,5 @@ std::string restoreAdvice(const DataLocation& location);
 // done (`action`, e.g. "save the logs"), why, and what to do.
 StoreError translate(const SQLite::Exception& error, const DataLocation& location,
                      std::string_view action);
-
-inline std::int64_t unixNow() {
-    return static_cast<std::int64_t>(std::time(nullptr));
-}
 
 } // namespace kindling

@@ -7,6 +7,7 @@
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "core/demo.hpp"
+#include "session_steps.hpp"
 #include "store/store_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -62,7 +63,7 @@ OneLogCosts costsWith(int years) {
     test::TempDir dir;
     const Day today = *parseDay("2026-11-22");
     Session session = Session::open(dir.location(), today);
-    session.setPartnerNames("Alex", "Sam");
+    steps::setPartnerNames(session, "Alex", "Sam");
     // Zero years: the demo's rituals and goals, and no log yet.
     session.importGenerated(
         generateDemoHistory(shippedContent().catalog, {years, 1, today - days{1}, false}));
@@ -76,10 +77,10 @@ OneLogCosts costsWith(int years) {
     OneLogCosts costs;
     costs.logs = session.history().logs.size();
     const int before = session.derived().rituals.at(ritualId).totalLogs;
-    costs.log = countsOf([&] { session.logToday(ritualId, Who::Both); });
+    costs.log = countsOf([&] { steps::logToday(session, ritualId, Who::Both); });
     REQUIRE(session.derived().rituals.at(ritualId).totalLogs == before + 1);
     costs.undo = countsOf([&] { REQUIRE(session.undo()); });
-    costs.skip = countsOf([&] { session.skipToday(ritualId); });
+    costs.skip = countsOf([&] { steps::skipToday(session, ritualId); });
     return costs;
 }
 

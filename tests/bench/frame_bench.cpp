@@ -10,6 +10,7 @@
 #include "app/session.hpp"
 #include "core/demo.hpp"
 #include "imgui_harness.hpp"
+#include "session_steps.hpp"
 #include "ui/fonts.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
@@ -48,7 +49,7 @@ class Bench {
         const fs::path directory = root_ / std::to_string(years);
         auto session =
             std::make_unique<Session>(Session::open(DataLocation{directory}, benchToday));
-        session->setPartnerNames("Alex", "Sam");
+        steps::setPartnerNames(*session, "Alex", "Sam");
         if (years > 0)
             session->importGenerated(
                 generateDemoHistory(shippedContent().catalog, {years, 1, benchToday, false}));
@@ -117,7 +118,7 @@ void logAndFrameBench(benchmark::State& run, int years, ui::Screen screen) {
     const int before = session.derived().rituals.at(ritualId).totalLogs;
     for (auto _ : run) {
         const auto start = std::chrono::steady_clock::now();
-        session.logToday(ritualId, Who::Both);
+        steps::logToday(session, ritualId, Who::Both);
         bench.frame();
         run.SetIterationTime(
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

@@ -11,6 +11,7 @@
 #include "core/celebrations.hpp"
 #include "core/demo.hpp"
 #include "core/derived.hpp"
+#include "session_steps.hpp"
 
 #include <benchmark/benchmark.h>
 #include <chrono>
@@ -185,7 +186,7 @@ void logTodayBench(benchmark::State& state, DataSet data) {
         bool checked = false;
         for (auto _ : state) {
             const auto start = Clock::now();
-            session.logToday(ritualId, Who::Partner1);
+            steps::logToday(session, ritualId, Who::Partner1);
             state.SetIterationTime(secondsSince(start));
             if (!checked) {
                 // Committed to the file and counted, once (loading is slow).

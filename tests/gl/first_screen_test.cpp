@@ -2,6 +2,7 @@
 // first run, Today afterwards, the PIN lock whenever a PIN is set. Each is
 // checked by rendering the window both ways and comparing the pixels.
 #include "app/session.hpp"
+#include "session_steps.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -50,7 +51,7 @@ TEST_CASE("without --screen the window opens on the welcome steps, then on Today
 
     {
         kindling::Session session = kindling::Session::open(kindling::DataLocation{data});
-        session.setPartnerNames("Zoë", "Sam");
+        kindling::steps::setPartnerNames(session, "Zoë", "Sam");
     }
     const auto later = render(data, dir / "later.png", "");
     CHECK(later == render(data, dir / "today-again.png", "--screen today"));

@@ -54,12 +54,12 @@ TEST_CASE("backup() writes a snapshot that opens as the same history") {
     Store store = Store::open(location);
     Couple couple;
     couple.partners[0].name = "Ana";
-    store.saveCouple(couple);
+    storeAdd(store, couple);
     const Ritual ritual = sampleRitual("Hug 🤗");
-    store.insertRitual(ritual);
+    storeAdd(store, ritual);
     Log log = sampleLog(ritual.id, day(2026, 2, 14));
     log.note = "Valentine's";
-    store.insertLogs({log});
+    storeAddLogs(store, {log});
 
     const fs::path file = store.backup();
     CHECK(file.parent_path() == location.backupDirectory());
@@ -83,12 +83,12 @@ TEST_CASE("automatic daily backups: once a day, pruned by the retention rule") {
     const DataLocation location = temp.location();
     Store store = Store::open(location);
     const Ritual ritual = sampleRitual("Walk");
-    store.insertRitual(ritual);
+    storeAdd(store, ritual);
     const fs::path manual = store.backup();
 
     for (int i = 0; i < 40; ++i) {
         const Day today = day(2026, 1, 5) + std::chrono::days{i};
-        store.insertLogs({sampleLog(ritual.id, today)});
+        storeAddLogs(store, {sampleLog(ritual.id, today)});
         auto made = store.automaticDailyBackup(today);
         REQUIRE(made);
         CHECK(made->filename() == dailyBackupName(today));

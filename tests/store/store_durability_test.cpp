@@ -14,7 +14,10 @@ TEST_CASE("every acknowledged log survives a SIGKILL of the process") {
     TempDir temp;
     const DataLocation location = temp.location();
     const Ritual ritual = sampleRitual("Hug");
-    Store::open(location).insertRitual(ritual);
+    {
+        Store store = Store::open(location);
+        storeAdd(store, ritual);
+    }
 
     int channel[2];
     REQUIRE(::pipe(channel) == 0);
@@ -28,7 +31,7 @@ TEST_CASE("every acknowledged log survives a SIGKILL of the process") {
             for (int i = 0; i < 1'000'000; ++i) {
                 Log log = sampleLog(ritual.id, day(2026, 1, 1) + std::chrono::days{i % 300});
                 log.note = "burst " + std::to_string(i);
-                store.insertLogs({log});
+                storeAddLogs(store, {log});
                 const std::string line = log.id + "\n"; // < PIPE_BUF: written whole
                 if (::write(channel[1], line.data(), line.size()) !=
                     static_cast<ssize_t>(line.size()))
@@ -86,7 +89,7 @@ TEST_CASE("a full disk is reported and what was saved before stays intact") {
     const DataLocation location = temp.location();
     Store store = Store::open(location);
     const Ritual ritual = sampleRitual("Walk");
-    store.insertRitual(ritual);
+    storeAdd(store, ritual);
     std::int64_t pages = 0;
     {
         SQLite::Database db(store.file(), SQLite::OPEN_READONLY);
@@ -100,7 +103,7 @@ TEST_CASE("a full disk is reported and what was saved before stays intact") {
         Log log = sampleLog(ritual.id, day(2026, 1, 1) + std::chrono::days{i});
         log.note = std::string(3000, static_cast<char>('a' + i % 26));
         try {
-            store.insertLogs({log});
+            storeAddLogs(store, {log});
             saved.push_back(log.id);
         } catch (const StoreError& error) {
             CHECK(error.kind() == StoreError::Kind::Full);

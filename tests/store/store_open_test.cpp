@@ -19,14 +19,14 @@ using K = StoreError::Kind;
 void fillStore(const DataLocation& location, int logs) {
     Store store = Store::open(location);
     Ritual ritual = sampleRitual("Walk");
-    store.insertRitual(ritual);
+    storeAdd(store, ritual);
     std::vector<Log> batch;
     for (int i = 0; i < logs; ++i) {
         Log log = sampleLog(ritual.id, day(2025, 1, 1) + std::chrono::days{i});
         log.note = "We talked about the garden, number " + std::to_string(i);
         batch.push_back(log);
     }
-    store.insertLogs(batch);
+    storeAddLogs(store, batch);
 }
 
 // Opening must fail with `kind` and leave the file's bytes as they were.
@@ -100,7 +100,7 @@ TEST_CASE("an empty 0-byte file becomes a new store") {
     const DataLocation location = temp.location();
     writeFile(location.databaseFile(), "");
     Store store = Store::open(location);
-    store.insertRitual(sampleRitual("Hug"));
+    storeAdd(store, sampleRitual("Hug"));
     CHECK(store.loadHistory().rituals.size() == 1);
 }
 
@@ -153,7 +153,7 @@ TEST_CASE("a second Kindling on the same file is told the file is in use") {
     const DataLocation location = temp.location();
     {
         Store first = Store::open(location);
-        first.insertRitual(sampleRitual("Hug"));
+        storeAdd(first, sampleRitual("Hug"));
         const auto message = expectStoreError(K::Locked, [&] { Store::open(location); });
         CHECK_THAT(message, Catch::Contains("already open"));
         CHECK_THAT(message, Catch::Contains(location.databaseFile().string()));
@@ -207,7 +207,8 @@ TEST_CASE("a version 1 file is upgraded, keeping its data and a backup") {
     CHECK(history.logs[0].amount == 12.5);
     CHECK(history.logs[0].who == Who::Partner2);
     CHECK(history.couple.partners[1].name == "Bo");
-    store.markQuestion("q1", QuestionMark::Answered, day(2026, 1, 5)); // the v2 table works
+    storeAdd(store, QuestionMarkEntry{"q1", QuestionMark::Answered,
+                                      day(2026, 1, 5)}); // the v2 table works
 
     const auto backups = store.listBackups();
     REQUIRE(backups.size() == 1);
@@ -256,16 +257,22 @@ TEST_CASE("migrations from every earlier version keep goals and date the archive
                     "(?, 'Walk', 'leaf', 'fun', '', 1, 1, 'together', '', 0, 0, '', 1, 1)");
             ritual.bind(1, ritualId);
             ritual.exec();
+            // From version 3 on, a goal keeps the day it was archived itself.
+            const bool flag = version < 3;
             SQLite::Statement goal(
-                db,
-                "INSERT INTO goals (id, title, target, scope, ritual_id, area, period, "
-                "start_day, end_day, reward, archived, created_at, updated_at) VALUES "
-                "(?, ?, 3, 'ritual', ?, 'fun', ?, '2026-01-05', '1970-01-01', 'Cake', ?, 1, ?)");
+                db, std::string("INSERT INTO goals (id, title, target, scope, ritual_id, area, "
+                                "period, start_day, end_day, reward, ") +
+                        (flag ? "archived" : "archived_on") +
+                        ", created_at, updated_at) VALUES (?, ?, 3, 'ritual', ?, 'fun', ?, "
+                        "'2026-01-05', '1970-01-01', 'Cake', ?, 1, ?)");
             goal.bind(1, weeklyId);
             goal.bind(2, "Three walks a week");
             goal.bind(3, ritualId);
             goal.bind(4, "every_week");
-            goal.bind(5, 1);
+            if (flag)
+                goal.bind(5, 1);
+            else
+                goal.bind(5, formatDay(archivedDay));
             goal.bind(6, archivedAt);
             goal.exec();
             goal.reset();
@@ -273,7 +280,10 @@ TEST_CASE("migrations from every earlier version keep goals and date the archive
             goal.bind(2, "Walks this month");
             goal.bind(3, ritualId);
             goal.bind(4, "month");
-            goal.bind(5, 0);
+            if (flag)
+                goal.bind(5, 0);
+            else
+                goal.bind(5);
             goal.bind(6, archivedAt);
             goal.exec();
         }
@@ -294,10 +304,10 @@ TEST_CASE("migrations from every earlier version keep goals and date the archive
             }
         }
         // Every later table works, and the file is at the current version.
-        store.markQuestion("q1", QuestionMark::Answered, day(2026, 1, 5));
+        storeAdd(store, QuestionMarkEntry{"q1", QuestionMark::Answered, day(2026, 1, 5)});
         Goal archived = history.goals[0];
         archived.archivedOn = day(2026, 4, 1);
-        store.updateGoal(archived);
+        storeUpdate(store, archived);
         CHECK(store.loadHistory().goals[0].archivedOn == day(2026, 4, 1));
         const auto backups = store.listBackups();
         REQUIRE(backups.size() == 1);

@@ -1,6 +1,7 @@
 #pragma once
 // Real files in a fresh folder per test, and the comparisons the store tests share.
 
+#include "core/change_set.hpp"
 #include "store/store.hpp"
 
 #include <catch2/catch.hpp>
@@ -40,6 +41,67 @@ inline std::vector<char> readBytes(const std::filesystem::path& file) {
 inline void writeBytes(const std::filesystem::path& file, const std::vector<char>& bytes) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// Rows written straight to a store, the way Session::apply writes them
+// (Store::apply), without the checks an action makes first.
+inline constexpr std::int64_t testNow = 1'700'000'000;
+template <class Row> void storeAdd(Store& store, Row row) {
+    ChangeSet change;
+    change.add(std::move(row));
+    store.apply(change.rows, testNow);
+}
+inline void storeAddLogs(Store& store, const std::vector<Log>& logs) {
+    ChangeSet change;
+    for (const Log& log : logs)
+        change.add(log);
+    store.apply(change.rows, testNow);
+}
+template <class Row> void storeUpdate(Store& store, const Row& row) {
+    ChangeRows rows;
+    rows.of<Row>().push_back({row, row});
+    store.apply(rows, testNow);
+}
+template <class Row> void storeRemove(Store& store, Row row) {
+    ChangeSet change;
+    change.remove(std::move(row));
+    store.apply(change.rows, testNow);
+}
+template <class Row> void storeRemoveId(Store& store, const std::string& id) {
+    Row row;
+    row.id = id;
+    storeRemove(store, std::move(row));
+}
+inline void storeShown(Store& store, const std::vector<std::string>& keys) {
+    ChangeSet change;
+    for (const std::string& key : keys)
+        change.add(ShownCelebration{key});
+    store.apply(change.rows, testNow);
+}
+inline std::optional<std::string> storePreference(const Store& store, const std::string& key) {
+    const auto all = store.preferences();
+    const auto found = all.find(key);
+    if (found == all.end()) return std::nullopt;
+    return found->second;
+}
+// Every row of `history` in one change.
+inline void storeSaveAll(Store& store, const History& history) {
+    ChangeSet change;
+    change.rows.of<Couple>().push_back({std::nullopt, history.couple});
+    change.rows.of<Settings>().push_back({std::nullopt, history.settings});
+    for (const Ritual& row : history.rituals)
+        change.add(row);
+    for (const Log& row : history.logs)
+        change.add(row);
+    for (const Skip& row : history.skips)
+        change.add(row);
+    for (const Pause& row : history.pauses)
+        change.add(row);
+    for (const Goal& row : history.goals)
+        change.add(row);
+    for (const QuestionMarkEntry& row : history.questionMarks)
+        change.add(row);
+    store.apply(change.rows, testNow);
 }
 
 inline Day day(int y, unsigned m, unsigned d) {

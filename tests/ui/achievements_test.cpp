@@ -2,6 +2,7 @@
 // others with how to earn them and how far along the couple is, in kind words.
 #include "app/content.hpp"
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -46,12 +47,12 @@ TEST_CASE("badges: a new couple sees every badge ahead, with how to earn it") {
 
 TEST_CASE("badges: an earned badge shows its day, and the others how far along they are") {
     SessionFixture ui;
-    ui.session().setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(ui.session(), "Zoë", "Sam");
     RitualDraft coffee;
     coffee.name = "Morning coffee";
-    ui.session().addRitual(coffee);
-    ui.session().log("Morning coffee", {ui.today() - days{2}, ui.today() - days{1}}, std::nullopt,
-                     std::nullopt, "");
+    steps::addRitual(ui.session(), coffee);
+    steps::log(ui.session(), "Morning coffee", {ui.today() - days{2}, ui.today() - days{1}},
+               std::nullopt, std::nullopt, "");
     ui.celebrateAll();
     ui.state().screen = ui::Screen::Achievements;
     ui.run(2);

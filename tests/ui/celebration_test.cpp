@@ -2,6 +2,7 @@
 // that reached a milestone, covers every screen, moves on with Continue,
 // Enter or Escape, and never comes back after a restart.
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -16,17 +17,17 @@ const std::string coffee = "Morning coffee";
 // Zoë and Sam had coffee together on each of the six days before today; the
 // milestones of that history were celebrated long ago.
 const Ritual& setUpSixDays(SessionFixture& f) {
-    f.session().setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(f.session(), "Zoë", "Sam");
     RitualDraft draft;
     draft.name = coffee;
-    f.session().addRitual(draft);
+    steps::addRitual(f.session(), draft);
     std::vector<Day> days;
     for (int back = 6; back >= 1; --back)
         days.push_back(f.today() - kindling::days{back});
-    f.session().log(coffee, days, std::nullopt, std::nullopt, "");
+    steps::log(f.session(), coffee, days, std::nullopt, std::nullopt, "");
     f.celebrateAll();
     f.run(2);
-    return f.session().ritualNamed("test", coffee);
+    return steps::ritualNamed(f.session(), "test", coffee);
 }
 
 // Two frames: the card is centred by the height it had the frame before.

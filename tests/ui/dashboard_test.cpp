@@ -1,6 +1,7 @@
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "core/demo.hpp"
+#include "session_steps.hpp"
 #include "store/store_test_support.hpp"
 #include "ui/shell.hpp"
 #include "ui_fixture.hpp"
@@ -116,7 +117,7 @@ TEST_CASE("dashboard: the view is built once and rebuilt when the history change
     CHECK(f.cache().view->rituals.data() == built); // no history work in a frame
 
     const std::string& first = f.cache().view->rituals.front().id;
-    f.session->logToday(first, Who::Both);
+    steps::logToday(*f.session, first, Who::Both);
     // A milestone this log reached would cover the screen: seen already.
     while (!f.session->pendingCelebrations().empty())
         f.session->celebrated(f.session->pendingCelebrations().front().key);
@@ -192,7 +193,7 @@ TEST_CASE("dashboard: rituals without a log yet invite the first one") {
     DashboardFixture f(ImVec2(1280, 800));
     RitualDraft draft;
     draft.name = "Morning coffee";
-    f.session->addRitual(draft);
+    steps::addRitual(*f.session, draft);
     f.run(3);
     CHECK(f.shows("Your first log lights this page"));
     CHECK_FALSE(f.shows("days of connection"));

@@ -2,6 +2,7 @@
 // seeing its ring fill and reaching it, editing, archiving and restoring, and
 // the list of goals reached. Every check reads the store or what was drawn.
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -17,10 +18,10 @@ namespace {
 void openGoals(SessionFixture& ui) {
     ImGui::GetIO().DisplaySize = ImVec2(1280, 4000);
     Session& session = ui.session();
-    session.setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(session, "Zoë", "Sam");
     RitualDraft walk;
     walk.name = "Walk";
-    session.addRitual(walk);
+    steps::addRitual(session, walk);
     ui.state().screen = ui::Screen::Goals;
     ui.run(2);
 }
@@ -72,8 +73,9 @@ TEST_CASE("goals: set from the screen, filled by logs, reached, celebrated and r
     CHECK(ui.shows("16 \xE2\x80\x93 22 Nov 2026"));
 
     // Two walks earlier this week fill the ring part of the way.
-    ui.session().log("Walk", {ui.today() - std::chrono::days{3}, ui.today() - std::chrono::days{1}},
-                     std::nullopt, std::nullopt, "");
+    steps::log(ui.session(), "Walk",
+               {ui.today() - std::chrono::days{3}, ui.today() - std::chrono::days{1}}, std::nullopt,
+               std::nullopt, "");
     ui.celebrateAll();
     ui.run();
     CHECK(ui.shows("2 of 3 so far, 1 to go."));
@@ -115,9 +117,9 @@ TEST_CASE("goals: edit, archive and restore a repeating goal, with undo") {
     draft.title = "Walks every week";
     draft.target = 4;
     draft.period = GoalPeriod::EveryWeek;
-    session.addGoal(draft);
-    session.log("Walk", {ui.today() - std::chrono::days{1}, ui.today()}, std::nullopt, std::nullopt,
-                "");
+    steps::addGoal(session, draft);
+    steps::log(session, "Walk", {ui.today() - std::chrono::days{1}, ui.today()}, std::nullopt,
+               std::nullopt, "");
     ui.celebrateAll();
     ui.run();
     CHECK(ui.shows("2 of 4 so far, 2 to go."));
@@ -226,12 +228,12 @@ TEST_CASE("goals: ten years of weekly goals reached list only the rows on screen
     draft.target = 1;
     draft.period = GoalPeriod::EveryWeek;
     draft.reward = "Breakfast in bed";
-    session.addGoal(draft);
+    steps::addGoal(session, draft);
     session.setAsOf(ui.today());
     std::vector<Day> days;
     for (int i = 3650; i >= 0; i -= 3)
         days.push_back(ui.today() - std::chrono::days{i});
-    session.log("Walk", days, std::nullopt, std::nullopt, "");
+    steps::log(session, "Walk", days, std::nullopt, std::nullopt, "");
     ui.celebrateAll();
     ui.run(2);
 

@@ -5,7 +5,9 @@
 #include "app/content.hpp"
 #include "core/demo.hpp"
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
@@ -29,30 +31,33 @@ struct Logs {
 Logs setUpCouple(SessionFixture& ui) {
     Session& session = ui.session();
     const Day today = ui.today();
-    session.setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(session, "Zoë", "Sam");
     RitualDraft together;
     together.name = coffee;
-    session.addRitual(together);
+    steps::addRitual(session, together);
     RitualDraft each;
     each.name = thanks;
     each.mode = RitualMode::Each;
     each.area = Area::Appreciation;
-    session.addRitual(each);
+    steps::addRitual(session, each);
     RitualDraft measured;
     measured.name = walk;
     measured.measure = Measure{MeasureKind::AtLeast, 20};
     measured.unit = "minutes";
-    session.addRitual(measured);
+    steps::addRitual(session, measured);
 
     Logs logs;
     logs.coffee3 =
-        session.log(coffee, {today - days{3}}, std::nullopt, std::nullopt, "Slow start")[0].id;
-    logs.coffee2 = session.log(coffee, {today - days{2}}, std::nullopt, std::nullopt, "")[0].id;
-    logs.coffee1 = session.log(coffee, {today - days{1}}, std::nullopt, std::nullopt, "")[0].id;
+        steps::log(session, coffee, {today - days{3}}, std::nullopt, std::nullopt, "Slow start")[0]
+            .id;
+    logs.coffee2 =
+        steps::log(session, coffee, {today - days{2}}, std::nullopt, std::nullopt, "")[0].id;
+    logs.coffee1 =
+        steps::log(session, coffee, {today - days{1}}, std::nullopt, std::nullopt, "")[0].id;
     logs.thanksZoe =
-        session.log(thanks, {today - days{1}}, "Zoë", std::nullopt, "for the soup")[0].id;
-    logs.thanksSam = session.log(thanks, {today - days{1}}, "Sam", std::nullopt, "")[0].id;
-    logs.walk1 = session.log(walk, {today - days{1}}, std::nullopt, 30.0, "")[0].id;
+        steps::log(session, thanks, {today - days{1}}, "Zoë", std::nullopt, "for the soup")[0].id;
+    logs.thanksSam = steps::log(session, thanks, {today - days{1}}, "Sam", std::nullopt, "")[0].id;
+    logs.walk1 = steps::log(session, walk, {today - days{1}}, std::nullopt, 30.0, "")[0].id;
     ui.celebrateAll();
     ui.state().screen = ui::Screen::Journal;
     return logs;
@@ -174,7 +179,7 @@ TEST_CASE("journal: every log, newest first, filtered by partner, ritual and day
 TEST_CASE("journal: editing a log changes the file and the numbers, and undo puts it back") {
     SessionFixture ui;
     const Logs logs = setUpCouple(ui);
-    const std::string walkId = ui.session().ritualNamed("NAME", walk).id;
+    const std::string walkId = steps::ritualNamed(ui.session(), "NAME", walk).id;
     ui.run(2);
 
     ui.click("journal/edit/" + logs.walk1);
@@ -261,14 +266,22 @@ TEST_CASE("journal: what cannot be saved is said in the form, and nothing is wri
 TEST_CASE("journal: a deleted log stays as a tombstone and the undo button brings it back") {
     SessionFixture ui;
     const Logs logs = setUpCouple(ui);
-    const std::string coffeeId = ui.session().ritualNamed("NAME", coffee).id;
+    const std::string coffeeId = steps::ritualNamed(ui.session(), "NAME", coffee).id;
     ui.run(2);
     REQUIRE(ui.session().derived().rituals.at(coffeeId).totalLogs == 3);
 
     ui.click("journal/delete/" + logs.coffee2);
     ui.runFresh();
     CHECK_FALSE(storedLog(ui.session(), logs.coffee2));
-    CHECK(ui.session().store().tombstones().logs.count(logs.coffee2) == 1);
+    {
+        // Kept as a tombstone, not erased (docs/architecture.md "Tombstones").
+        SQLite::Database db(ui.session().dataFile(), SQLite::OPEN_READONLY);
+        SQLite::Statement row(db,
+                              "SELECT count(*) FROM logs WHERE id = ? AND deleted_at IS NOT NULL");
+        row.bind(1, logs.coffee2);
+        REQUIRE(row.executeStep());
+        CHECK(row.getColumn(0).getInt() == 1);
+    }
     CHECK_FALSE(listed(ui, logs.coffee2));
     CHECK(ui.shows("5 moments logged"));
     CHECK(ui.session().derived().rituals.at(coffeeId).totalLogs == 2);

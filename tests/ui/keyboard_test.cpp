@@ -2,6 +2,7 @@
 // order, the arrow keys move the keyboard focus onto a ritual's button and
 // Space logs it, and the focus ring stands out on both themes.
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 #include "ui/theme.hpp"
 
 #include <algorithm>
@@ -18,11 +19,11 @@ namespace {
 
 void setUpCouple(SessionFixture& ui) {
     Session& session = ui.session();
-    session.setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(session, "Zoë", "Sam");
     for (const char* name : {"Morning coffee", "Evening walk"}) {
         RitualDraft draft;
         draft.name = name;
-        session.addRitual(draft);
+        steps::addRitual(session, draft);
     }
     ui.celebrateAll();
 }
@@ -100,7 +101,7 @@ TEST_CASE("keyboard: the arrow keys reach a ritual's button and Space logs it") 
     ui.pressKey(ImGuiKey_Space);
     const History history = ui.session().store().loadHistory();
     REQUIRE(history.logs.size() == 1);
-    CHECK(history.logs[0].ritualId == ui.session().ritualNamed("NAME", "Evening walk").id);
+    CHECK(history.logs[0].ritualId == steps::ritualNamed(ui.session(), "NAME", "Evening walk").id);
     CHECK(history.logs[0].day == ui.today());
 
     // The first log is celebrated; Enter moves on, as the card's button does.

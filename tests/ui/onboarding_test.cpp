@@ -2,6 +2,7 @@
 // real data file: what they chose must be in the store, and still there after
 // the app opens again.
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -179,8 +180,8 @@ TEST_CASE("skipping the welcome steps opens Today and they do not come back by t
 TEST_CASE(
     "Settings reopens the welcome steps: what the couple has is marked, Close changes nothing") {
     SessionFixture f(ImVec2(1280, 2200)); // the button is far down Settings
-    f.session().setPartnerNames("Zoë", "Sam");
-    f.session().addRitualFromCatalog("goodbye-hug");
+    steps::setPartnerNames(f.session(), "Zoë", "Sam");
+    steps::addRitualFromCatalog(f.session(), "goodbye-hug");
     f.state().screen = ui::Screen::Settings;
     f.run(2);
     clickAndDraw(f, "settings/onboarding");
@@ -199,8 +200,8 @@ TEST_CASE(
 
 TEST_CASE("adding more from the welcome steps later leaves what exists and adds only the new") {
     SessionFixture f;
-    f.session().setPartnerNames("Zoë", "Sam");
-    f.session().addRitualFromCatalog("goodbye-hug");
+    steps::setPartnerNames(f.session(), "Zoë", "Sam");
+    steps::addRitualFromCatalog(f.session(), "goodbye-hug");
     openWelcome(f);
     clickAndDraw(f, "onboarding/next");
     clickAndDraw(f, "onboarding/next");

@@ -3,6 +3,7 @@
 // skipped (and taken back) on the Dashboard's calendar. Each check reads the
 // data file, and a fresh session on it.
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -20,15 +21,15 @@ const std::string walk = "Evening walk";     // together, daily
 // Two rituals; coffee logged on the three days before today.
 void setUpCouple(SessionFixture& ui) {
     Session& session = ui.session();
-    session.setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(session, "Zoë", "Sam");
     for (const std::string& name : {coffee, walk}) {
         RitualDraft draft;
         draft.name = name;
-        session.addRitual(draft);
+        steps::addRitual(session, draft);
     }
     const Day today = ui.today();
-    session.log(coffee, {today - days{3}, today - days{2}, today - days{1}}, std::nullopt,
-                std::nullopt, "");
+    steps::log(session, coffee, {today - days{3}, today - days{2}, today - days{1}}, std::nullopt,
+               std::nullopt, "");
     ui.celebrateAll();
 }
 
@@ -95,7 +96,7 @@ TEST_CASE("pauses: ending a break that began days ago keeps those days, and undo
     SessionFixture ui;
     setUpCouple(ui);
     const Day today = ui.today();
-    ui.session().pause(today - days{2}, today + days{5}, "Travel");
+    steps::pause(ui.session(), today - days{2}, today + days{5}, "Travel");
     ui.run(2);
     CHECK_THAT(ui.drawn(), Contains("On a break until Fri 27 Nov"));
 
@@ -104,7 +105,7 @@ TEST_CASE("pauses: ending a break that began days ago keeps those days, and undo
     REQUIRE(history.pauses.size() == 1);
     CHECK(history.pauses[0].first == today - days{2});
     CHECK(history.pauses[0].last == today - days{1});
-    CHECK(ui.session().currentPause() == nullptr);
+    CHECK(steps::currentPause(ui.session()) == nullptr);
     CHECK(ui.session().undoDescription() == "Undo ending the break");
 
     ui.pressCtrl('Z');
@@ -150,7 +151,7 @@ TEST_CASE("pauses: a planned break shows on Today and can be called off, with un
     SessionFixture ui;
     setUpCouple(ui);
     const Day today = ui.today();
-    ui.session().pause(today + days{10}, today + days{12}, "Travel");
+    steps::pause(ui.session(), today + days{10}, today + days{12}, "Travel");
     ui.run(2);
     CHECK_THAT(ui.drawn(), Contains("A break is planned from Wed 2 Dec to Fri 4 Dec."));
 
@@ -170,7 +171,7 @@ TEST_CASE("pauses: a day of one ritual is skipped from the calendar, and the ski
     ImGui::GetIO().DisplaySize = ImVec2(1280, 1400); // the calendar and its menu in view
     setUpCouple(ui);
     const Day today = ui.today();
-    const std::string walkId = ui.session().ritualNamed("NAME", walk).id;
+    const std::string walkId = steps::ritualNamed(ui.session(), "NAME", walk).id;
     ui.state().screen = ui::Screen::Dashboard;
     ui.run(2);
 
@@ -209,18 +210,18 @@ TEST_CASE("pauses: the session's skip and break commands check their input and u
     setUpCouple(ui);
     Session& session = ui.session();
     const Day today = ui.today();
-    const std::string coffeeId = session.ritualNamed("NAME", coffee).id;
+    const std::string coffeeId = steps::ritualNamed(session, "NAME", coffee).id;
 
     // A logged day cannot be skipped; a day not skipped cannot be taken back.
-    CHECK_THROWS_AS(session.skipDay(coffeeId, today - days{1}), InputError);
-    CHECK_THROWS_AS(session.unskipDay(coffeeId, today - days{5}), InputError);
-    CHECK_THROWS_AS(session.endPause(), InputError);
-    CHECK_THROWS_AS(session.removePause("no-such-pause"), InputError);
+    CHECK_THROWS_AS(steps::skipDay(session, coffeeId, today - days{1}), RuleViolation);
+    CHECK_THROWS_AS(steps::unskipDay(session, coffeeId, today - days{5}), RuleViolation);
+    CHECK_THROWS_AS(steps::endPause(session), RuleViolation);
+    CHECK_THROWS_AS(steps::removePause(session, "no-such-pause"), RuleViolation);
 
-    session.skipDay(coffeeId, today - days{5});
-    CHECK_THROWS_AS(session.skipDay(coffeeId, today - days{5}), InputError);
+    steps::skipDay(session, coffeeId, today - days{5});
+    CHECK_THROWS_AS(steps::skipDay(session, coffeeId, today - days{5}), RuleViolation);
     CHECK_THAT(session.undoDescription(), Contains("Undo skipping \"Morning coffee\" on"));
-    session.unskipDay(coffeeId, today - days{5});
+    steps::unskipDay(session, coffeeId, today - days{5});
     CHECK(skipOf(stored(session), coffeeId, today - days{5}) == nullptr);
     session.undo(); // the skip is back
     CHECK(skipOf(stored(session), coffeeId, today - days{5}) != nullptr);
@@ -228,11 +229,11 @@ TEST_CASE("pauses: the session's skip and break commands check their input and u
     CHECK(skipOf(stored(session), coffeeId, today - days{5}) == nullptr);
 
     // Two breaks over today end together; one that starts today is removed.
-    session.pause(today - days{4}, today + days{2}, "Grief");
-    session.pause(today, today + days{9}, "A hard time");
-    REQUIRE(session.currentPause() != nullptr);
-    CHECK(session.currentPause()->last == today + days{9});
-    session.endPause();
+    steps::pause(session, today - days{4}, today + days{2}, "Grief");
+    steps::pause(session, today, today + days{9}, "A hard time");
+    REQUIRE(steps::currentPause(session) != nullptr);
+    CHECK(steps::currentPause(session)->last == today + days{9});
+    steps::endPause(session);
     History history = stored(session);
     REQUIRE(history.pauses.size() == 1);
     CHECK(history.pauses[0].reason == "Grief");
@@ -242,5 +243,5 @@ TEST_CASE("pauses: the session's skip and break commands check their input and u
     session.undo(); // the second break was never taken
     session.undo(); // nor the first
     CHECK(stored(session).pauses.empty());
-    CHECK(session.currentPause() == nullptr);
+    CHECK(steps::currentPause(session) == nullptr);
 }

@@ -5,8 +5,10 @@
 #include "app/content.hpp"
 #include "core/question_deck.hpp"
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 #include "ui/widgets.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
@@ -18,7 +20,7 @@ namespace {
 
 std::optional<QuestionMarkEntry> storedMark(Session& session, const std::string& questionId,
                                             QuestionMark mark) {
-    for (const QuestionMarkEntry& entry : session.store().questionMarks())
+    for (const QuestionMarkEntry& entry : session.store().loadHistory().questionMarks)
         if (entry.questionId == questionId && entry.mark == mark) return entry;
     return std::nullopt;
 }
@@ -46,11 +48,12 @@ bool showsQuestion(const SessionFixture& ui, const Question& question) {
 }
 
 void setUpCouple(SessionFixture& ui, bool withQuestionRitual) {
-    ui.session().setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(ui.session(), "Zoë", "Sam");
     RitualDraft coffee;
     coffee.name = "Morning coffee";
-    ui.session().addRitual(coffee);
-    if (withQuestionRitual) ui.session().addRitualFromCatalog(std::string(questionRitualId));
+    steps::addRitual(ui.session(), coffee);
+    if (withQuestionRitual)
+        steps::addRitualFromCatalog(ui.session(), std::string(questionRitualId));
     ui.state().screen = ui::Screen::Questions;
 }
 
@@ -102,7 +105,7 @@ TEST_CASE("questions: Today and the deck show the same question, and next moves 
 TEST_CASE("questions: we talked about it marks the question and logs the question ritual") {
     SessionFixture ui;
     setUpCouple(ui, true);
-    const Ritual* ritual = ui.session().questionRitual();
+    const Ritual* ritual = steps::questionRitual(ui.session());
     REQUIRE(ritual != nullptr);
     const std::string ritualId = ritual->id;
     const Question& tonight = ui.session().questionOfTheNight();
@@ -146,7 +149,14 @@ TEST_CASE("questions: we talked about it marks the question and logs the questio
     ui.run();
     CHECK_FALSE(storedMark(ui.session(), questionId, QuestionMark::Answered));
     CHECK(storedLogsOf(ui.session(), ritualId).empty());
-    CHECK(ui.session().store().tombstones().logs.count(logs[0].id) == 1);
+    {
+        SQLite::Database db(ui.session().dataFile(), SQLite::OPEN_READONLY);
+        SQLite::Statement row(db,
+                              "SELECT count(*) FROM logs WHERE id = ? AND deleted_at IS NOT NULL");
+        row.bind(1, logs[0].id);
+        REQUIRE(row.executeStep());
+        CHECK(row.getColumn(0).getInt() == 1);
+    }
     CHECK_FALSE(ui.shows("You talked about this one tonight"));
 
     ui.click("questions/answer");

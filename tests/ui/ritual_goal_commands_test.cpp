@@ -4,6 +4,7 @@
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "core/catalog.hpp"
+#include "session_steps.hpp"
 #include "store/store_test_support.hpp"
 
 #include <algorithm>
@@ -29,10 +30,10 @@ RitualDraft draftNamed(const std::string& name) {
 std::string inputErrorOf(const std::function<void()>& command) {
     try {
         command();
-    } catch (const InputError& error) {
+    } catch (const RuleViolation& error) {
         return error.what();
     }
-    FAIL("expected an InputError");
+    FAIL("expected an RuleViolation");
     return {};
 }
 
@@ -88,7 +89,7 @@ TEST_CASE("every catalog idea can be added as it stands, once") {
     REQUIRE(catalog.size() >= 10);
     for (const CatalogRitual& idea : catalog) {
         INFO(idea.id);
-        const Ritual added = session.addRitualFromCatalog(idea.id);
+        const Ritual added = steps::addRitualFromCatalog(session, idea.id);
         const Ritual expected = ritualFromCatalog(idea);
         CHECK(added.catalogId == idea.id);
         CHECK(added.name == expected.name);
@@ -100,10 +101,10 @@ TEST_CASE("every catalog idea can be added as it stands, once") {
         CHECK(added.frequency.perDays == idea.perDays);
         CHECK(added.measure.has_value() == idea.measure.has_value());
         CHECK(added.unit == expected.unit);
-        CHECK_THAT(inputErrorOf([&] { session.addRitualFromCatalog(idea.id); }),
+        CHECK_THAT(inputErrorOf([&] { steps::addRitualFromCatalog(session, idea.id); }),
                    Contains("already a ritual called"));
     }
-    CHECK_THAT(inputErrorOf([&] { session.addRitualFromCatalog("no-such-idea"); }),
+    CHECK_THAT(inputErrorOf([&] { steps::addRitualFromCatalog(session, "no-such-idea"); }),
                Contains("no suggested ritual"));
     // On disk, in the order they were added.
     const History stored = session.store().loadHistory();
@@ -115,14 +116,14 @@ TEST_CASE("every catalog idea can be added as it stands, once") {
 TEST_CASE("editing a ritual's schedule derives its numbers again from its whole history") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today);
-    const Ritual walk = session.addRitual(draftNamed("Walk"));
-    session.addRitual(draftNamed("Coffee"));
+    const Ritual walk = steps::addRitual(session, draftNamed("Walk"));
+    steps::addRitual(session, draftNamed("Coffee"));
     // Every other day for four weeks: a daily ritual keeps no long streak,
     // three times a week keeps it all along.
     std::vector<Day> days;
     for (int i = 28; i >= 0; i -= 2)
         days.push_back(today - std::chrono::days{i});
-    session.log("Walk", days, std::nullopt, std::nullopt, "");
+    steps::log(session, "Walk", days, std::nullopt, std::nullopt, "");
     const auto longest = [&] {
         int best = 0;
         for (const Streak& s : session.derived().rituals.at(walk.id).couple.streaks)
@@ -135,7 +136,7 @@ TEST_CASE("editing a ritual's schedule derives its numbers again from its whole 
     RitualDraft weekly = draftOf(walk);
     weekly.frequency = Frequency{3, 7};
     weekly.why = "  Talk comes easily when walking  ";
-    session.editRitual(walk.id, weekly);
+    steps::editRitual(session, walk.id, weekly);
     CHECK(longest() > dailyBest);
     requireDerivedAfresh(session, walk.id);
     const Ritual& edited = *session.history().findRitual(walk.id);
@@ -149,7 +150,7 @@ TEST_CASE("editing a ritual's schedule derives its numbers again from its whole 
         each.weekdays = Weekdays{true, false, true, false, true, false, true};
         each.measure = Measure{MeasureKind::AtLeast, 20};
         each.unit = "minutes";
-        session.editRitual(walk.id, each);
+        steps::editRitual(session, walk.id, each);
         requireDerivedAfresh(session, walk.id);
         const Ritual stored = session.store().loadHistory().rituals[0];
         CHECK(stored.mode == RitualMode::Each);
@@ -159,7 +160,7 @@ TEST_CASE("editing a ritual's schedule derives its numbers again from its whole 
         CHECK(stored.unit == "minutes");
         // Without a measure again, the unit goes too.
         each.measure.reset();
-        session.editRitual(walk.id, each);
+        steps::editRitual(session, walk.id, each);
         CHECK(session.store().loadHistory().rituals[0].unit.empty());
     }
     SECTION("undo puts the schedule and the numbers back") {
@@ -186,11 +187,12 @@ TEST_CASE("editing a ritual's schedule derives its numbers again from its whole 
 TEST_CASE("a ritual's edit is checked first and writes nothing when wrong") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today);
-    const Ritual walk = session.addRitual(draftNamed("Walk"));
-    session.addRitual(draftNamed("Coffee"));
+    const Ritual walk = steps::addRitual(session, draftNamed("Walk"));
+    steps::addRitual(session, draftNamed("Coffee"));
     const auto refused = [&](RitualDraft draft, const std::string& message) {
         INFO(message);
-        CHECK_THAT(inputErrorOf([&] { session.editRitual(walk.id, draft); }), Contains(message));
+        CHECK_THAT(inputErrorOf([&] { steps::editRitual(session, walk.id, draft); }),
+                   Contains(message));
         CHECK(session.store().loadHistory().rituals[0].name == "Walk");
         CHECK_FALSE(session.canUndo());
     };
@@ -210,9 +212,9 @@ TEST_CASE("a ritual's edit is checked first and writes nothing when wrong") {
     draft.weekdays = Weekdays{};
     refused(draft, "choose at least one day");
     draft = draftOf(walk);
-    draft.measure = Measure{MeasureKind::AtLeast, 0};
     draft.unit = "minutes";
-    refused(draft, "must be above zero");
+    draft.measure = Measure{MeasureKind::AtLeast, -1};
+    refused(draft, "zero or more");
     draft.measure = Measure{MeasureKind::AtMost, -1};
     refused(draft, "zero or more");
     draft.measure = Measure{MeasureKind::AtMost, 10};
@@ -224,24 +226,25 @@ TEST_CASE("a ritual's edit is checked first and writes nothing when wrong") {
     draft = draftOf(walk);
     draft.why = std::string(201, 'y');
     refused(draft, "at most 200");
-    CHECK_THAT(inputErrorOf([&] { session.editRitual("gone", draftOf(walk)); }),
+    CHECK_THAT(inputErrorOf([&] { steps::editRitual(session, "gone", draftOf(walk)); }),
                Contains("no longer exists"));
     // Its own name, in another case, is fine.
     draft = draftOf(walk);
     draft.name = "WALK";
-    session.editRitual(walk.id, draft);
+    steps::editRitual(session, walk.id, draft);
     CHECK(session.store().loadHistory().rituals[0].name == "WALK");
 }
 
 TEST_CASE("archive and restore a ritual, with undo; its history stays") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today);
-    const Ritual walk = session.addRitual(draftNamed("Walk"));
-    session.addRitual(draftNamed("Coffee"));
-    session.log("Walk", {today - std::chrono::days{1}, today}, std::nullopt, std::nullopt, "");
+    const Ritual walk = steps::addRitual(session, draftNamed("Walk"));
+    steps::addRitual(session, draftNamed("Coffee"));
+    steps::log(session, "Walk", {today - std::chrono::days{1}, today}, std::nullopt, std::nullopt,
+               "");
     const double before = session.derived().coupleStrength;
 
-    session.setRitualArchived(walk.id, true);
+    steps::setRitualArchived(session, walk.id, true);
     CHECK(session.store().loadHistory().rituals[0].archived);
     CHECK(session.history().logs.size() == 2);
     CHECK(session.derived().rituals.at(walk.id).totalLogs == 2);
@@ -249,15 +252,15 @@ TEST_CASE("archive and restore a ritual, with undo; its history stays") {
     requireDerivedAfresh(session, walk.id);
     CHECK(session.undoDescription() == "Undo archiving \"Walk\"");
 
-    session.setRitualArchived(walk.id, true); // already archived: nothing to undo twice
+    steps::setRitualArchived(session, walk.id, true); // already archived: nothing to undo twice
     CHECK(session.undoDescription() == "Undo archiving \"Walk\"");
 
     REQUIRE(session.undo());
     CHECK_FALSE(session.store().loadHistory().rituals[0].archived);
     CHECK(session.derived().coupleStrength == Approx(before));
 
-    session.setRitualArchived(walk.id, true);
-    session.setRitualArchived(walk.id, false);
+    steps::setRitualArchived(session, walk.id, true);
+    steps::setRitualArchived(session, walk.id, false);
     CHECK_FALSE(session.store().loadHistory().rituals[0].archived);
     CHECK(session.undoDescription() == "Undo restoring \"Walk\"");
 }
@@ -265,25 +268,25 @@ TEST_CASE("archive and restore a ritual, with undo; its history stays") {
 TEST_CASE("the rituals' order is saved, undone, and refused when it leaves one out") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today);
-    const Ritual a = session.addRitual(draftNamed("A"));
-    const Ritual b = session.addRitual(draftNamed("B"));
-    const Ritual c = session.addRitual(draftNamed("C"));
+    const Ritual a = steps::addRitual(session, draftNamed("A"));
+    const Ritual b = steps::addRitual(session, draftNamed("B"));
+    const Ritual c = steps::addRitual(session, draftNamed("C"));
     const auto namesOf = [](const History& history) {
         std::string names;
         for (const Ritual& ritual : history.rituals)
             names += ritual.name;
         return names;
     };
-    session.reorderRituals({c.id, a.id, b.id});
+    steps::reorderRituals(session, {c.id, a.id, b.id});
     CHECK(namesOf(session.history()) == "CAB");
     CHECK(namesOf(session.store().loadHistory()) == "CAB");
 
     CHECK_THAT(inputErrorOf([&] {
-                   session.reorderRituals({a.id, b.id});
+                   steps::reorderRituals(session, {a.id, b.id});
                }),
                Contains("every ritual exactly once"));
     CHECK_THAT(inputErrorOf([&] {
-                   session.reorderRituals({a.id, a.id, b.id});
+                   steps::reorderRituals(session, {a.id, a.id, b.id});
                }),
                Contains("every ritual exactly once"));
 
@@ -291,8 +294,8 @@ TEST_CASE("the rituals' order is saved, undone, and refused when it leaves one o
     CHECK(namesOf(session.history()) == "ABC");
     CHECK(namesOf(session.store().loadHistory()) == "ABC");
     // A new ritual goes last.
-    session.reorderRituals({b.id, c.id, a.id});
-    session.addRitual(draftNamed("D"));
+    steps::reorderRituals(session, {b.id, c.id, a.id});
+    steps::addRitual(session, draftNamed("D"));
     CHECK(namesOf(session.store().loadHistory()) == "BCAD");
     std::optional<Session> closing(std::move(session)); // lets the file go
     closing.reset();
@@ -302,28 +305,28 @@ TEST_CASE("the rituals' order is saved, undone, and refused when it leaves one o
 TEST_CASE("editing a goal keeps its start unless it becomes another this-week or this-month") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today - std::chrono::days{20});
-    session.addRitual(draftNamed("Walk"));
+    steps::addRitual(session, draftNamed("Walk"));
     GoalDraft draft;
     draft.title = "Walks";
     draft.target = 3;
     draft.period = GoalPeriod::Week;
-    const Goal goal = session.addGoal(draft);
+    const Goal goal = steps::addGoal(session, draft);
     session.setAsOf(today);
 
     draft.title = "  Our walks  ";
     draft.reward = " Pancakes ";
-    session.editGoal(goal.id, draft);
+    steps::editGoal(session, goal.id, draft);
     Goal stored = goalIn(session.store().loadHistory(), goal.id);
     CHECK(stored.title == "Our walks");
     CHECK(stored.reward == "Pancakes");
     CHECK(stored.start == goal.start); // still that week
 
     draft.period = GoalPeriod::EveryWeek;
-    session.editGoal(goal.id, draft);
+    steps::editGoal(session, goal.id, draft);
     CHECK(goalIn(session.store().loadHistory(), goal.id).start == goal.start);
 
     draft.period = GoalPeriod::Month;
-    session.editGoal(goal.id, draft);
+    steps::editGoal(session, goal.id, draft);
     CHECK(goalIn(session.store().loadHistory(), goal.id).start == today);
 
     draft.period = GoalPeriod::Custom;
@@ -331,7 +334,7 @@ TEST_CASE("editing a goal keeps its start unless it becomes another this-week or
     draft.to = today + std::chrono::days{9};
     draft.scope = GoalScope::Ritual;
     draft.ritualName = "walk";
-    session.editGoal(goal.id, draft);
+    steps::editGoal(session, goal.id, draft);
     stored = goalIn(session.store().loadHistory(), goal.id);
     CHECK(stored.start == today);
     CHECK(stored.end == today + std::chrono::days{9});
@@ -347,7 +350,8 @@ TEST_CASE("editing a goal keeps its start unless it becomes another this-week or
     SECTION("bad input writes nothing") {
         const auto refused = [&](GoalDraft bad, const std::string& message) {
             INFO(message);
-            CHECK_THAT(inputErrorOf([&] { session.editGoal(goal.id, bad); }), Contains(message));
+            CHECK_THAT(inputErrorOf([&] { steps::editGoal(session, goal.id, bad); }),
+                       Contains(message));
             CHECK(goalIn(session.store().loadHistory(), goal.id).period == GoalPeriod::Custom);
         };
         GoalDraft bad = draft;
@@ -376,21 +380,22 @@ TEST_CASE("editing a goal keeps its start unless it becomes another this-week or
 TEST_CASE("an archived repeating goal stops counting; restored, it counts again") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today);
-    session.setPartnerNames("Zoë", "Sam");
-    session.addRitual(draftNamed("Walk"));
+    steps::setPartnerNames(session, "Zoë", "Sam");
+    steps::addRitual(session, draftNamed("Walk"));
     GoalDraft draft;
     draft.title = "Two walks a week";
     draft.target = 2;
     draft.period = GoalPeriod::EveryWeek;
     draft.reward = "Pancakes";
-    const Goal goal = session.addGoal(draft);
-    session.log("Walk", {today - std::chrono::days{1}, today}, std::nullopt, std::nullopt, "");
+    const Goal goal = steps::addGoal(session, draft);
+    steps::log(session, "Walk", {today - std::chrono::days{1}, today}, std::nullopt, std::nullopt,
+               "");
     celebrateAll(session);
     REQUIRE(instancesOf(session, goal.id).size() == 1);
     CHECK(instancesOf(session, goal.id)[0].completed);
     const std::int64_t goalXp = session.progress().xp.breakdown.goals;
 
-    session.setGoalArchived(goal.id, true);
+    steps::setGoalArchived(session, goal.id, true);
     CHECK(goalIn(session.store().loadHistory(), goal.id).archivedOn == today);
     CHECK(session.undoDescription() == "Undo archiving \"Two walks a week\"");
 
@@ -398,14 +403,14 @@ TEST_CASE("an archived repeating goal stops counting; restored, it counts again"
     std::vector<Day> later;
     for (int i = 1; i <= 14; ++i)
         later.push_back(today + std::chrono::days{i});
-    session.log("Walk", later, std::nullopt, std::nullopt, "");
+    steps::log(session, "Walk", later, std::nullopt, std::nullopt, "");
     session.setAsOf(today + std::chrono::days{14});
     CHECK(instancesOf(session, goal.id).size() == 1);
     CHECK(session.progress().xp.breakdown.goals == goalXp);
 
     // Restored: the weeks it was put away count as if it never was, quietly;
     // nothing from the past is celebrated now.
-    session.setGoalArchived(goal.id, false);
+    steps::setGoalArchived(session, goal.id, false);
     CHECK_FALSE(goalIn(session.store().loadHistory(), goal.id).archivedOn);
     const auto instances = instancesOf(session, goal.id);
     REQUIRE(instances.size() == 3);
@@ -423,23 +428,23 @@ TEST_CASE("an archived repeating goal stops counting; restored, it counts again"
 TEST_CASE("lowering a goal's target credits past periods quietly and celebrates today's") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today - std::chrono::days{10});
-    session.addRitual(draftNamed("Walk"));
+    steps::addRitual(session, draftNamed("Walk"));
     GoalDraft draft;
     draft.title = "Walks";
     draft.target = 5;
     draft.period = GoalPeriod::EveryWeek;
-    const Goal goal = session.addGoal(draft);
+    const Goal goal = steps::addGoal(session, draft);
     session.setAsOf(today);
     // Last week three walks, this week three (the third today).
-    session.log("Walk",
-                {today - std::chrono::days{10}, today - std::chrono::days{9},
-                 today - std::chrono::days{8}, today - std::chrono::days{2},
-                 today - std::chrono::days{1}, today},
-                std::nullopt, std::nullopt, "");
+    steps::log(session, "Walk",
+               {today - std::chrono::days{10}, today - std::chrono::days{9},
+                today - std::chrono::days{8}, today - std::chrono::days{2},
+                today - std::chrono::days{1}, today},
+               std::nullopt, std::nullopt, "");
     celebrateAll(session);
 
     draft.target = 3;
-    session.editGoal(goal.id, draft);
+    steps::editGoal(session, goal.id, draft);
     const auto instances = instancesOf(session, goal.id);
     REQUIRE(instances.size() >= 2);
     const GoalProgress& lastWeek = instances[instances.size() - 2];

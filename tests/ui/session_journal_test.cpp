@@ -3,6 +3,7 @@
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "core/question_deck.hpp"
+#include "session_steps.hpp"
 #include "store/store_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,17 +20,18 @@ struct Fixture {
     std::string coffeeLog, walkLog;
 
     Fixture() {
-        session.setPartnerNames("Zoë", "Sam");
+        steps::setPartnerNames(session, "Zoë", "Sam");
         RitualDraft coffee;
         coffee.name = "Coffee";
-        session.addRitual(coffee);
+        steps::addRitual(session, coffee);
         RitualDraft walk;
         walk.name = "Walk";
         walk.measure = Measure{MeasureKind::AtLeast, 20};
         walk.unit = "minutes";
-        session.addRitual(walk);
-        coffeeLog = session.log("Coffee", {today - days{1}}, std::nullopt, std::nullopt, "")[0].id;
-        walkLog = session.log("Walk", {today - days{1}}, std::nullopt, 25.0, "")[0].id;
+        steps::addRitual(session, walk);
+        coffeeLog =
+            steps::log(session, "Coffee", {today - days{1}}, std::nullopt, std::nullopt, "")[0].id;
+        walkLog = steps::log(session, "Walk", {today - days{1}}, std::nullopt, 25.0, "")[0].id;
     }
 };
 
@@ -45,32 +47,36 @@ TEST_CASE("editLog refuses what a log cannot hold, and writes nothing") {
     Fixture c;
     const std::uint64_t revision = c.session.revision();
     const Day yesterday = c.today - days{1};
-    CHECK_THROWS_AS(c.session.editLog("no-such-log", {yesterday, Who::Both, {}, ""}), InputError);
-    CHECK_THROWS_AS(c.session.editLog(c.coffeeLog, {c.today + days{1}, Who::Both, {}, ""}),
-                    InputError);
-    CHECK_THROWS_AS(c.session.editLog(c.coffeeLog, {yesterday, Who::Both, 3.0, ""}), InputError);
-    CHECK_THROWS_AS(c.session.editLog(c.walkLog, {yesterday, Who::Both, {}, ""}), InputError);
-    CHECK_THROWS_AS(c.session.editLog(c.walkLog, {yesterday, Who::Both, -1.0, ""}), InputError);
-    CHECK_THROWS_AS(
-        c.session.editLog(c.coffeeLog,
-                          {yesterday, Who::Both, {}, std::string(maxNoteLength + 1, 'a')}),
-        InputError);
-    CHECK_THROWS_AS(c.session.editLog(c.coffeeLog, {yesterday, Who::Both, {}, "\xFF"}), InputError);
-    CHECK_THROWS_AS(c.session.deleteLog("no-such-log"), InputError);
+    CHECK_THROWS_AS(steps::editLog(c.session, "no-such-log", {yesterday, Who::Both, {}, ""}),
+                    RuleViolation);
+    CHECK_THROWS_AS(steps::editLog(c.session, c.coffeeLog, {c.today + days{1}, Who::Both, {}, ""}),
+                    RuleViolation);
+    CHECK_THROWS_AS(steps::editLog(c.session, c.coffeeLog, {yesterday, Who::Both, 3.0, ""}),
+                    RuleViolation);
+    CHECK_THROWS_AS(steps::editLog(c.session, c.walkLog, {yesterday, Who::Both, {}, ""}),
+                    RuleViolation);
+    CHECK_THROWS_AS(steps::editLog(c.session, c.walkLog, {yesterday, Who::Both, -1.0, ""}),
+                    RuleViolation);
+    CHECK_THROWS_AS(steps::editLog(c.session, c.coffeeLog,
+                                   {yesterday, Who::Both, {}, std::string(maxNoteLength + 1, 'a')}),
+                    RuleViolation);
+    CHECK_THROWS_AS(steps::editLog(c.session, c.coffeeLog, {yesterday, Who::Both, {}, "\xFF"}),
+                    RuleViolation);
+    CHECK_THROWS_AS(steps::deleteLog(c.session, "no-such-log"), RuleViolation);
     CHECK(c.session.revision() == revision);
     CHECK_FALSE(c.session.canUndo());
     CHECK(storedLog(c.session, c.coffeeLog)->note.empty());
 
     // Saving what is already there changes nothing and leaves nothing to undo.
-    c.session.editLog(c.coffeeLog, {yesterday, Who::Both, {}, ""});
+    steps::editLog(c.session, c.coffeeLog, {yesterday, Who::Both, {}, ""});
     CHECK_FALSE(c.session.canUndo());
 }
 
 TEST_CASE("edits and deletes undo in order, back to the first state") {
     Fixture c;
     const Day yesterday = c.today - days{1};
-    c.session.editLog(c.walkLog, {yesterday - days{1}, Who::Partner2, 40.0, "hills"});
-    c.session.deleteLog(c.coffeeLog);
+    steps::editLog(c.session, c.walkLog, {yesterday - days{1}, Who::Partner2, 40.0, "hills"});
+    steps::deleteLog(c.session, c.coffeeLog);
     CHECK(c.session.undoDescription() == "Undo deleting \"Coffee\"");
     CHECK_FALSE(storedLog(c.session, c.coffeeLog));
 
@@ -89,31 +95,31 @@ TEST_CASE("edits and deletes undo in order, back to the first state") {
 
 TEST_CASE("the question ritual is the active, unmeasured one from the catalog") {
     Fixture c;
-    CHECK(c.session.questionRitual() == nullptr);
+    CHECK(steps::questionRitual(c.session) == nullptr);
     // A ritual of our own with the same name is not the catalog's.
     RitualDraft own;
     own.name = "Our questions";
-    c.session.addRitual(own);
-    CHECK(c.session.questionRitual() == nullptr);
-    const Ritual added = c.session.addRitualFromCatalog(std::string(questionRitualId));
-    REQUIRE(c.session.questionRitual() != nullptr);
-    CHECK(c.session.questionRitual()->id == added.id);
+    steps::addRitual(c.session, own);
+    CHECK(steps::questionRitual(c.session) == nullptr);
+    const Ritual added = steps::addRitualFromCatalog(c.session, std::string(questionRitualId));
+    REQUIRE(steps::questionRitual(c.session) != nullptr);
+    CHECK(steps::questionRitual(c.session)->id == added.id);
 }
 
 TEST_CASE("question marks: answers, next and favourites undo exactly") {
     Fixture c;
     const std::string first = c.session.questionOfTheNight().id;
     CHECK(first == questionForDay(shippedContent().questions, c.today).id);
-    CHECK_THROWS_AS(c.session.answerQuestion("no-such-question"), InputError);
-    CHECK_THROWS_AS(c.session.setFavourite("no-such-question", true), InputError);
+    CHECK_THROWS_AS(steps::answerQuestion(c.session, "no-such-question"), RuleViolation);
+    CHECK_THROWS_AS(steps::setFavourite(c.session, "no-such-question", true), RuleViolation);
     // Taking a favourite back works for a question no longer in the deck.
-    c.session.setFavourite("no-such-question", false);
+    steps::setFavourite(c.session, "no-such-question", false);
     CHECK_FALSE(c.session.canUndo());
 
-    c.session.nextQuestion();
+    steps::nextQuestion(c.session);
     const std::string second = c.session.questionOfTheNight().id;
     CHECK(second == questionForDay(shippedContent().questions, c.today, 1).id);
-    c.session.nextQuestion();
+    steps::nextQuestion(c.session);
     CHECK(c.session.questionOfTheNight().id ==
           questionForDay(shippedContent().questions, c.today, 2).id);
 
@@ -123,24 +129,24 @@ TEST_CASE("question marks: answers, next and favourites undo exactly") {
           questionForDay(shippedContent().questions, c.today + days{1}).id);
     c.session.setAsOf(c.today);
 
-    c.session.setFavourite(second, true);
-    c.session.setFavourite(second, true); // already: nothing more to undo
+    steps::setFavourite(c.session, second, true);
+    steps::setFavourite(c.session, second, true); // already: nothing more to undo
     CHECK(c.session.undoDescription() == "Undo adding to favourites");
     REQUIRE(c.session.undo());
     REQUIRE(c.session.undo());
     REQUIRE(c.session.undo());
     CHECK(c.session.questionOfTheNight().id == first);
-    CHECK(c.session.questionMarks().empty());
-    CHECK(c.session.store().questionMarks().empty());
+    CHECK(steps::questionMarks(c.session).empty());
+    CHECK(c.session.store().loadHistory().questionMarks.empty());
 }
 
 TEST_CASE("a question talked about through next does not come back on its own night") {
     Fixture c;
     const auto& deck = shippedContent().questions;
     // Tonight, "next" shows the question due furthest ahead in this cycle.
-    c.session.nextQuestion();
+    steps::nextQuestion(c.session);
     const std::string talked = c.session.questionOfTheNight().id;
-    c.session.answerQuestion(talked);
+    steps::answerQuestion(c.session, talked);
     // Find the night that question is due on, later in this cycle.
     const long size = static_cast<long>(deck.size());
     const long nightsLeft = size - 1 - (c.today - questionDeckEpoch).count() % size;

@@ -3,6 +3,7 @@
 // folder, backups and restore, and the button that opens the data's folder.
 // Every check reads the files written or the data file itself.
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -22,17 +23,17 @@ namespace {
 // Zoë and Sam with two rituals and five logs.
 void setUpCouple(SessionFixture& ui) {
     Session& session = ui.session();
-    session.setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(session, "Zoë", "Sam");
     for (const char* name : {"Morning coffee", "Evening walk"}) {
         RitualDraft draft;
         draft.name = name;
-        session.addRitual(draft);
+        steps::addRitual(session, draft);
     }
     const Day today = ui.today();
-    session.log("Morning coffee", {today - days{3}, today - days{2}, today - days{1}}, std::nullopt,
-                std::nullopt, "");
-    session.log("Evening walk", {today - days{2}, today - days{1}}, std::nullopt, std::nullopt,
-                "the long way round");
+    steps::log(session, "Morning coffee", {today - days{3}, today - days{2}, today - days{1}},
+               std::nullopt, std::nullopt, "");
+    steps::log(session, "Evening walk", {today - days{2}, today - days{1}}, std::nullopt,
+               std::nullopt, "the long way round");
     ui.celebrateAll();
 }
 
@@ -186,7 +187,7 @@ TEST_CASE("data: a backup made now can be restored, after a yes, keeping today's
     CHECK_THAT(ui.drawn(), Contains("Made by you"));
 
     // Later that evening, one more log.
-    ui.session().log("Morning coffee", {ui.today()}, std::nullopt, std::nullopt, "");
+    steps::log(ui.session(), "Morning coffee", {ui.today()}, std::nullopt, std::nullopt, "");
     REQUIRE(ui.session().history().logs.size() == 6);
 
     ui.act("data/restore/" + name);

@@ -2,6 +2,7 @@
 // real data file, and the Session commands under them.
 #include "app/pin.hpp"
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -17,7 +18,7 @@ constexpr int backspace = 259; // GLFW_KEY_BACKSPACE, as the GLFW backend maps i
 const ImVec2 tallDisplay(1280, 2200);
 
 void openSettings(SessionFixture& f) {
-    f.session().setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(f.session(), "Zoë", "Sam");
     f.state().screen = ui::Screen::Settings;
     f.run(2);
 }
@@ -35,7 +36,9 @@ void eraseTyped(SessionFixture& f, int characters) {
 }
 
 std::optional<std::string> stored(SessionFixture& f, const std::string& key) {
-    return f.session().store().getSetting(key);
+    const auto all = f.session().store().preferences();
+    const auto found = all.find(key);
+    return found == all.end() ? std::nullopt : std::optional<std::string>(found->second);
 }
 
 } // namespace
@@ -83,7 +86,7 @@ TEST_CASE("the day's start and the week's start are saved and everything is coun
     GoalDraft goal;
     goal.title = "Five this week";
     goal.target = 5;
-    f.session().addGoal(goal);
+    steps::addGoal(f.session(), goal);
     const auto revision = f.session().revision();
 
     clickAndDraw(f, "settings/day-start");
@@ -199,10 +202,10 @@ TEST_CASE("a PIN is set, asked for, changed and removed from Settings") {
 
 TEST_CASE("a locked window shows no celebration and no screen, only the PIN field") {
     SessionFixture f;
-    f.session().setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(f.session(), "Zoë", "Sam");
     f.session().setPin("", "8642");
-    f.session().addRitualFromCatalog("goodbye-hug");
-    f.session().logToday(f.session().history().rituals.front().id, Who::Both);
+    steps::addRitualFromCatalog(f.session(), "goodbye-hug");
+    steps::logToday(f.session(), f.session().history().rituals.front().id, Who::Both);
     REQUIRE_FALSE(f.session().pendingCelebrations().empty()); // the first log is a milestone
     f.state().lock.locked = true;
     f.run(2);
@@ -234,12 +237,12 @@ TEST_CASE("Session: PINs are 4 to 12 digits, salted, and checked") {
     Session& session = f.session();
     CHECK_FALSE(session.hasPin());
     CHECK_FALSE(session.checkPin("2468"));
-    CHECK_THROWS_AS(session.setPin("", "12a4"), InputError);
-    CHECK_THROWS_AS(session.setPin("", "123"), InputError);
+    CHECK_THROWS_AS(session.setPin("", "12a4"), RuleViolation);
+    CHECK_THROWS_AS(session.setPin("", "123"), RuleViolation);
     CHECK_FALSE(session.hasPin());
     session.setPin("", "2468");
-    CHECK_THROWS_AS(session.setPin("1111", "1357"), InputError);
-    CHECK_THROWS_AS(session.removePin("1111"), InputError);
+    CHECK_THROWS_AS(session.setPin("1111", "1357"), RuleViolation);
+    CHECK_THROWS_AS(session.removePin("1111"), RuleViolation);
     CHECK(session.checkPin("2468"));
     session.forgetPin();
     CHECK_FALSE(session.hasPin());
@@ -252,28 +255,28 @@ TEST_CASE("Session: the couple and the settings are checked before anything is w
     Couple couple;
     couple.partners[0] = {"  Zoë ", 0xD0506F};
     couple.partners[1] = {"Sam", 0x3A7FC0};
-    session.setCouple(couple);
+    steps::setCouple(session, couple);
     CHECK(session.onboarded());
     CHECK(session.history().couple.partners[0].name == "Zoë"); // trimmed
     CHECK(session.history().couple.partners[0].colour == 0xD0506Fu);
 
     Couple same = couple;
     same.partners[1].name = "zoë";
-    CHECK_THROWS_AS(session.setCouple(same), InputError);
+    CHECK_THROWS_AS(steps::setCouple(session, same), RuleViolation);
     Couple both = couple;
     both.partners[0].name = "Both";
-    CHECK_THROWS_AS(session.setCouple(both), InputError);
+    CHECK_THROWS_AS(steps::setCouple(session, both), RuleViolation);
     Couple empty = couple;
     empty.partners[1].name = "  ";
-    CHECK_THROWS_AS(session.setCouple(empty), InputError);
+    CHECK_THROWS_AS(steps::setCouple(session, empty), RuleViolation);
     Couple badColour = couple;
     badColour.partners[1].colour = 0x1000000;
-    CHECK_THROWS_AS(session.setCouple(badColour), InputError);
+    CHECK_THROWS_AS(steps::setCouple(session, badColour), RuleViolation);
     CHECK(session.store().loadHistory().couple.partners[1].name == "Sam");
 
-    CHECK_THROWS_AS(session.setSettings(Settings{24, 0}), InputError);
-    CHECK_THROWS_AS(session.setSettings(Settings{4, 7}), InputError);
-    session.setSettings(Settings{0, 6});
+    CHECK_THROWS_AS(steps::setSettings(session, Settings{24, 0}), RuleViolation);
+    CHECK_THROWS_AS(steps::setSettings(session, Settings{4, 7}), RuleViolation);
+    steps::setSettings(session, Settings{0, 6});
     CHECK(session.store().loadHistory().settings.dayStartHour == 0);
     CHECK(session.store().loadHistory().settings.weekStart == 6);
 }

@@ -3,6 +3,7 @@
 // the text the screen drew.
 #include "app/content.hpp"
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -31,31 +32,32 @@ RitualDraft draftNamed(const std::string& name) {
 // days before today, so the connection streak reads 3 when the screen opens;
 // the long walk was done twice in the last week, so it is still due today.
 void setUpCouple(Session& session, Day today) {
-    session.setPartnerNames("Zoë", "Sam");
-    session.addRitual(draftNamed(coffee));
+    steps::setPartnerNames(session, "Zoë", "Sam");
+    steps::addRitual(session, draftNamed(coffee));
 
     RitualDraft each = draftNamed(thanks);
     each.mode = RitualMode::Each;
     each.area = Area::Appreciation;
-    session.addRitual(each);
+    steps::addRitual(session, each);
 
     RitualDraft atLeast = draftNamed(walk);
     atLeast.measure = Measure{MeasureKind::AtLeast, 20};
     atLeast.unit = "minutes";
-    session.addRitual(atLeast);
+    steps::addRitual(session, atLeast);
 
     RitualDraft atMost = draftNamed(phones);
     atMost.measure = Measure{MeasureKind::AtMost, 15};
     atMost.unit = "minutes";
-    session.addRitual(atMost);
+    steps::addRitual(session, atMost);
 
     RitualDraft weekly = draftNamed(longWalk);
     weekly.frequency = Frequency{3, 7};
-    session.addRitual(weekly);
+    steps::addRitual(session, weekly);
 
-    session.log(coffee, {today - days{3}, today - days{2}, today - days{1}}, std::nullopt,
-                std::nullopt, "");
-    session.log(longWalk, {today - days{5}, today - days{2}}, std::nullopt, std::nullopt, "");
+    steps::log(session, coffee, {today - days{3}, today - days{2}, today - days{1}}, std::nullopt,
+               std::nullopt, "");
+    steps::log(session, longWalk, {today - days{5}, today - days{2}}, std::nullopt, std::nullopt,
+               "");
 }
 
 // The couple with their history, its milestones long celebrated.
@@ -65,7 +67,7 @@ void setUpCouple(SessionFixture& ui) {
 }
 
 const std::string& idOf(Session& session, const std::string& name) {
-    return session.ritualNamed("NAME", name).id;
+    return steps::ritualNamed(session, "NAME", name).id;
 }
 
 // What the data file holds, read back through the store.
@@ -424,7 +426,7 @@ TEST_CASE("a ritual whose week is done rests under Not due today") {
 
 TEST_CASE("with no ritual yet, Today and the Dashboard lead to the Rituals screen's ideas") {
     SessionFixture ui;
-    ui.session().setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(ui.session(), "Zoë", "Sam");
     ui.run(2);
     CHECK(ui.shows("No rituals yet"));
     ui.act("today/choose-rituals");

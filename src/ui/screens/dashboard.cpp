@@ -415,11 +415,11 @@ void drawDayMenu(UiState& state, const Palette& p, const Heatmap& heatmap, const
     } else if (cell.skipped) {
         ImGui::TextUnformatted("A day off for this ritual.");
         if (pillButton("Undo skip", p.accent, false, ImVec2(0, ImGui::GetFrameHeight())))
-            run([&] { session.unskipDay(ritual.id, cell.day); });
+            run([&] { session.run(unskipDay, ritual.id, cell.day); });
         locateLastItem("calendar/unskip");
     } else {
         if (pillButton("Skip this day", p.accent, true, ImVec2(0, ImGui::GetFrameHeight())))
-            run([&] { session.skipDay(ritual.id, cell.day); });
+            run([&] { session.run(skipDay, ritual.id, cell.day); });
         locateLastItem("calendar/skip");
         ImGui::TextColored(p.textMuted, "A skipped day never breaks a streak.");
     }

@@ -56,17 +56,9 @@ void formError(const Palette& palette, const std::string& error) {
 }
 
 std::string readableError(const std::exception& error) {
+    // A RuleViolation's text is the problem alone (core/rules.hpp): no flag
+    // or label to take off, only the first letter to raise.
     std::string text = error.what();
-    if (dynamic_cast<const InputError*>(&error) != nullptr) {
-        // "--per: …", "NAME: …", "--from and --to: …": the flag is the CLI's.
-        const auto colon = text.find(": ");
-        const std::string_view prefix = std::string_view(text).substr(0, colon);
-        const bool flag = prefix.starts_with("--") ||
-                          (!prefix.empty() && std::all_of(prefix.begin(), prefix.end(), [](char c) {
-                              return c >= 'A' && c <= 'Z';
-                          }));
-        if (colon != std::string::npos && flag) text.erase(0, colon + 2);
-    }
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
         text[0] = static_cast<char>(text[0] - 32);
     return text;

@@ -166,9 +166,9 @@ void saveForm(UiState& state) {
     std::string title;
     const bool saved = attemptIn(form.error, [&] {
         if (created) {
-            title = session.addGoal(draft).title;
+            title = session.run(addGoal, draft).afters<Goal>().front().title;
         } else {
-            session.editGoal(form.goalId, draft);
+            session.run(editGoal, form.goalId, draft);
             title = findGoal(session.history(), form.goalId)->title;
         }
     });
@@ -381,7 +381,7 @@ void drawGoal(UiState& state, const Palette& p, const Goal& goal, const GoalRow&
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (ImGui::Button(archive.c_str(), archiveSize))
         attemptIn(state.lastError, [&] {
-            session.setGoalArchived(goal.id, true);
+            session.run(setGoalArchived, goal.id, true);
             state.goals.notice =
                 openQuote + goal.title + closeQuote + " is archived. What you reached stays yours.";
         });
@@ -411,7 +411,7 @@ void drawArchivedGoal(UiState& state, const Palette& p, const Goal& goal, float 
     ImGui::SetCursorPosX(left + width - restoreSize.x);
     if (pillButton(restore.c_str(), p.accent, false, restoreSize))
         attemptIn(state.lastError, [&] {
-            session.setGoalArchived(goal.id, false);
+            session.run(setGoalArchived, goal.id, false);
             state.goals.notice = openQuote + goal.title + closeQuote + " is back.";
         });
     if (ImGui::IsItemHovered())

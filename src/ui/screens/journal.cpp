@@ -461,7 +461,7 @@ void save(UiState& state, const Log& log) {
     if (ritual != nullptr && ritual->measure) edit.amount = view.amount;
     const std::string id = log.id; // `log` lives in the history the edit changes
     try {
-        state.session->editLog(id, edit);
+        state.session->run(editLog, id, edit);
         view.editingId.clear();
         view.error.clear();
     } catch (const std::exception& e) {
@@ -575,7 +575,7 @@ void drawJournalScreen(UiState& state) {
     }
     case Request::Kind::Delete:
         if (view.editingId == request.logId) view.editingId.clear();
-        attempt(state, [&] { session.deleteLog(request.logId); });
+        attempt(state, [&] { session.run(deleteLog, request.logId); });
         break;
     case Request::Kind::Save:
         save(state, logs[shown[static_cast<std::size_t>(editing)]]);

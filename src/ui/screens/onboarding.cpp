@@ -152,9 +152,9 @@ template <class F> bool attempt(OnboardingDraft& draft, F&& command) {
     }
 }
 
-// Saves everything: the couple, the picked rituals, the goal. A failure
-// returns to the step it belongs to; what was saved stays (the rituals then
-// show as already the couple's).
+// Saves everything in one change (finishWelcome, core/actions.hpp): the
+// couple, the picked rituals, the goal. A failure saves nothing and returns to
+// the step it belongs to.
 void finish(UiState& state) {
     Session& session = *state.session;
     OnboardingDraft& draft = state.onboarding;
@@ -163,32 +163,38 @@ void finish(UiState& state) {
         couple.partners[i].name = draft.names[i];
         couple.partners[i].colour = draft.colours[i];
     }
-    if (!attempt(draft, [&] { session.setCouple(couple); })) {
-        draft.step = 1;
-        return;
-    }
+    std::vector<RitualDraft> rituals;
     for (const RitualPick& pick : draft.rituals) {
         const CatalogRitual* entry = findCatalogRitual(shippedContent().catalog, pick.catalogId);
         if (!pick.picked || entry == nullptr || owned(session.history(), *entry)) continue;
         RitualDraft ritual = draftOf(ritualFromCatalog(*entry));
         ritual.frequency = pick.frequency;
         ritual.mode = pick.mode;
-        if (!attempt(draft, [&] { session.addRitual(ritual); })) {
-            draft.step = 2;
-            return;
-        }
+        rituals.push_back(std::move(ritual));
     }
+    std::optional<GoalDraft> goal;
     if (draft.setGoal) {
-        GoalDraft goal;
-        goal.title = draft.goalTitle;
-        goal.target = draft.goalTarget;
-        goal.scope = GoalScope::Any;
-        goal.period = draft.goalPeriod;
-        goal.reward = draft.goalReward;
-        if (!attempt(draft, [&] { session.addGoal(goal); })) {
-            draft.step = 3;
-            return;
-        }
+        goal.emplace();
+        goal->title = draft.goalTitle;
+        goal->target = draft.goalTarget;
+        goal->scope = GoalScope::Any;
+        goal->period = draft.goalPeriod;
+        goal->reward = draft.goalReward;
+    }
+    try {
+        session.run(finishWelcome, couple, rituals, goal);
+    } catch (const RuleViolation& e) {
+        draft.error = e.what();
+        const Field field = e.field();
+        draft.step = field == Field::Partner1Name || field == Field::Partner2Name ||
+                             field == Field::PartnerColour
+                         ? 1
+                     : field >= Field::GoalTitle && field <= Field::Goal ? 3
+                                                                         : 2;
+        return;
+    } catch (const std::exception& e) {
+        draft.error = e.what();
+        return;
     }
     state.onboarding = OnboardingDraft{};
     state.screen = Screen::Today;
@@ -210,7 +216,7 @@ void skip(UiState& state) {
             if (named) couple.partners[i].name = draft.names[i];
             couple.partners[i].colour = draft.colours[i];
         }
-        if (!attempt(draft, [&] { session.setCouple(couple); })) return;
+        if (!attempt(draft, [&] { session.run(setCouple, couple); })) return;
     }
     state.onboarding = OnboardingDraft{};
     state.screen = firstRun ? Screen::Today : Screen::Settings;

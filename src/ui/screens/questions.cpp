@@ -39,7 +39,7 @@ struct Marks {
 
 std::map<std::string, Marks, std::less<>> marksByQuestion(const Session& session) {
     std::map<std::string, Marks, std::less<>> marks;
-    for (const QuestionMarkEntry& entry : session.questionMarks()) {
+    for (const QuestionMarkEntry& entry : session.history().questionMarks) {
         if (entry.mark == QuestionMark::Answered) marks[entry.questionId].answered = entry.day;
         if (entry.mark == QuestionMark::Favourite) marks[entry.questionId].favourite = true;
     }
@@ -123,7 +123,7 @@ void drawTonight(UiState& state, const Palette& p, float width,
     };
     const float answerWidth = stacked ? inner : buttonWidth(answer);
     if (pillButton(answer.c_str(), p.accent, true, ImVec2(answerWidth, height)) && !answeredTonight)
-        attempt(state, [&] { session.answerQuestion(question.id); });
+        attempt(state, [&] { session.run(answerQuestion, question); });
     locateLastItem("questions/answer");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(answeredTonight ? "Lovely. Ctrl+Z takes it back."
@@ -131,13 +131,15 @@ void drawTonight(UiState& state, const Palette& p, float width,
     place();
     if (pillButton(star.c_str(), p.accent, false,
                    ImVec2(stacked ? inner : buttonWidth(star), height)))
-        attempt(state, [&] { session.setFavourite(question.id, !mark.favourite); });
+        attempt(state, [&] {
+            session.run(setFavourite, shippedContent().questions, question.id, !mark.favourite);
+        });
     locateLastItem("questions/favourite");
     place();
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (ImGui::Button(next.c_str(), ImVec2(stacked ? inner : buttonWidth(next), height)))
-        attempt(state, [&] { session.nextQuestion(); });
+        attempt(state, [&] { session.run(skipQuestion, session.questionOfTheNight().id); });
     ImGui::PopStyleColor(2);
     locateLastItem("questions/next");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("This one can wait for another night");
@@ -145,7 +147,7 @@ void drawTonight(UiState& state, const Palette& p, float width,
     ImGui::Dummy(ImVec2(0, 4 * s));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, 2 * s));
-    if (const Ritual* ritual = session.questionRitual())
+    if (const Ritual* ritual = questionRitual(session.history()))
         centredWrappedText("Talking about it logs \"" + ritual->name + "\" for both of you.",
                            inner);
     else
@@ -224,7 +226,11 @@ void drawBrowser(UiState& state, const Palette& p, float width,
             ImVec2(box.x + (starSize - glyphWidth) * 0.5f,
                    box.y + (starSize - ImGui::GetTextLineHeight()) * 0.5f),
             toU32(mark.favourite || hovered ? p.accent : p.textMuted), glyph);
-        if (pressed) attempt(state, [&] { session.setFavourite(question->id, !mark.favourite); });
+        if (pressed)
+            attempt(state, [&] {
+                session.run(setFavourite, shippedContent().questions, question->id,
+                            !mark.favourite);
+            });
         locateLastItem("questions/star/" + question->id);
         if (hovered)
             ImGui::SetTooltip(mark.favourite ? "Take it out of your favourites"

@@ -148,9 +148,9 @@ void saveForm(UiState& state) {
     std::string name;
     const bool saved = attemptIn(form.error, [&] {
         if (created) {
-            name = session.addRitual(draft).name;
+            name = addedRitual(session.run(addRitual, draft)).name;
         } else {
-            session.editRitual(form.ritualId, draft);
+            session.run(editRitual, form.ritualId, draft);
             name = session.history().findRitual(form.ritualId)->name;
         }
     });
@@ -322,7 +322,7 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
         const std::string label = std::string(icons::undo) + "  Restore";
         if (pillButton(label.c_str(), p.accent, false, ImVec2(archiveWidth, buttonHeight)))
             after = [&state, id = ritual.id, name = ritual.name] {
-                state.session->setRitualArchived(id, false);
+                state.session->run(setRitualArchived, id, false);
                 state.rituals.notice = "\xE2\x80\x9C" + name + "\xE2\x80\x9D is back on Today.";
             };
         locateLastItem("rituals/restore/" + ritual.name);
@@ -343,7 +343,7 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
             std::find(order.begin(), order.end(), active[static_cast<std::size_t>(to)]->id);
         std::iter_swap(from, other);
         after = [&state, order] {
-            state.session->reorderRituals(order);
+            state.session->run(reorderRituals, order);
             state.rituals.notice.clear();
         };
     };
@@ -369,7 +369,7 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (ImGui::Button(archive.c_str(), ImVec2(archiveWidth, buttonHeight)))
         after = [&state, id = ritual.id, name = ritual.name] {
-            state.session->setRitualArchived(id, true);
+            state.session->run(setRitualArchived, id, true);
             state.rituals.notice = "\xE2\x80\x9C" + name +
                                    "\xE2\x80\x9D is archived. Its history stays, and you can "
                                    "bring it back any time.";
@@ -429,7 +429,8 @@ void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float
     ImGui::SetCursorScreenPos(ImVec2(top.x + inner - addSize.x, top.y));
     if (pillButton(add.c_str(), p.accent, false, addSize))
         after = [&state, id = idea.id] {
-            const Ritual added = state.session->addRitualFromCatalog(id);
+            const Ritual added =
+                addedRitual(state.session->run(addRitualFromCatalog, shippedContent().catalog, id));
             state.rituals.notice = "\xE2\x80\x9C" + added.name +
                                    "\xE2\x80\x9D is one of your rituals now. Change anything "
                                    "about it with Edit.";

@@ -74,7 +74,7 @@ void saveNames(UiState& state) {
     Couple couple = session.history().couple;
     for (std::size_t i = 0; i < 2; ++i)
         couple.partners[i].name = draft.names[i];
-    attempt(draft.coupleNotice, "Your names are saved.", [&] { session.setCouple(couple); });
+    attempt(draft.coupleNotice, "Your names are saved.", [&] { session.run(setCouple, couple); });
 }
 
 void drawCouple(UiState& state, const Palette& p, float width, float inner) {
@@ -107,7 +107,7 @@ void drawCouple(UiState& state, const Palette& p, float width, float inner) {
             Couple changed = couple;
             changed.partners[i].colour = colour;
             attempt(draft.coupleNotice, "The colour is saved.",
-                    [&] { session.setCouple(changed); });
+                    [&] { session.run(setCouple, changed); });
         }
         ImGui::PopID();
     }
@@ -150,7 +150,7 @@ void drawDays(UiState& state, const Palette& p, float width) {
                 Settings changed = current;
                 changed.dayStartHour = h;
                 attempt(draft.daysNotice, "Saved. Every streak was counted again.",
-                        [&] { session.setSettings(changed); });
+                        [&] { session.run(setSettings, changed); });
             }
             locateLastItem("settings/day-start/" + std::to_string(h));
             if (selected) ImGui::SetItemDefaultFocus();
@@ -178,7 +178,7 @@ void drawDays(UiState& state, const Palette& p, float width) {
                 attempt(draft.daysNotice,
                         "Saved. Weekly goals and charts now start on " +
                             std::string(weekdayNames[d]) + ".",
-                        [&] { session.setSettings(changed); });
+                        [&] { session.run(setSettings, changed); });
             }
             locateLastItem("settings/week-start/" + std::to_string(d));
             if (selected) ImGui::SetItemDefaultFocus();

@@ -386,8 +386,7 @@ void importNow(UiState& state) {
         return;
     }
     attempt(data.importNotice, [&] {
-        const fs::path before = session.backup();
-        session.applyImport(*data.plan);
+        const fs::path before = session.applyImport(*data.plan);
         data.importNotice = {"Imported (" + changesText(*data.plan) +
                                  "). Your data as it was before is kept in the backup " +
                                  before.filename().string() + ".",

@@ -207,7 +207,7 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         if (ImGui::Button("Skip today", ImVec2(skipWidth, buttonHeight)))
-            attempt(state, [&] { session.skipToday(ritual.id); });
+            attempt(state, [&] { session.run(skipDay, ritual.id, session.asOf()); });
         locateLastItem("skip/" + ritual.name);
         ImGui::PopStyleColor(2);
         ImGui::SameLine(0, gap);
@@ -225,7 +225,7 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
         locateLastItem("amount/" + ritual.name);
         ImGui::SameLine(0, gap);
         if (pillButton(done ? "Add more" : "Log", p.accent, false, ImVec2(pill, buttonHeight)))
-            attempt(state, [&] { session.logToday(ritual.id, Who::Both, amount); });
+            attempt(state, [&] { session.run(logToday, ritual.id, Who::Both, amount); });
         locateLastItem("log/" + ritual.name);
     } else if (ritual.mode == RitualMode::Each) {
         for (std::size_t i = 0; i < 2; ++i) {
@@ -248,7 +248,8 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
                 pillButton(shown.c_str(), colour, item.doneBy[i], ImVec2(pill, buttonHeight));
             if (pressed && !item.doneBy[i]) {
                 const Who who = i == 0 ? Who::Partner1 : Who::Partner2;
-                attempt(state, [&] { session.logToday(ritual.id, who); });
+                attempt(state,
+                        [&] { session.run(logToday, ritual.id, who, std::optional<double>()); });
             }
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s did it", couple.partners[i].name.c_str());
@@ -261,13 +262,14 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
             const Who who = item.doneBy[0]   ? Who::Partner2
                             : item.doneBy[1] ? Who::Partner1
                                              : Who::Both;
-            attempt(state, [&] { session.logToday(ritual.id, who); });
+            attempt(state, [&] { session.run(logToday, ritual.id, who, std::optional<double>()); });
         }
         locateLastItem("log/" + ritual.name + "/both");
     } else {
         const std::string label = done ? std::string(icons::check) + "  Done" : "We did it";
         if (pillButton(label.c_str(), p.accent, done, ImVec2(1.3f * pill, buttonHeight)) && !done)
-            attempt(state, [&] { session.logToday(ritual.id, Who::Both); });
+            attempt(state,
+                    [&] { session.run(logToday, ritual.id, Who::Both, std::optional<double>()); });
         locateLastItem("log/" + ritual.name);
     }
 
@@ -331,7 +333,7 @@ void startBreak(UiState& state) {
     std::string reason = breakReasons[static_cast<std::size_t>(draft.reason)].label;
     if (!note.empty()) reason += ": " + note;
     try {
-        state.session->pause(*from, *to, reason);
+        state.session->run(startPause, *from, *to, reason);
         draft = PauseDraft{};
     } catch (const std::exception& e) {
         draft.error = e.what();
@@ -424,7 +426,7 @@ void drawBreakForm(UiState& state, const Palette& p, float width) {
 bool drawBreak(UiState& state, const Palette& p, float width) {
     Session& session = *state.session;
     const float s = state.scale;
-    if (const Pause* pause = session.currentPause()) {
+    if (const Pause* pause = pauseCovering(session.history(), session.asOf())) {
         beginCard(p, width, s);
         const char* endLabel = "End the break";
         const float endWidth = ImGui::CalcTextSize(endLabel).x + 32 * s;
@@ -442,7 +444,7 @@ bool drawBreak(UiState& state, const Palette& p, float width) {
         const float bottom = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - 36 * s - endWidth, top));
         if (pillButton(endLabel, p.accent, false, ImVec2(endWidth, ImGui::GetFrameHeight())))
-            attempt(state, [&] { session.endPause(); });
+            attempt(state, [&] { session.run(endPause); });
         locateLastItem("break/end");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to your usual rhythm from today");
         ImGui::SetCursorPosY(bottom);
@@ -462,7 +464,7 @@ bool drawBreak(UiState& state, const Palette& p, float width) {
     locateLastItem("break/open");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Travel, illness, a new baby: let every ritual rest for a while");
-    if (const Pause* planned = session.upcomingPause()) {
+    if (const Pause* planned = pauseAfter(session.history(), session.asOf())) {
         ImGui::SameLine(0, 16 * s);
         ImGui::TextUnformatted(fmt::format("A break is planned from {} to {}.",
                                            shortDay(planned->first), shortDay(planned->last))
@@ -470,7 +472,7 @@ bool drawBreak(UiState& state, const Palette& p, float width) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Cancel it")) {
             const std::string id = planned->id;
-            attempt(state, [&] { session.removePause(id); });
+            attempt(state, [&] { session.run(removePause, id); });
         }
         locateLastItem("break/cancel-planned");
     }
@@ -536,7 +538,8 @@ void drawTodayScreen(UiState& state) {
     drawHeader(state, p, width);
     const float breakTop = ImGui::GetCursorPosY();
     bool roomBeside = false;
-    if (!session.history().rituals.empty() || session.currentPause() != nullptr)
+    if (!session.history().rituals.empty() ||
+        pauseCovering(session.history(), session.asOf()) != nullptr)
         roomBeside = drawBreak(state, p, width);
     drawUndo(state, width, roomBeside ? std::optional<float>(breakTop) : std::nullopt);
     ImGui::Dummy(ImVec2(0, 4 * state.scale));

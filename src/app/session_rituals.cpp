@@ -36,8 +36,6 @@ Ritual withDraft(const History& history, Ritual ritual, const RitualDraft& draft
     if (draft.measure) {
         if (!std::isfinite(draft.measure->target) || draft.measure->target < 0)
             throw InputError("--target", "--target: must be zero or more");
-        if (draft.measure->kind == MeasureKind::AtLeast && draft.measure->target == 0)
-            throw InputError("--target", "--target: an \"at least\" target must be above zero");
         ritual.unit = validatedName("--measure", draft.unit);
     } else {
         ritual.unit.clear();

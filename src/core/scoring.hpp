@@ -85,9 +85,12 @@ struct SeriesResult {
     std::vector<Streak> streaks;
     // asOf holds a log or a skip (it matters for the current streak, §3).
     bool asOfHasEntry = false;
+    // The strength before the first entry, and of a series with no entry yet:
+    // 0, or 1 for "at most", where a day with nothing logged is a success (§2).
+    double strengthBefore = 0.0;
 
-    // 0 before the first entry (also for "at most": there is no series before
-    // it); days after asOf carry the asOf value because nothing is known yet.
+    // strengthBefore before the first entry; days after asOf carry the asOf
+    // value because nothing is known yet.
     double strengthOn(Day day) const;
     double strength() const { return strengthOn(asOf); }
     DayState stateOn(Day day) const;

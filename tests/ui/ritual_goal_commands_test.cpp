@@ -210,9 +210,9 @@ TEST_CASE("a ritual's edit is checked first and writes nothing when wrong") {
     draft.weekdays = Weekdays{};
     refused(draft, "choose at least one day");
     draft = draftOf(walk);
-    draft.measure = Measure{MeasureKind::AtLeast, 0};
+    draft.measure = Measure{MeasureKind::AtLeast, -1};
     draft.unit = "minutes";
-    refused(draft, "must be above zero");
+    refused(draft, "zero or more");
     draft.measure = Measure{MeasureKind::AtMost, -1};
     refused(draft, "zero or more");
     draft.measure = Measure{MeasureKind::AtMost, 10};

@@ -163,10 +163,10 @@ TEST_CASE("rituals: a wrong form says why, keeps what was typed and writes nothi
 
     ui.act("rituals/form/preset/Daily");
     ui.act("rituals/form/measured");
-    ui.retype("rituals/form/target", "0");
+    ui.retype("rituals/form/target", "-1");
     ui.act("rituals/form/save");
     ui.run();
-    CHECK(ui.shows("must be above zero"));
+    CHECK(ui.shows("must be zero or more"));
     CHECK(ui.session().store().loadHistory().rituals.size() == 1);
 
     // Cancel leaves everything as it was.

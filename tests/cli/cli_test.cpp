@@ -344,8 +344,9 @@ TEST_CASE("an \"at least 0\" ritual is accepted, and an \"at most\" one starts a
     REQUIRE(dir.run({"ritual", "add", "Phones in bed", "--measure", "minutes", "--target", "20",
                      "--at-most"})
                 .exitCode == 0);
-    REQUIRE(dir.run({"log", "Walk, any length", "--date", "2026-11-20", "--amount", "0"})
-                .exitCode == 0);
+    REQUIRE(
+        dir.run({"log", "Walk, any length", "--date", "2026-11-20", "--amount", "0"}).exitCode ==
+        0);
 
     const auto result = dir.run({"stats", "--json", "--as-of", "2026-11-21"});
     REQUIRE(result.exitCode == 0);

@@ -229,7 +229,7 @@ class Session {
     // The day's start hour (0-23) and the first day of the week (0 = Monday
     // ... 6 = Sunday); everything is derived again.
     void setSettings(const Settings& settings);
-    // The optional PIN (product.md "Private"), kept only as a salted hash
+    // The optional PIN (docs/product.md §1.4), kept only as a salted hash
     // (app/pin.hpp). Setting, changing or removing one asks for the current
     // PIN when there is one (InputError when it is not right, nothing changed).
     bool hasPin() const;

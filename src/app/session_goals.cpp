@@ -1,4 +1,4 @@
-// Shared goals (product.md "Shared goals"): setting one, editing it, archiving
+// Shared goals (docs/product.md §3.7): setting one, editing it, archiving
 // and restoring it. Edits and archiving can be undone.
 #include "app/session.hpp"
 

@@ -1,4 +1,4 @@
-// Breaks for all rituals and days off for one (product.md "Skip / pause"):
+// Breaks for all rituals and days off for one (docs/product.md §3.4):
 // starting, ending and cancelling a pause, skipping a day and taking the skip
 // back. Every command here can be undone.
 #include "app/session.hpp"

@@ -1,4 +1,4 @@
-// The couple's rituals (product.md "Ritual"): adding one, from scratch or from
+// The couple's rituals (docs/product.md §3.2): adding one, from scratch or from
 // the suggested catalog, editing it, archiving it and ordering the list.
 // Edits, archiving and order can be undone.
 #include "app/content.hpp"
@@ -139,7 +139,7 @@ void Session::setRitualArchived(const std::string& ritualId, bool archived) {
     ritual.archived = archived;
     store_.updateRitual(ritual);
     ritualIn(history_.rituals, ritualId) = ritual;
-    // Archived rituals leave the couple's strength (scoring.md §4); the
+    // Archived rituals leave the couple's strength (docs/scoring.md §5); the
     // history and every streak stay as they were.
     changed(ritualId);
     undoStack_.push_back(

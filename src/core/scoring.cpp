@@ -25,7 +25,7 @@ std::size_t indexOf(Day from, Day day) {
     return static_cast<std::size_t>((day - from).count());
 }
 
-// scoring.md §1.2: D of 30 or 31 means the calendar month of `begin`, or the
+// docs/scoring.md §1.2: D of 30 or 31 means the calendar month of `begin`, or the
 // next one when `begin` is the last day of its month.
 int windowLength(int perDays, Day begin) {
     if (perDays != 30 && perDays != 31) return perDays;

@@ -1,5 +1,5 @@
 #pragma once
-// The optional PIN (product.md "Private"): it hides the app's content from a
+// The optional PIN (docs/product.md §1.4): it hides the app's content from a
 // casual glance. Only a salted, deliberately slow hash of it is kept: Argon2id
 // from libsodium, whose stored string carries its own random salt and costs.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Achievements (product.md "Achievements"): badges defined as data in
+// Achievements (docs/scoring.md §8): badges defined as data in
 // assets/achievements.json, unlocked by rules evaluated over the history. The
 // unlock date is the first day the rule held, computed from the history, so the
 // same history always gives the same badges on the same dates (undo and import

@@ -76,7 +76,7 @@ void validateCatalog(const std::vector<CatalogRitual>& rituals) {
                 fail("unknown \"measure.kind\" " + quoted(measure.kind) + "; expected one of " +
                      listOf(measureKinds));
             }
-            // "At most 0" is a meaningful limit (scoring.md); "at least 0" is not a goal.
+            // A suggestion names a minimum; the couple may still choose 0 (docs/scoring.md §2).
             const bool positiveNeeded = measure.kind == "atLeast";
             if (!std::isfinite(measure.target) || measure.target < 0 ||
                 (positiveNeeded && measure.target == 0)) {

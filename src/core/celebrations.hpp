@@ -1,5 +1,5 @@
 #pragma once
-// What the app celebrates (product.md "Celebrations"), and the one snapshot of
+// What the app celebrates (docs/scoring.md §9), and the one snapshot of
 // progress the app computes after deriveAll/updateRitual.
 //
 // Every milestone ever reached is listed from the history alone, each under a

@@ -1,5 +1,5 @@
 #pragma once
-// The couple's connection streak and its streak freezes (scoring.md §4,
+// The couple's connection streak and its streak freezes (docs/scoring.md §4,
 // Kindling's own rules).
 
 #include "core/date.hpp"
@@ -37,7 +37,7 @@ inline constexpr int maxBankedFreezes = 2;
 // loggedDays: ascending days on which anyone logged any ritual (repeats are
 // ignored). pauses: in any order, may overlap. Days after asOf are ignored.
 //
-// Rules where scoring.md §4 leaves room (our decisions):
+// Rules (our decisions, stated in docs/scoring.md §4):
 // - A day counts when it has a log or lies in a pause. The walk starts on the
 //   first logged day: a pause before the couple ever logged keeps nothing alive.
 // - One freeze is earned for every 7 logged days of the current streak (paused

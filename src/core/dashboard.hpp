@@ -1,5 +1,5 @@
 #pragma once
-// What the Dashboard shows (product.md "Dashboard"), derived once from the
+// What the Dashboard shows (docs/product.md §4.3), derived once from the
 // history so that drawing a frame does no history work: the connection streak,
 // the level, each ritual's streak and strength, a year calendar, this week per
 // partner, strength trends, the balance across areas and the active goals.
@@ -13,7 +13,7 @@
 // - A chosen ritual's calendar: value 1 on a day the couple kept it with a log
 //   (an `each` ritual: both partners logged), 0.5 when one partner of an `each`
 //   ritual logged, 0.35 on a day kept by its schedule without a log
-//   (scoring.md §1 "kept (auto)"). Measured "at least": amount / target, at
+//   (docs/scoring.md §1.4 "kept (auto)"). Measured "at least": amount / target, at
 //   most 1 (1 when the target is 0); measured "at most": 1 within the limit,
 //   0.5 above it (never a "failed" mark).
 // - Freezes and pauses are marked in both calendars; skips and a weekday
@@ -23,7 +23,7 @@
 // - Trend: strength sampled every 7 days ending on asOf, over the last 52
 //   weeks but not before the first log; with fewer than trendMinWeeklySamples
 //   weekly samples it is sampled daily. The couple's line is the mean of the
-//   active rituals (scoring.md §4), so its last point is coupleStrength.
+//   active rituals (docs/scoring.md §5), so its last point is coupleStrength.
 // - Balance: logs per area over the last balanceDays days, asOf included;
 //   logs of archived rituals count in their area.
 // - Goals: the current instance (currentGoalInstance) of every goal that is

@@ -1,6 +1,6 @@
 #pragma once
 // Calendar days as Kindling counts them. Everything in the core is stated over
-// logical days (product.md: the day starts at a configurable hour), never over
+// logical days (docs/scoring.md §0.1: the day starts at a configurable hour), never over
 // the clock: the caller passes "today" in.
 
 #include <chrono>

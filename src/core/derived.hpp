@@ -18,7 +18,7 @@
 
 namespace kindling {
 
-// One ritual's series (scoring.md "Inputs for one series").
+// One ritual's series (docs/scoring.md §0.4).
 struct RitualStats {
     SeriesResult couple; // together: every log; each: days both logged
     std::optional<std::array<SeriesResult, 2>> partners; // `each` rituals only
@@ -55,7 +55,7 @@ struct DerivedState {
 ResolvedLogs resolvedLogs(const DerivedState& state, const History& history);
 
 // The series inputs of one ritual: couple and, for `each`, the two partners.
-// Skips and pauses are skipped days of every series (product.md: neither breaks
+// Skips and pauses are skipped days of every series (docs/scoring.md §0.5: neither breaks
 // a streak). For `each` measured rituals the couple's amount on a day is the
 // smaller of the partners' amounts: the level both reached.
 struct RitualSeriesInputs {
@@ -81,7 +81,7 @@ void updateRitual(DerivedState& state, const History& history, const std::string
 void updateLogs(DerivedState& state, const History& history, const std::vector<Log>& added,
                 const std::vector<Log>& removed);
 
-// Strength mean over the active rituals (scoring.md §4).
+// Strength mean over the active rituals (docs/scoring.md §5).
 double meanStrength(const DerivedState& state, const History& history);
 
 } // namespace kindling

@@ -1,5 +1,5 @@
 #pragma once
-// Shared goals (product.md "Shared goals"): how far each period of each goal
+// Shared goals (docs/scoring.md §7): how far each period of each goal
 // has come, as of one day. A pure function of the history, like XP: the
 // history of completed goals, their XP and their celebrations all come from it.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// What a couple's history is made of (product.md "Concepts"). Plain values:
+// What a couple's history is made of (docs/product.md §3). Plain values:
 // the store persists them, the core derives every number from them, and the
 // same history always gives the same numbers.
 

@@ -1,5 +1,5 @@
 #pragma once
-// XP and levels (product.md "XP and levels"). XP is a pure function of the
+// XP and levels (docs/scoring.md §6). XP is a pure function of the
 // history as of one day, so undo and import always agree with what the couple
 // sees; nothing ever subtracts XP, and a missed day simply earns nothing.
 //

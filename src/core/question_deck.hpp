@@ -1,5 +1,5 @@
 #pragma once
-// The question of the night (product.md, "Question deck"). Stateless: the
+// The question of the night (docs/product.md §3.10). Stateless: the
 // question is a pure function of the deck and the date, so both partners, the
 // CLI and a restored backup all agree on tonight's question without storing it.
 //

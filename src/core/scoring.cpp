@@ -25,7 +25,7 @@ std::size_t indexOf(Day from, Day day) {
     return static_cast<std::size_t>((day - from).count());
 }
 
-// scoring.md §1.2: D of 30 or 31 means the calendar month of `begin`, or the
+// docs/scoring.md §1.2: D of 30 or 31 means the calendar month of `begin`, or the
 // next one when `begin` is the last day of its month.
 int windowLength(int perDays, Day begin) {
     if (perDays != 30 && perDays != 31) return perDays;
@@ -121,19 +121,33 @@ void runStrengths(const StrengthRule& rule, const DailyRecord& record, std::size
     }
 }
 
-// §3: whether a day counts toward a streak.
-bool countsForStreak(const SeriesResult& result, const DailyRecord& record,
-                     const std::optional<Measure>& measure, std::size_t i) {
-    if (!measure) return result.states[i] != DayState::None;
+// §3: how a day stands toward a streak.
+enum class StreakDay : std::uint8_t { Breaks, Skipped, Kept };
+
+StreakDay streakDay(const SeriesResult& result, const DailyRecord& record,
+                    const std::optional<Measure>& measure, std::size_t i) {
+    if (!measure) {
+        switch (result.states[i]) {
+        case DayState::None:
+            return StreakDay::Breaks;
+        case DayState::Skipped:
+            return StreakDay::Skipped;
+        case DayState::Logged:
+        case DayState::Auto:
+            return StreakDay::Kept;
+        }
+        return StreakDay::Breaks;
+    }
     if (record.isLogged(i)) {
         const double amount = record.amounts[i];
-        return measure->kind == MeasureKind::AtLeast ? amount >= measure->target
-                                                     : amount <= measure->target;
+        const bool met = measure->kind == MeasureKind::AtLeast ? amount >= measure->target
+                                                               : amount <= measure->target;
+        return met ? StreakDay::Kept : StreakDay::Breaks;
     }
-    // scoring.md §3 is silent on skips of measured rituals; product.md says a
-    // skip never breaks a streak, so they count here too. A day with nothing
-    // logged never counts, even "at most".
-    return record.isSkipped(i);
+    // A skip never breaks a streak, measured rituals too, where Loop breaks it
+    // (docs/scoring.md §10). A day with nothing logged never counts, even
+    // "at most".
+    return record.isSkipped(i) ? StreakDay::Skipped : StreakDay::Breaks;
 }
 
 } // namespace
@@ -156,7 +170,7 @@ double strengthMultiplier(Frequency frequency) {
 }
 
 double SeriesResult::strengthOn(Day day) const {
-    if (!firstDay || day < *firstDay || strengths.empty()) return 0.0;
+    if (!firstDay || day < *firstDay || strengths.empty()) return strengthBefore;
     const std::size_t i = std::min(indexOf(*firstDay, day), strengths.size() - 1);
     return strengths[i];
 }
@@ -239,6 +253,9 @@ SeriesResult computeSeries(const SeriesInput& rawInput, Day asOf) {
     SeriesResult result;
     result.asOf = asOf;
     result.statesFrom = asOf;
+    // §2: "at most" starts at full strength, before any entry too.
+    const bool atMost = input.measure && input.measure->kind == MeasureKind::AtMost;
+    result.strengthBefore = atMost ? 1.0 : 0.0;
 
     // The series as it stood on asOf: later entries have not happened yet.
     std::vector<Day> loggedDays; // ascending, unique
@@ -307,22 +324,30 @@ SeriesResult computeSeries(const SeriesInput& rawInput, Day asOf) {
     // §2, from the first entry through asOf. "At most" starts at full strength.
     const StrengthRule rule = strengthRuleFor(frequency, input.measure);
     StrengthState initial;
-    initial.previous = rule.measured && rule.kind == MeasureKind::AtMost ? 1.0 : 0.0;
+    initial.previous = result.strengthBefore;
     result.strengths.reserve(indexOf(firstDay, asOf) + 1);
     runStrengths(rule, record, indexOf(from, firstDay), initial, result.strengths);
 
-    // §3: maximal runs of counting days; the range ends at asOf, which clips
-    // windows reaching into the future.
+    // §3: maximal runs of counting days that hold at least one kept day (a
+    // run of skipped days alone is no streak); the range ends at asOf, which
+    // clips windows reaching into the future.
     constexpr std::size_t noRun = static_cast<std::size_t>(-1);
     std::size_t runStart = noRun;
+    bool runHasKeptDay = false;
     for (std::size_t i = 0; i <= count; ++i) {
-        const bool counts = i < count && countsForStreak(result, record, input.measure, i);
-        if (counts && runStart == noRun) runStart = i;
-        if (!counts && runStart != noRun) {
-            const Day start = from + days{static_cast<days::rep>(runStart)};
-            const Day end = from + days{static_cast<days::rep>(i) - 1};
-            result.streaks.push_back(Streak{start, end, static_cast<int>(i - runStart)});
+        const StreakDay state =
+            i < count ? streakDay(result, record, input.measure, i) : StreakDay::Breaks;
+        if (state != StreakDay::Breaks) {
+            if (runStart == noRun) runStart = i;
+            runHasKeptDay = runHasKeptDay || state == StreakDay::Kept;
+        } else if (runStart != noRun) {
+            if (runHasKeptDay) {
+                const Day start = from + days{static_cast<days::rep>(runStart)};
+                const Day end = from + days{static_cast<days::rep>(i) - 1};
+                result.streaks.push_back(Streak{start, end, static_cast<int>(i - runStart)});
+            }
             runStart = noRun;
+            runHasKeptDay = false;
         }
     }
     std::reverse(result.streaks.begin(), result.streaks.end());

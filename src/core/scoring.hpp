@@ -1,7 +1,7 @@
 #pragma once
-// Strength, kept days and streaks of one ritual series, exactly as scoring.md
-// states them (the rules of Loop Habit Tracker). Pure: "today" is the asOf
-// parameter, never the clock.
+// Strength, kept days and streaks of one ritual series, exactly as
+// docs/scoring.md §0-§3 states them (Loop Habit Tracker's rules, with the
+// departures of §10). Pure: "today" is the asOf parameter, never the clock.
 
 #include "core/date.hpp"
 
@@ -14,19 +14,19 @@
 
 namespace kindling {
 
-// N times per D days (scoring.md "Inputs for one series").
+// N times per D days (docs/scoring.md §0.2).
 struct Frequency {
     int times = 1;
     int perDays = 1;
     bool operator==(const Frequency&) const = default;
 };
 
-// N == D is daily (scoring.md). Out-of-range values are clamped into
+// N == D is daily (docs/scoring.md §0.2). Out-of-range values are clamped into
 // 1 <= N <= D so a corrupt schedule can never divide by zero.
 Frequency normalizedFrequency(Frequency frequency);
 // f = N / D after normalisation.
 double frequencyRatio(Frequency frequency);
-// 0.5 ^ (sqrt(f) / 13): the per-day decay of strength (scoring.md §2).
+// 0.5 ^ (sqrt(f) / 13): the per-day decay of strength (docs/scoring.md §2).
 double strengthMultiplier(Frequency frequency);
 
 enum class MeasureKind { AtLeast, AtMost };
@@ -48,7 +48,7 @@ struct SeriesInput {
     std::vector<std::pair<Day, double>> logged;
     // Ascending. A day both logged and skipped counts as logged.
     std::vector<Day> skipped;
-    // "Specific weekdays" schedule (product.md), not part of scoring.md. Our
+    // "Specific weekdays" schedule (docs/scoring.md §0.3), not in Loop. Our
     // rule: it is scored as a daily ritual in which every non-scheduled day is
     // a skipped day (no decay, counts for streaks). When set, `frequency` is
     // ignored. See expandWeekdaySchedule.
@@ -57,7 +57,7 @@ struct SeriesInput {
 
 enum class DayState : std::uint8_t { None, Logged, Auto, Skipped };
 
-// One kept-days window (scoring.md §1): every day in [begin, end] is kept.
+// One kept-days window (docs/scoring.md §1): every day in [begin, end] is kept.
 // `newest` is the newest log of the run that produced it; it stays inside the
 // window when gaps are closed.
 struct KeptWindow {
@@ -77,7 +77,7 @@ struct SeriesResult {
     // The first entry (logged or skipped) on or before asOf; nullopt when the
     // series has none, and then everything below is empty.
     std::optional<Day> firstDay;
-    // One per day firstDay..asOf (scoring.md §2).
+    // One per day firstDay..asOf (docs/scoring.md §2).
     std::vector<double> strengths;
     // One per day statesFrom..asOf. statesFrom can be earlier than firstDay:
     // closing gaps may slide the oldest window before the first log (§1.3).
@@ -87,9 +87,12 @@ struct SeriesResult {
     std::vector<Streak> streaks;
     // asOf holds a log or a skip (it matters for the current streak, §3).
     bool asOfHasEntry = false;
+    // The strength before the first entry, and of a series with no entry yet:
+    // 0, or 1 for "at most", where a day with nothing logged is a success (§2).
+    double strengthBefore = 0.0;
 
-    // 0 before the first entry (also for "at most": there is no series before
-    // it); days after asOf carry the asOf value because nothing is known yet.
+    // strengthBefore before the first entry; days after asOf carry the asOf
+    // value because nothing is known yet.
     double strengthOn(Day day) const;
     double strength() const { return strengthOn(asOf); }
     DayState stateOn(Day day) const;
@@ -99,7 +102,7 @@ struct SeriesResult {
 // the frequency becomes 1 per 1; an input without weekdays is returned as is.
 SeriesInput expandWeekdaySchedule(const SeriesInput& input, Day asOf);
 
-// scoring.md §1 steps 1-3 over logged days given newest first (strictly
+// docs/scoring.md §1.1-1.3 over logged days given newest first (strictly
 // decreasing). Returns the windows newest first, gaps already closed.
 std::vector<KeptWindow> keptWindows(Frequency frequency, const std::vector<Day>& loggedNewestFirst);
 

@@ -1,5 +1,5 @@
 #pragma once
-// The couple's one data file (product.md "Private"): an SQLite database that
+// The couple's one data file (docs/product.md §1.4, §3.11): an SQLite database that
 // only Kindling writes, opened by one Kindling at a time, never modified when
 // it is not ours, damaged, or written by a newer Kindling.
 //

@@ -153,7 +153,7 @@ struct QuestionsView {
     std::string browsing = "favourites"; // "favourites" or a question category
 };
 
-// The celebration on screen (product.md "Celebrations").
+// The celebration on screen (docs/product.md §3.9).
 struct CelebrationView {
     std::string key;      // the milestone shown; empty when none is
     double shownAt = 0.0; // state.now when it appeared

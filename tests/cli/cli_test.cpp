@@ -335,3 +335,32 @@ TEST_CASE("a milestone is announced once, by the command that reached it") {
     CHECK(again.out.find("7 days of connection") == std::string::npos);
     CHECK(again.out.find("First Spark") == std::string::npos);
 }
+
+TEST_CASE("an \"at least 0\" ritual is accepted, and an \"at most\" one starts at full strength") {
+    TempDataDir dir;
+    REQUIRE(dir.run({"ritual", "add", "Walk, any length", "--measure", "minutes", "--target", "0",
+                     "--at-least"})
+                .exitCode == 0);
+    REQUIRE(dir.run({"ritual", "add", "Phones in bed", "--measure", "minutes", "--target", "20",
+                     "--at-most"})
+                .exitCode == 0);
+    REQUIRE(
+        dir.run({"log", "Walk, any length", "--date", "2026-11-20", "--amount", "0"}).exitCode ==
+        0);
+
+    const auto result = dir.run({"stats", "--json", "--as-of", "2026-11-21"});
+    REQUIRE(result.exitCode == 0);
+    const auto stats = json(result.out);
+    const auto& walk = ritualNamed(stats, "Walk, any length");
+    CHECK(walk["measure"]["target"].GetDouble() == 0.0);
+    // docs/scoring.md §2: p = 1 on both days, so 1 - m^2 with m = 0.5^(1/13).
+    CHECK(walk["strength"].GetDouble() == Approx(1 - std::pow(0.5, 2.0 / 13)).margin(1e-9));
+    CHECK(walk["streaks"].Size() == 1);
+    // Nothing logged yet: every day so far was within the limit.
+    const auto& phones = ritualNamed(stats, "Phones in bed");
+    CHECK(phones["strength"].GetDouble() == 1.0);
+    CHECK(phones["strengths"].Size() == 0);
+    CHECK(phones["current_streak"].IsNull());
+    CHECK(stats["couple"]["strength"].GetDouble() ==
+          Approx((1 + 1 - std::pow(0.5, 2.0 / 13)) / 2).margin(1e-9));
+}

@@ -63,7 +63,7 @@ bool sameStreak(const Streak& streak, Day start, Day end, int length) {
 
 } // namespace
 
-TEST_CASE("multipliers match the worked numbers of scoring.md") {
+TEST_CASE("multipliers match the worked numbers of docs/scoring.md §2") {
     CHECK(strengthMultiplier(Frequency{1, 1}) == near(0.948078));
     CHECK(strengthMultiplier(Frequency{3, 7}) == near(0.965697));
     CHECK(strengthMultiplier(Frequency{1, 7}) == near(0.980049));
@@ -242,6 +242,11 @@ TEST_CASE("measured at least: partial progress, target 0, amounts on one day add
     const SeriesResult zero =
         computeSeries(measuredSeries(Frequency{1, 1}, MeasureKind::AtLeast, 0, {{0, 0}}), at(4));
     CHECK(zero.strength() == near(1 - std::pow(daily, 5)));
+    // docs/scoring.md §2 worked number: five days from the first log, 0.234017.
+    CHECK(zero.strength() == near(0.234017));
+    // Every logged day meets a target of 0, so it is kept for streaks.
+    REQUIRE(zero.streaks.size() == 1);
+    CHECK(zero.streaks[0].length == 1);
 
     // 20 + 15 on the same day is 35 >= 30: p = 1 and the day counts.
     const SeriesResult summed = computeSeries(
@@ -266,8 +271,37 @@ TEST_CASE("measured at most starts at 1 and an empty day is a success") {
     CHECK(result.strengthOn(at(1)) == near(s1));
     CHECK(result.strengthOn(at(2)) == near(s2));
     CHECK(result.strengthOn(at(3)) == near(s2 * daily));
-    // No series before the first entry, even "at most".
-    CHECK(result.strengthOn(at(-1)) == 0.0);
+    // Before the first entry every day held nothing, a success: still 1.
+    CHECK(result.strengthOn(at(-1)) == 1.0);
+}
+
+TEST_CASE("an at most ritual with nothing logged yet has full strength (docs/scoring.md §2)") {
+    SeriesInput input;
+    input.measure = Measure{MeasureKind::AtMost, 20};
+    const SeriesResult empty = computeSeries(input, at(0));
+    CHECK_FALSE(empty.firstDay);
+    CHECK(empty.strength() == 1.0);
+    CHECK(empty.strengthOn(at(-50)) == 1.0);
+    CHECK(empty.streaks.empty()); // nothing logged never counts for streaks
+    // An entry still to come changes nothing yet.
+    input.logged.emplace_back(at(3), 50.0);
+    CHECK(computeSeries(input, at(2)).strength() == 1.0);
+    // Limit 0 and weekly too; an "at least" or boolean series starts at 0.
+    input.logged.clear();
+    input.measure = Measure{MeasureKind::AtMost, 0};
+    input.frequency = Frequency{1, 7};
+    CHECK(computeSeries(input, at(0)).strength() == 1.0);
+    input.measure = Measure{MeasureKind::AtLeast, 20};
+    CHECK(computeSeries(input, at(0)).strength() == 0.0);
+    CHECK(computeSeries(SeriesInput{}, at(0)).strength() == 0.0);
+    // Only skipped days so far (a pause, say): unchanged at 1.
+    input.measure = Measure{MeasureKind::AtMost, 20};
+    input.skipped = {at(0), at(1)};
+    const SeriesResult skipped = computeSeries(input, at(1));
+    REQUIRE(skipped.firstDay);
+    CHECK(skipped.strength() == 1.0);
+    // Days with nothing logged after a skip are successes: still 1.
+    CHECK(computeSeries(input, at(30)).strength() == near(1.0));
 }
 
 TEST_CASE("measured at most with a limit of 0") {
@@ -448,12 +482,65 @@ TEST_CASE("measured streaks count days that meet the target") {
         CHECK(sameStreak(result.streaks[0], at(2), at(2), 1));
         CHECK(sameStreak(result.streaks[1], at(0), at(0), 1));
     }
-    SECTION("a skip does not break it (product.md: skips never break a streak)") {
+    SECTION("a skip does not break it (docs/scoring.md §3)") {
         const SeriesResult result = computeSeries(
             measuredSeries(Frequency{1, 1}, MeasureKind::AtLeast, 30, {{0, 40}, {2, 30}}, {1}),
             at(2));
         REQUIRE(result.streaks.size() == 1);
         CHECK(sameStreak(result.streaks[0], at(0), at(2), 3));
+    }
+}
+
+TEST_CASE("a run made only of skipped days is no streak (docs/scoring.md §3)") {
+    SECTION("500 skipped days of a measured ritual") {
+        SeriesInput input = measuredSeries(Frequency{1, 1}, MeasureKind::AtLeast, 30, {});
+        for (int offset = 0; offset < 500; ++offset)
+            input.skipped.push_back(at(offset));
+        const SeriesResult result = computeSeries(input, at(499));
+        CHECK(result.streaks.empty());
+        CHECK_FALSE(currentStreak(result));
+        // One kept day turns the whole run, skipped days included, into a streak.
+        input.logged.emplace_back(at(500), 30.0);
+        const SeriesResult kept = computeSeries(input, at(500));
+        REQUIRE(kept.streaks.size() == 1);
+        CHECK(sameStreak(kept.streaks[0], at(0), at(500), 501));
+    }
+    SECTION("boolean, and an \"at most\" ritual") {
+        CHECK(computeSeries(booleanSeries(Frequency{1, 1}, {}, {0, 1, 2}), at(2)).streaks.empty());
+        CHECK(computeSeries(booleanSeries(Frequency{3, 7}, {}, {0, 1, 2}), at(9)).streaks.empty());
+        CHECK(computeSeries(measuredSeries(Frequency{1, 1}, MeasureKind::AtMost, 20, {}, {0, 1}),
+                            at(1))
+                  .streaks.empty());
+    }
+    SECTION("skipped days on either side of a kept day belong to its streak") {
+        // skip 0, 1; log 2; skip 3, 4; nothing 5; skip 6, 7.
+        const SeriesResult result =
+            computeSeries(booleanSeries(Frequency{1, 1}, {2}, {0, 1, 3, 4, 6, 7}), at(7));
+        REQUIRE(result.streaks.size() == 1);
+        CHECK(sameStreak(result.streaks[0], at(0), at(4), 5));
+        // As of day 7 the run 6-7 is only skipped: no current streak.
+        CHECK_FALSE(currentStreak(result));
+        // As of day 4 (a skip) the streak 0-4 is current.
+        const auto current =
+            currentStreak(computeSeries(booleanSeries(Frequency{1, 1}, {2}, {0, 1, 3, 4}), at(4)));
+        REQUIRE(current);
+        CHECK(current->length == 5);
+    }
+    SECTION("a measured day that misses its target breaks the run") {
+        // skip 0; 10 (below 30) on day 1; skip 2: two runs of skips, no streak.
+        CHECK(
+            computeSeries(
+                measuredSeries(Frequency{1, 1}, MeasureKind::AtLeast, 30, {{1, 10}}, {0, 2}), at(2))
+                .streaks.empty());
+    }
+    SECTION("a weekday ritual's days off alone are no streak") {
+        // Mondays only; logged on the first Monday, then two Mondays missed.
+        SeriesInput input = booleanSeries(Frequency{1, 1}, {0});
+        input.weekdays = Weekdays{true, false, false, false, false, false, false};
+        const SeriesResult result = computeSeries(input, at(20));
+        // Days 0-6 (the log and its days off); 8-13 and 15-20 are days off only.
+        REQUIRE(result.streaks.size() == 1);
+        CHECK(sameStreak(result.streaks[0], at(0), at(6), 7));
     }
 }
 
@@ -593,7 +680,7 @@ TEST_CASE("ten years of a monthly ritual logged daily stays one streak") {
         input.logged.emplace_back(at(offset), 1.0);
     const SeriesResult result = computeSeries(input, at(3649));
     CHECK(result.strengths.size() == 3650);
-    // §1.3: window k = [k, k + L - 1] meets its newer neighbour, which starts at
+    // docs/scoring.md §1.3: window k = [k, k + L - 1] meets its newer neighbour, which starts at
     // or before k + 1, so overlap + 1 >= L - 1 and it slides back by
     // end - newest = L - 1 to [k - L + 1, k]. The oldest (day 0, in March: L = 31)
     // becomes [-30, 0]: one streak from day -30 through asOf, 3680 days.

@@ -1,4 +1,4 @@
-// The badge wall (product.md "Achievements"): every badge the couple can earn.
+// The badge wall (docs/product.md §3.8): every badge the couple can earn.
 // Earned ones show the day they were earned; the others say how to get there
 // and how far along the couple is. Nothing here says a badge was missed: a
 // badge not earned yet is simply still ahead.

@@ -383,7 +383,7 @@ void drawChooser(UiState& state, const DashboardView& view, float comboWidth) {
 }
 
 // A day of the chosen ritual, clicked on the calendar: skip it, or take the
-// skip back (product.md "Skip / pause").
+// skip back (docs/product.md §3.4).
 void drawDayMenu(UiState& state, const Palette& p, const Heatmap& heatmap, const Ritual& ritual) {
     CalendarDayMenu& menu = state.calendarMenu;
     if (!ImGui::BeginPopup("##calendar-day")) return;
@@ -481,7 +481,7 @@ void drawCalendar(UiState& state, const Palette& p, const DashboardView& view, f
     if (ritual != nullptr) drawDayMenu(state, p, heatmap, *ritual);
     ImGui::Dummy(ImVec2(0, 2 * s));
     // Only boolean rituals done less than daily have days kept without a log
-    // (scoring.md §1).
+    // (docs/scoring.md §1).
     const bool keeps = ritual != nullptr && !ritual->measure && !ritual->weekdays &&
                        normalizedFrequency(ritual->frequency).perDays > 1;
     heatmapLegend(p, keeps, ritual != nullptr, s);

@@ -1,4 +1,4 @@
-// The PIN lock (product.md "Private"): until the PIN is entered, the window
+// The PIN lock (docs/product.md §1.4, §4.12): until the PIN is entered, the window
 // shows this card and nothing of the couple's data, not even their names.
 #include "app/session.hpp"
 #include "ui/item_locator.hpp"

@@ -1,4 +1,4 @@
-// The question of the night (product.md "Question deck"): tonight's question,
+// The question of the night (docs/product.md §3.10): tonight's question,
 // large, with "We talked about it" (which logs the question ritual), a star
 // for favourites and "Another question"; below it the deck to browse by
 // category, and the favourites.

@@ -278,7 +278,7 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
     ImGui::PopID();
 }
 
-// ---- Breaks (product.md "Skip / pause") --------------------------------------
+// ---- Breaks (docs/product.md §3.4) --------------------------------------------
 
 struct BreakReason {
     const char* label;

@@ -41,9 +41,12 @@ sees() { # sees SIDE SELF LINE: the reader on SIDE prints LINE exactly
 }
 
 step "1. the first computer makes the couple and writes a segment"
+couple='' code='' key='' device=''
 eval "$("$probe" create "$PAIR_A_FOLDER")"
 first=$device
-[ -n "$couple" ] && [ -n "$code" ] && [ -n "$key" ] || fail "create printed no couple"
+if [ -z "$couple" ] || [ -z "$code" ] || [ -z "$key" ] || [ -z "$first" ]; then
+    fail "create printed no couple"
+fi
 n=$("$probe" write "$PAIR_A_FOLDER" "$couple" "$key" "$first" "hello from the first computer")
 [ "$n" = 1 ] || fail "the first segment is number '$n'"
 

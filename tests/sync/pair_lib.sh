@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for commands run by syncthing_pair.sh (source "$PAIR_LIB").
 # Each takes the side, a or b.
 

@@ -23,6 +23,7 @@
 # syncthing, no namespace, an instance that does not start or connect. Its
 # processes are stopped by their PIDs; the PID namespace is the safety net
 # that takes them down should this script itself be killed.
+# shellcheck disable=SC2317 # functions called from traps and wait_for
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

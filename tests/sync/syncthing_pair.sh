@@ -44,7 +44,7 @@ if [ "${PAIR_INSIDE:-}" != 1 ]; then
     as_root=()
     [ "$(id -u)" -eq 0 ] || as_root=(--map-root-user)
     # unshare says why when it cannot make the namespaces, and fails.
-    PAIR_INSIDE=1 exec unshare "${as_root[@]}" --net --pid --mount --fork --kill-child \
+    PAIR_INSIDE=1 exec unshare "${as_root[@]}" --net --pid --mount --mount-proc --fork --kill-child \
         -- bash "${BASH_SOURCE[0]}" -- "$@"
 fi
 shift # the "--"

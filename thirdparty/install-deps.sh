@@ -17,6 +17,10 @@ packages=(
   fonts-inter fonts-font-awesome fonts-dejavu-core
   # headless window for tests and screenshots
   xvfb xauth libgl1-mesa-dri
+  # two real Syncthing instances for the sync folder test (tests/sync/syncthing_pair.sh):
+  # syncthing, its REST API through curl and jq, a private namespace (unshare, setpriv,
+  # mount from util-linux and mount) with loopback brought up by ip
+  syncthing curl jq util-linux mount iproute2
 )
 
 if [ ! -r /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -4,6 +4,7 @@
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/ritual_text.hpp"
 #include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -136,7 +137,8 @@ void drawQuestion(UiState& state, const Palette& p, float width) {
     beginCard(p, width, state.scale);
     ImGui::TextColored(p.accent, "%s", icons::comments);
     ImGui::SameLine();
-    ImGui::TextColored(p.textMuted, "Question of the night  ·  %s", question.category.c_str());
+    ImGui::TextColored(p.textMuted, "Question of the night  ·  %s",
+                       questionCategoryLabel(question.category).c_str());
     ImGui::PushFont(state.fonts.heading);
     wrappedText(question.text);
     ImGui::PopFont();

@@ -64,6 +64,9 @@ struct CatalogRitual {
     std::string mode; // one of ritualModes
     std::optional<CatalogMeasure> measure;
     std::string group; // display label of the catalog section
+    // Optional steps, in order, for a ritual that is a practice more than a
+    // moment (the repair talk): each one sentence of our own words.
+    std::vector<std::string> guide;
 };
 
 struct Level {

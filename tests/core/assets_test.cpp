@@ -122,8 +122,55 @@ TEST_CASE("the shipped catalog parses and covers every group") {
     }
     CHECK(groups.size() == 5);
     CHECK(areas.size() == ritualAreas.size());
-    CHECK(measureKindsUsed.size() == 2);
+    // Only "at least" limits: an "at most" on a shared ritual ("phones in bed, at
+    // most 15 minutes") has one partner counting the other's screen time.
+    CHECK(measureKindsUsed == std::set<std::string>{"atLeast"});
     CHECK(hasEach);
+}
+
+TEST_CASE("the shipped catalog: phones away is a yes or no, and the repair talk has its steps") {
+    std::ifstream in = openAsset("catalog.json");
+    const std::vector<CatalogRitual> rituals = parseCatalog(in);
+    const auto find = [&](std::string_view id) -> const CatalogRitual& {
+        const auto found = std::find_if(rituals.begin(), rituals.end(),
+                                        [&](const CatalogRitual& r) { return r.id == id; });
+        REQUIRE(found != rituals.end());
+        return *found;
+    };
+    // The id stays: rituals added from it before keep their link and their measure.
+    const CatalogRitual& phones = find("phones-in-bed");
+    CHECK_FALSE(phones.measure.has_value());
+    CHECK(phones.name == "Phones away at bedtime");
+
+    const CatalogRitual& repair = find("repair-talk");
+    REQUIRE(repair.guide.size() >= 4);
+    const auto step = [&](std::string_view words) {
+        return std::any_of(repair.guide.begin(), repair.guide.end(), [&](const std::string& s) {
+            return s.find(words) != std::string::npos;
+        });
+    };
+    CHECK(step("what bothered you"));
+    CHECK(step("says back what they heard, until the first feels heard"));
+    CHECK(step("what you need"));
+    CHECK(step("one small thing to try next time"));
+    CHECK(step("not to win"));
+    // Only rituals that are a practice have a guide.
+    for (const CatalogRitual& ritual : rituals) {
+        INFO(ritual.id);
+        if (ritual.id != "repair-talk") CHECK(ritual.guide.empty());
+    }
+}
+
+TEST_CASE("the shipped catalog assumes no shared home, wedding or children") {
+    std::ifstream in = openAsset("catalog.json");
+    for (const CatalogRitual& ritual : parseCatalog(in)) {
+        INFO(ritual.id);
+        for (const std::string& text : {ritual.name, ritual.why, ritual.group}) {
+            for (const char* word : {"home", "Home", "house", "married", "husband", "wife",
+                                     "kids", "children", "in bed"})
+                CHECK(text.find(word) == std::string::npos);
+        }
+    }
 }
 
 TEST_CASE("the shipped levels climb gently") {
@@ -139,6 +186,17 @@ TEST_CASE("the shipped levels climb gently") {
     CHECK(levels[4].xpRequired <= 60 * 40);
     CHECK(levels[4].xpRequired >= 30 * 30);
     CHECK(levels.back().xpRequired >= 3 * 365 * 40);
+    // Levels go on: a couple of twenty years, at five logs a day and about 15 XP
+    // each, still has somewhere to grow (tests/core/demo_test.cpp measures it
+    // on the demo history too).
+    CHECK(levels.size() >= 25);
+    CHECK(levels.back().xpRequired > 20 * 365 * 5 * 15);
+    // Names and descriptions are our own words and assume no shared home.
+    for (const Level& level : levels) {
+        INFO(level.number << " " << level.name);
+        CHECK(level.description.find("find your way back to each other") == std::string::npos);
+        CHECK(level.description.find("home") == std::string::npos);
+    }
 }
 
 TEST_CASE("icon names resolve to their Font Awesome 4.7 codepoints") {
@@ -342,6 +400,29 @@ TEST_CASE("catalog contents are validated") {
         replaced(replaced(validCatalog, R"("kind": "atLeast")", R"("kind": "atMost")"),
                  R"("target": 20)", R"("target": 0)");
     CHECK(parseCatalog(atMostZero)[1].measure->target == 0);
+}
+
+TEST_CASE("a catalog ritual's guide is validated") {
+    const auto withGuide = [](const std::string& guide) {
+        return replaced(validCatalog, R"("group": "Close")", R"("group": "Close", "guide": )" + guide);
+    };
+    CHECK(parseCatalog(validCatalog)[1].guide.empty());
+    CHECK(parseCatalog(withGuide(R"(["Listen.", "Say it back."])"))[1].guide ==
+          std::vector<std::string>{"Listen.", "Say it back."});
+    CHECK_THAT(assetErrorOf([&] { parseCatalog(withGuide(R"(["Listen.", "  "])")); }),
+               Catch::Contains(R"(rituals[1] (id "walk"))") &&
+                   Catch::Contains(R"("guide" step 2 is empty)"));
+    CHECK_THAT(assetErrorOf([&] { parseCatalog(withGuide(R"(["Listen.", 3])")); }),
+               Catch::Contains(R"("guide" should be a list of text)"));
+    CHECK_THAT(assetErrorOf([&] { parseCatalog(withGuide(R"("Listen.")")); }),
+               Catch::Contains(R"("guide" should be a list of text)"));
+    CHECK_THAT(
+        assetErrorOf([&] { parseCatalog(withGuide("[\"" + std::string(200, 'a') + "\"]")); }),
+        Catch::Contains(R"("guide" step 1 is longer than 160 characters)"));
+    CHECK_THAT(assetErrorOf([&] {
+                   parseCatalog(withGuide(R"(["1","2","3","4","5","6","7","8","9"])"));
+               }),
+               Catch::Contains(R"("guide" has 9 steps; at most 8)"));
 }
 
 TEST_CASE("level contents are validated") {

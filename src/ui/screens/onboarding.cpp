@@ -39,9 +39,9 @@ constexpr std::array<ScheduleChoice, 7> scheduleChoices{{
     {{1, 30}, "Once a month"},
 }};
 
-// Ticked on a first run: small, frequent, and one for each of you.
-constexpr std::array<std::string_view, 4> startingPicks{"goodbye-hug", "evening-check-in",
-                                                        "thank-you", "question-of-the-night"};
+// Ticked on a first run: two at most, neither daily nor in the touch area, so
+// the start is small and nothing about touch is expected (docs/product.md).
+constexpr std::array<std::string_view, 2> startingPicks{"question-of-the-night", "time-for-us"};
 
 struct GoalPeriodChoice {
     GoalPeriod period;

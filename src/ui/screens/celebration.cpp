@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <fmt/format.h>
+#include <utility>
 
 namespace kindling::ui {
 
@@ -232,12 +233,17 @@ bool drawCelebration(UiState& state, FrameResult& result) {
     ImGui::PopStyleColor(3);
     ImGui::PopStyleVar();
 
-    for (const std::string* message : {&state.celebration.saved, &state.lastError}) {
+    // A problem and a success never look alike (ui/widgets.hpp).
+    const bool saveProblem = state.celebration.savedProblem;
+    for (const auto& [message, problem] :
+         {std::pair{&state.celebration.saved, saveProblem}, std::pair{&state.lastError, true}}) {
         if (message->empty()) continue;
         ImGui::Dummy(ImVec2(0, 4 * s));
         ImGui::SetCursorPosX(left);
-        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        centredWrappedText(*message, width);
+        ImGui::PushStyleColor(ImGuiCol_Text, problem ? p.problem : p.textMuted);
+        centredWrappedText(std::string(problem ? icons::exclamationCircle : icons::check) + "  " +
+                               *message,
+                           width);
         ImGui::PopStyleColor();
     }
     state.celebration.height = ImGui::GetCursorPosY() - top;

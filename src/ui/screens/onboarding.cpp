@@ -270,7 +270,7 @@ void drawWelcome(UiState& state, const Palette& p, float width) {
     ImGui::Dummy(ImVec2(0, 8 * state.scale));
     beginCard(p, width, state.scale);
     explained(state, p, icons::heart, "Kind by design",
-              "Nothing here scolds you. Missing a day costs almost nothing, and points never "
+              "Nothing here scolds you. A quiet day costs almost nothing, and points never "
               "go down.");
     explained(state, p, icons::lock, "Yours alone",
               "Everything stays on this computer. Nothing is sent anywhere.");
@@ -459,7 +459,7 @@ void drawGoal(UiState& state, const Palette& p, float width) {
 
 void drawHowItCounts(UiState& state, const Palette& p, float width) {
     wrappedTextColored(p.textMuted, "Kindling keeps count the gentle way. Nothing is ever "
-                                    "taken away, and a missed day costs almost nothing.");
+                                    "taken away, and a quiet day costs almost nothing.");
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     beginCard(p, width, state.scale);
     explained(state, p, icons::fire, "Streaks",
@@ -557,7 +557,7 @@ void drawOnboardingScreen(UiState& state) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
     if (!draft.error.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        wrappedTextColored(p.accent, draft.error);
+        problemText(p, draft.error);
         ImGui::PopTextWrapPos();
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
     }

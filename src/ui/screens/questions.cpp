@@ -268,8 +268,7 @@ void drawQuestionsScreen(UiState& state) {
                             answered == 1 ? "question" : "questions");
     drawScreenTitle(state, "Questions", line, width, "questions/undo");
     ImGui::Dummy(ImVec2(0, 4 * s));
-    if (!state.lastError.empty())
-        wrappedTextColored(p.accent, "That did not work: " + state.lastError);
+    if (!state.lastError.empty()) problemText(p, "That did not work: " + state.lastError);
 
     try {
         drawTonight(state, p, width, marks);

@@ -108,7 +108,7 @@ void drawHeader(UiState& state, const Palette& p, float width) {
         const int best = derived.connection.best ? derived.connection.best->length : 0;
         ImGui::SetTooltip("Days in a row with at least one ritual.\nYour longest: %d days.\n"
                           "Freezes banked: %d (one for every 7 logged days, up to 2; each "
-                          "covers a missed day).",
+                          "covers a quiet day).",
                           best, derived.connection.freezesBanked);
     }
     if (derived.connection.freezesBanked > 0) {
@@ -351,8 +351,8 @@ void drawBreakForm(UiState& state, const Palette& p, float width) {
     ImGui::TextUnformatted("Take a break");
     ImGui::PopFont();
     wrappedTextColored(p.textMuted,
-                       "Life happens. During a break every streak rests: nothing is missed and "
-                       "nothing is lost. You can still log whatever you do.");
+                       "Life happens. During a break every streak rests, and nothing is "
+                       "lost. You can still log whatever you do.");
     ImGui::Dummy(ImVec2(0, 2 * s));
 
     const float left = ImGui::GetCursorScreenPos().x;
@@ -409,7 +409,7 @@ void drawBreakForm(UiState& state, const Palette& p, float width) {
                                        shortDay(*from), shortDay(*to, true))
                                .c_str());
     }
-    if (!draft.error.empty()) wrappedTextColored(p.accent, draft.error);
+    if (!draft.error.empty()) problemText(p, draft.error);
     ImGui::Dummy(ImVec2(0, 2 * s));
     if (pillButton("Start the break", p.accent, true, ImVec2(0, ImGui::GetFrameHeight())))
         startBreak(state);
@@ -545,11 +545,7 @@ void drawTodayScreen(UiState& state) {
     drawQuestion(state, p, width);
     ImGui::Dummy(ImVec2(0, 6 * state.scale));
 
-    if (!state.lastError.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-        wrappedText("That did not work: " + state.lastError);
-        ImGui::PopStyleColor();
-    }
+    if (!state.lastError.empty()) problemText(p, "That did not work: " + state.lastError);
 
     const auto& items = currentItems(state);
     if (items.empty()) {

@@ -132,7 +132,7 @@ std::vector<Milestone> milestonesOf(const ProgressSnapshot& snapshot) {
                         formatDay(streak.start),
                     Milestone::Kind::RitualStreakMilestone,
                     ritualStreakHeadline(info.ritualName, length),
-                    info.ritualName + ", kept up since " + formatLongDay(streak.start) +
+                    "Kept up since " + formatLongDay(streak.start) +
                         ". Little by little, it has become part of your days together.",
                     streak.start + days{length - 1}, std::pair{streak.start, streak.end});
             }

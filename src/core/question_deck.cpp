@@ -1,4 +1,5 @@
 #include "core/question_deck.hpp"
+
 #include "core/random.hpp"
 
 #include <algorithm>
@@ -62,8 +63,7 @@ std::vector<const Question*> requireQuestions(const std::vector<Question>& deck,
                                               OptInQuestions optIn) {
     if (deck.empty()) throw std::invalid_argument("the question deck is empty");
     std::vector<const Question*> pool = questionsForTheNight(deck, optIn);
-    if (pool.empty())
-        throw std::invalid_argument("the question deck holds only opt-in questions");
+    if (pool.empty()) throw std::invalid_argument("the question deck holds only opt-in questions");
     return pool;
 }
 

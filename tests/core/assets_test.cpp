@@ -166,8 +166,8 @@ TEST_CASE("the shipped catalog assumes no shared home, wedding or children") {
     for (const CatalogRitual& ritual : parseCatalog(in)) {
         INFO(ritual.id);
         for (const std::string& text : {ritual.name, ritual.why, ritual.group}) {
-            for (const char* word : {"home", "Home", "house", "married", "husband", "wife",
-                                     "kids", "children", "in bed"})
+            for (const char* word : {"home", "Home", "house", "married", "husband", "wife", "kids",
+                                     "children", "in bed"})
                 CHECK(text.find(word) == std::string::npos);
         }
     }
@@ -404,7 +404,8 @@ TEST_CASE("catalog contents are validated") {
 
 TEST_CASE("a catalog ritual's guide is validated") {
     const auto withGuide = [](const std::string& guide) {
-        return replaced(validCatalog, R"("group": "Close")", R"("group": "Close", "guide": )" + guide);
+        return replaced(validCatalog, R"("group": "Close")",
+                        R"("group": "Close", "guide": )" + guide);
     };
     CHECK(parseCatalog(validCatalog)[1].guide.empty());
     CHECK(parseCatalog(withGuide(R"(["Listen.", "Say it back."])"))[1].guide ==
@@ -419,10 +420,9 @@ TEST_CASE("a catalog ritual's guide is validated") {
     CHECK_THAT(
         assetErrorOf([&] { parseCatalog(withGuide("[\"" + std::string(200, 'a') + "\"]")); }),
         Catch::Contains(R"("guide" step 1 is longer than 160 characters)"));
-    CHECK_THAT(assetErrorOf([&] {
-                   parseCatalog(withGuide(R"(["1","2","3","4","5","6","7","8","9"])"));
-               }),
-               Catch::Contains(R"("guide" has 9 steps; at most 8)"));
+    CHECK_THAT(
+        assetErrorOf([&] { parseCatalog(withGuide(R"(["1","2","3","4","5","6","7","8","9"])")); }),
+        Catch::Contains(R"("guide" has 9 steps; at most 8)"));
 }
 
 TEST_CASE("level contents are validated") {

@@ -249,6 +249,10 @@ TEST_CASE("celebrations: a ritual's streak headline reads naturally with any nam
     for (const Milestone& milestone : milestonesOf(snapshotOf(b.history, 364, {})))
         if (milestone.kind == Milestone::Kind::RitualStreakMilestone)
             headlines.insert(milestone.headline);
+    for (const Milestone& milestone : milestonesOf(snapshotOf(b.history, 364, {})))
+        if (milestone.kind == Milestone::Kind::RitualStreakMilestone)
+            CHECK(milestone.detail == "Kept up since Monday, 2 March 2026. Little by little, it "
+                                      "has become part of your days together.");
     CHECK(headlines == std::set<std::string>{"A hug before leaving: 30 days",
                                              "A hug before leaving: 100 days",
                                              "A hug before leaving: a whole year"});

@@ -121,7 +121,8 @@ TEST_CASE("the dense demo is the stress case the benchmarks are stated for") {
 }
 
 TEST_CASE("levels go on: ten and twenty years of the demo still have a level ahead") {
-    const auto levels = shippedAsset("levels.json", [](std::istream& in) { return parseLevels(in); });
+    const auto levels =
+        shippedAsset("levels.json", [](std::istream& in) { return parseLevels(in); });
     const auto achievements =
         shippedAsset("achievements.json", [](std::istream& in) { return parseAchievements(in); });
     const Day today = *parseDay("2026-11-22");

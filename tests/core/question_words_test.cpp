@@ -64,23 +64,23 @@ std::string normalised(std::string_view text) {
 // and a few words that say the same thing counted as one.
 std::set<std::string> contentWords(std::string_view text) {
     static const std::set<std::string, std::less<>> framing{
-        "a",      "an",    "the",   "and",   "or",     "but",   "of",    "to",    "in",
-        "on",     "at",    "for",   "with",  "by",     "from",  "as",    "into",  "about",
-        "than",   "what",  "whats", "which", "who",    "when",  "where", "why",   "how",
-        "is",     "are",   "was",   "were",  "be",     "been",  "am",    "do",    "does",
-        "did",    "you",   "your",  "youd",  "youre",  "youve", "youll", "i",     "me",
-        "my",     "id",    "im",    "ive",   "we",     "us",    "our",   "ours",  "wed",
-        "weve",   "it",    "its",   "that",  "this",   "these", "those", "there", "would",
-        "could",  "should", "can",  "will",  "might",  "may",   "one",   "some",  "any",
-        "anything", "something", "thing", "just", "more", "most", "very", "really", "still",
-        "even",   "so",    "if",    "up",    "out",    "again", "ever",  "each",  "other",
-        "like",   "feel",  "feeling", "felt", "help",  "helps", "make",  "makes", "made",
-        "way",    "bit"};
+        "a",        "an",        "the",     "and",   "or",    "but",   "of",    "to",     "in",
+        "on",       "at",        "for",     "with",  "by",    "from",  "as",    "into",   "about",
+        "than",     "what",      "whats",   "which", "who",   "when",  "where", "why",    "how",
+        "is",       "are",       "was",     "were",  "be",    "been",  "am",    "do",     "does",
+        "did",      "you",       "your",    "youd",  "youre", "youve", "youll", "i",      "me",
+        "my",       "id",        "im",      "ive",   "we",    "us",    "our",   "ours",   "wed",
+        "weve",     "it",        "its",     "that",  "this",  "these", "those", "there",  "would",
+        "could",    "should",    "can",     "will",  "might", "may",   "one",   "some",   "any",
+        "anything", "something", "thing",   "just",  "more",  "most",  "very",  "really", "still",
+        "even",     "so",        "if",      "up",    "out",   "again", "ever",  "each",   "other",
+        "like",     "feel",      "feeling", "felt",  "help",  "helps", "make",  "makes",  "made",
+        "way",      "bit"};
     static const std::map<std::string, std::string, std::less<>> sameAs{
-        {"listen", "heard"},  {"listened", "heard"},   {"hear", "heard"},
-        {"calm", "relaxed"},  {"relax", "relaxed"},    {"peaceful", "relaxed"},
-        {"ease", "relaxed"},  {"unwind", "relaxed"},   {"music", "song"},
-        {"tune", "song"},     {"playlist", "song"},    {"movie", "film"},
+        {"listen", "heard"},      {"listened", "heard"}, {"hear", "heard"},
+        {"calm", "relaxed"},      {"relax", "relaxed"},  {"peaceful", "relaxed"},
+        {"ease", "relaxed"},      {"unwind", "relaxed"}, {"music", "song"},
+        {"tune", "song"},         {"playlist", "song"},  {"movie", "film"},
         {"thankful", "grateful"}, {"thank", "grateful"}, {"thanked", "grateful"},
         {"cozy", "cosy"}};
     std::set<std::string> words;
@@ -109,7 +109,8 @@ bool nearDuplicates(const std::set<std::string>& a, const std::set<std::string>&
 } // namespace
 
 TEST_CASE("question words: the helpers read questions the way the rule says") {
-    CHECK(normalised("What\xE2\x80\x99s   YOUR song\xE2\x80\x94or tune?") == "whats your song or tune");
+    CHECK(normalised("What\xE2\x80\x99s   YOUR song\xE2\x80\x94or tune?") ==
+          "whats your song or tune");
     CHECK(normalised("What's your song, or tune?") == "whats your song or tune");
     CHECK(normalised("  \xE2\x80\x9CNot tonight\xE2\x80\x9D  ") == "not tonight");
     CHECK(contentWords("Which songs would you like us to dance to?") ==
@@ -123,8 +124,9 @@ TEST_CASE("question words: the helpers read questions the way the rule says") {
                          contentWords("What helps you feel listened to when we talk?")));
     CHECK_FALSE(nearDuplicates(contentWords("Which song takes you back to our early days?"),
                                contentWords("Which smell takes you back to being young?")));
-    CHECK_FALSE(nearDuplicates(contentWords("What's something I do that helps you feel safe?"),
-                               contentWords("What helps you feel safe enough to say what you need?")));
+    CHECK_FALSE(
+        nearDuplicates(contentWords("What's something I do that helps you feel safe?"),
+                       contentWords("What helps you feel safe enough to say what you need?")));
 }
 
 TEST_CASE("question words: the deck is big enough for more than half a year of nights") {
@@ -164,7 +166,8 @@ TEST_CASE("question words: themes that once crowded the deck come up at most twi
     const std::vector<std::pair<std::string, std::regex>> themes{
         {"songs and music", std::regex(R"(\b(song|songs|music|tune|tunes|playlist)\b)")},
         {"a perfect or ideal stretch of free time",
-         std::regex(R"(\b(ideal|perfect) (\w+ )?(day|days|weekend|evening|morning|afternoon|version)\b)")},
+         std::regex(
+             R"(\b(ideal|perfect) (\w+ )?(day|days|weekend|evening|morning|afternoon|version)\b)")},
     };
     const std::vector<Question> deck = shippedDeck();
     for (const auto& [theme, pattern] : themes) {
@@ -179,9 +182,9 @@ TEST_CASE("question words: themes that once crowded the deck come up at most twi
 TEST_CASE("question words: no question puts a partner on the spot") {
     // An invitation can be declined; a demand for a compliment "right now", or
     // "when did you last feel…" (which asks how long it has been), cannot.
-    const std::vector<std::string> onTheSpot{"when did you last", "right now give",
-                                             "give me right now", "whats a compliment",
-                                             "prove", "admit"};
+    const std::vector<std::string> onTheSpot{
+        "when did you last",  "right now give", "give me right now",
+        "whats a compliment", "prove",          "admit"};
     for (const Question& question : shippedDeck()) {
         INFO(question.id << ": " << question.text);
         const std::string text = normalised(question.text);
@@ -194,7 +197,8 @@ TEST_CASE("question words: talking about us is an offer, never a quiz") {
     const std::vector<Question> deck = shippedDeck();
     std::size_t count = 0;
     // A quiz counts, ranks or tests; an offer asks what feels right.
-    const std::regex quiz(R"(\b(how often|how many|how much|rate|score|scale|should|right answer|test|correct|wrong|normal)\b)");
+    const std::regex quiz(
+        R"(\b(how often|how many|how much|rate|score|scale|should|right answer|test|correct|wrong|normal)\b)");
     for (const Question& question : deck) {
         if (!isOptInQuestion(question)) continue;
         ++count;
@@ -206,7 +210,8 @@ TEST_CASE("question words: talking about us is an offer, never a quiz") {
     // The subjects the category exists for.
     const auto mentions = [&](const std::string& phrase) {
         for (const Question& question : deck)
-            if (isOptInQuestion(question) && normalised(question.text).find(phrase) != std::string::npos)
+            if (isOptInQuestion(question) &&
+                normalised(question.text).find(phrase) != std::string::npos)
                 return true;
         return false;
     };
@@ -217,7 +222,8 @@ TEST_CASE("question words: talking about us is an offer, never a quiz") {
 }
 
 TEST_CASE("question words: nothing assumes a shared home, a wedding or children") {
-    const std::regex assumes(R"(\b(our home|at home(?! with)|our house|our flat|our kitchen|our bed|husband|wife|married|marriage|wedding|our kids|our children|the kids)\b)");
+    const std::regex assumes(
+        R"(\b(our home|at home(?! with)|our house|our flat|our kitchen|our bed|husband|wife|married|marriage|wedding|our kids|our children|the kids)\b)");
     for (const Question& question : shippedDeck()) {
         INFO(question.id << ": " << question.text);
         CHECK_FALSE(std::regex_search(normalised(question.text), assumes));

@@ -45,7 +45,8 @@ TEST_CASE("messages: a problem and a success differ in colour, in both themes") 
         ui::applyTheme(theme, 1.0f);
         const std::set<ImU32> problem =
             coloursDrawn(ui, [&] { ui::problemText(p, "That did not work: the disk is full"); });
-        const std::set<ImU32> done = coloursDrawn(ui, [&] { ui::doneText(p, "Your names are saved."); });
+        const std::set<ImU32> done =
+            coloursDrawn(ui, [&] { ui::doneText(p, "Your names are saved."); });
         CHECK(problem.count(ui::toU32(p.problem)) == 1);
         CHECK(problem.count(ui::toU32(p.accent)) == 0);
         CHECK(done.count(ui::toU32(p.accent)) == 1);
@@ -63,7 +64,8 @@ TEST_CASE("messages: a problem and a success carry different icons on the screen
     const std::string saved = f.drawn();
     const auto at = saved.find("The colour is saved.");
     REQUIRE(at != std::string::npos);
-    const std::string savedLine = saved.substr(saved.rfind('\n', at) + 1, at - saved.rfind('\n', at) - 1);
+    const std::string savedLine =
+        saved.substr(saved.rfind('\n', at) + 1, at - saved.rfind('\n', at) - 1);
     CHECK(savedLine.find(ui::icons::check) != std::string::npos);
     CHECK(savedLine.find(ui::icons::exclamationCircle) == std::string::npos);
 

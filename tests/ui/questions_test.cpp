@@ -237,5 +237,6 @@ TEST_CASE("questions: categories read as words, on Today too") {
     ui.state().screen = ui::Screen::Today;
     ui.run(2);
     const Question& tonight = ui.session().questionOfTheNight();
-    CHECK(ui.shows("Question of the night  \xC2\xB7  " + ui::questionCategoryLabel(tonight.category)));
+    CHECK(ui.shows("Question of the night  \xC2\xB7  " +
+                   ui::questionCategoryLabel(tonight.category)));
 }

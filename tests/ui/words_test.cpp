@@ -72,7 +72,8 @@ std::vector<Shown> everythingShown() {
 } // namespace
 
 TEST_CASE("words: the literal reader finds strings and skips comments") {
-    const auto literals = literalsOf("// \"not this\"\nf(\"one\", '\"', \"two \\\"q\\\"\"); /* \"no\" */");
+    const auto literals =
+        literalsOf("// \"not this\"\nf(\"one\", '\"', \"two \\\"q\\\"\"); /* \"no\" */");
     REQUIRE(literals.size() == 2);
     CHECK(literals[0] == "one");
     CHECK(literals[1] == "two \\\"q\\\"");

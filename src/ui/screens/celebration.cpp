@@ -52,6 +52,14 @@ Milestone previewMilestone(const UiState& state) {
     return welcome;
 }
 
+// The headline as drawn: its last two words joined by a no-break space, so a
+// wrapped line never leaves one word alone ("… bedtime: 30 / days").
+std::string withoutWidow(std::string headline) {
+    const auto last = headline.rfind(' ');
+    if (last == std::string::npos || last == 0 || headline.find(' ') == last) return headline;
+    return headline.replace(last, 1, "\xC2\xA0");
+}
+
 // A file name from the headline: letters and digits, the rest as dashes.
 std::string imageFileName(const Milestone& milestone) {
     std::string slug;
@@ -111,7 +119,7 @@ std::pair<ImVec2, ImVec2> drawCard(UiState& state, const Milestone& milestone, f
                   toU32(p.accent), icon);
     ImGui::Dummy(ImVec2(inner, radius * 2 + 14 * s));
 
-    centredWrappedText(milestone.headline, inner);
+    centredWrappedText(withoutWidow(milestone.headline), inner);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 6 * s));
     ImGui::SetCursorPosX(left);

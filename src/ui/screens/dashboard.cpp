@@ -250,7 +250,8 @@ void drawLevelBox(UiState& state, const Palette& p, const DashboardView& view, c
     ImGui::Dummy(ImVec2(0, 2 * s));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (level.topLevel || view.nextLevelName.empty())
-        elidedText(thousands(level.xp) + " XP  \xC2\xB7  the top of the ladder, still glowing", innerWidth);
+        elidedText(thousands(level.xp) + " XP  \xC2\xB7  the top of the ladder, still glowing",
+                   innerWidth);
     else
         elidedText(fmt::format("{} XP  \xC2\xB7  {} more to {}", thousands(level.xp),
                                thousands(level.xpForNextLevel - level.xpIntoLevel),

@@ -518,8 +518,7 @@ void drawJournalScreen(UiState& state) {
     drawScreenTitle(state, "Journal", countLine(currentRows(view, session).size(), logs.size()),
                     width, "journal/undo");
     ImGui::Dummy(ImVec2(0, 4 * s));
-    if (!state.lastError.empty())
-        problemText(p, "That did not work: " + state.lastError);
+    if (!state.lastError.empty()) problemText(p, "That did not work: " + state.lastError);
     if (logs.empty()) {
         drawEmpty(state, p, width, false);
         return;

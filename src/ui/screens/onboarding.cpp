@@ -256,12 +256,12 @@ void explained(UiState& state, const Palette& p, const char* icon, const char* t
 void drawWelcome(UiState& state, const Palette& p, float width) {
     beginCard(p, width, state.scale);
     ImGui::PushFont(state.fonts.heading);
-    wrappedText("Small moments, often, bring two people back to each other.");
+    wrappedText("Small moments, often, bring two people closer.");
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
     wrappedText("Kindling helps the two of you keep little rituals of closeness going: a hug "
-                "before leaving, coffee together, a thank-you at the end of the day. You tick "
-                "them off in the evening and watch them add up.");
+                "before leaving, coffee together, a thank-you at the end of the day. In the "
+                "evening you note what happened, and watch the moments add up.");
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     wrappedTextColored(p.textMuted, "Setting up takes about a minute: your names, a few "
                                     "rituals and, if you like, a first goal. You can change "

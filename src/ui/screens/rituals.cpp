@@ -239,8 +239,9 @@ void drawForm(UiState& state, const Palette& p, float width) {
         inputText("##unit", form.draft.unit, "minutes");
         locateLastItem("rituals/form/unit");
         if (form.measure.kind == MeasureKind::AtMost)
-            wrappedTextColored(p.textMuted, "For things you want less of, like late-night scrolling. "
-                                            "A day above it is still a day you showed up.");
+            wrappedTextColored(p.textMuted,
+                               "For things you want less of, like late-night scrolling. "
+                               "A day above it is still a day you showed up.");
     }
 
     fieldLabel(p, "Area");

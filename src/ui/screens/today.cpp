@@ -369,6 +369,17 @@ void drawBreakForm(UiState& state, const Palette& p, float width) {
             draft.reason = static_cast<int>(i);
         locateLastItem(std::string("break/reason/") + reason.label);
     }
+    // A loss or a hard time may need more than a pause: Support says where to turn.
+    const std::string_view chosen = breakReasons[static_cast<std::size_t>(draft.reason)].label;
+    if (chosen == "Grief" || chosen == "A hard time") {
+        ImGui::Dummy(ImVec2(0, 2 * s));
+        wrappedTextColored(p.textMuted, "Go gently with yourselves. If it is a lot to carry, "
+                                        "you don't have to carry it alone: Support says where "
+                                        "to find someone to talk to.");
+        if (ImGui::Button((std::string(icons::lifeRing) + "  Support").c_str()))
+            state.screen = Screen::Support;
+        locateLastItem("break/support");
+    }
     ImGui::Dummy(ImVec2(0, 2 * s));
     ImGui::SetNextItemWidth(inner);
     inputText("##break-note", draft.note, "A few words, if you like");

@@ -16,6 +16,8 @@ using namespace json_reading;
 
 // Characters; one card, no scrolling.
 constexpr std::size_t maxQuestionLength = 160;
+constexpr std::size_t maxGuideSteps = 8;
+constexpr std::size_t maxGuideStepLength = 160;
 constexpr int maxPerDays = 366;
 
 void validateQuestions(const std::vector<Question>& questions) {
@@ -85,6 +87,18 @@ void validateCatalog(const std::vector<CatalogRitual>& rituals) {
             }
         }
         if (isBlank(ritual.group)) fail("\"group\" is empty");
+        if (ritual.guide.size() > maxGuideSteps) {
+            fail("\"guide\" has " + std::to_string(ritual.guide.size()) + " steps; at most " +
+                 std::to_string(maxGuideSteps));
+        }
+        for (std::size_t step = 0; step < ritual.guide.size(); ++step) {
+            const std::string where = "\"guide\" step " + std::to_string(step + 1);
+            if (isBlank(ritual.guide[step])) fail(where + " is empty");
+            if (codePointCount(ritual.guide[step]) > maxGuideStepLength) {
+                fail(where + " is longer than " + std::to_string(maxGuideStepLength) +
+                     " characters");
+            }
+        }
     }
     const bool hasQuestionRitual =
         std::any_of(rituals.begin(), rituals.end(),
@@ -156,6 +170,7 @@ std::vector<CatalogRitual> parseCatalog(std::string_view json) {
             ritual.measure = std::move(measure);
         }
         reader.read("group", ritual.group);
+        reader.readOptional("guide", ritual.guide);
         rituals.push_back(std::move(ritual));
     });
     validateCatalog(rituals);

@@ -21,8 +21,13 @@ class AssetError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-inline constexpr std::array<std::string_view, 6> questionCategories{
-    "light", "memories", "dreams", "appreciation", "feelings", "closeness"};
+inline constexpr std::array<std::string_view, 7> questionCategories{
+    "light", "memories", "dreams", "appreciation", "feelings", "closeness", "us"};
+// "Talking about us": questions about closeness itself (what closeness means to
+// each, which touch comforts and which feels like pressure, saying and hearing
+// "not tonight"). Opt-in: the question of the night draws from it only when the
+// couple turned it on (core/question_deck.hpp).
+inline constexpr std::string_view optInQuestionCategory = "us";
 inline constexpr std::array<std::string_view, 6> ritualAreas{"connection", "appreciation", "touch",
                                                              "talk",       "repair",       "fun"};
 inline constexpr std::array<std::string_view, 2> ritualModes{"together", "each"};
@@ -30,13 +35,17 @@ inline constexpr std::array<std::string_view, 2> measureKinds{"atLeast", "atMost
 
 // Answering the question of the night logs this catalog ritual.
 inline constexpr std::string_view questionRitualId = "question-of-the-night";
-inline constexpr std::size_t minimumQuestionCount = 150;
+inline constexpr std::size_t minimumQuestionCount = 200;
 
 struct Question {
     std::string id;       // stable across releases: favourites and history refer to it
     std::string category; // one of questionCategories
     std::string text;
 };
+
+inline bool isOptInQuestion(const Question& question) {
+    return question.category == optInQuestionCategory;
+}
 
 struct CatalogMeasure {
     std::string unit; // "minutes"
@@ -55,6 +64,9 @@ struct CatalogRitual {
     std::string mode; // one of ritualModes
     std::optional<CatalogMeasure> measure;
     std::string group; // display label of the catalog section
+    // Optional steps, in order, for a ritual that is a practice more than a
+    // moment (the repair talk): each one sentence of our own words.
+    std::vector<std::string> guide;
 };
 
 struct Level {

@@ -58,6 +58,13 @@ std::string connectionHeadline(int length) {
     return std::to_string(length) + " days of connection";
 }
 
+// The ritual's own name first, so any name reads naturally: "A hug before
+// leaving: 30 days", never "30 days of A hug before leaving".
+std::string ritualStreakHeadline(const std::string& ritualName, int length) {
+    if (length == 365) return ritualName + ": a whole year";
+    return ritualName + ": " + std::to_string(length) + " days";
+}
+
 RitualStreakInfo ritualStreakInfo(const Ritual& ritual, const RitualStats& stats) {
     RitualStreakInfo info;
     info.ritualId = ritual.id;
@@ -124,8 +131,8 @@ std::vector<Milestone> milestonesOf(const ProgressSnapshot& snapshot) {
                 add("ritual-streak:" + info.ritualId + ":" + std::to_string(length) + ":" +
                         formatDay(streak.start),
                     Milestone::Kind::RitualStreakMilestone,
-                    std::to_string(length) + " days of " + info.ritualName,
-                    info.ritualName + ", kept up since " + formatLongDay(streak.start) +
+                    ritualStreakHeadline(info.ritualName, length),
+                    "Kept up since " + formatLongDay(streak.start) +
                         ". Little by little, it has become part of your days together.",
                     streak.start + days{length - 1}, std::pair{streak.start, streak.end});
             }

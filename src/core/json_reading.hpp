@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
 #include <istream>
 #include <iterator>
 #include <map>
@@ -25,6 +27,8 @@ namespace kindling::json_reading {
 template <class T> constexpr const char* expectedType() {
     if constexpr (std::is_same_v<T, std::string>)
         return "text";
+    else if constexpr (std::is_same_v<T, std::vector<std::string>>)
+        return "a list of text";
     else if constexpr (std::is_floating_point_v<T>)
         return "a number";
     else

@@ -1,4 +1,5 @@
 #include "core/question_deck.hpp"
+
 #include "core/random.hpp"
 
 #include <algorithm>
@@ -58,8 +59,12 @@ CyclePlace cyclePlace(std::size_t deckSize, Day day) {
     return {cycle, dayIndex - cycle * size};
 }
 
-void requireQuestions(const std::vector<Question>& deck) {
+std::vector<const Question*> requireQuestions(const std::vector<Question>& deck,
+                                              OptInQuestions optIn) {
     if (deck.empty()) throw std::invalid_argument("the question deck is empty");
+    std::vector<const Question*> pool = questionsForTheNight(deck, optIn);
+    if (pool.empty()) throw std::invalid_argument("the question deck holds only opt-in questions");
+    return pool;
 }
 
 } // namespace
@@ -75,31 +80,43 @@ std::vector<std::size_t> questionDeckOrder(std::size_t deckSize, std::int64_t cy
     return order;
 }
 
-const Question& questionForDay(const std::vector<Question>& deck, Day day, int offset) {
-    requireQuestions(deck);
-    const CyclePlace place = cyclePlace(deck.size(), day);
-    const std::vector<std::size_t> order = questionDeckOrder(deck.size(), place.cycle);
-    const auto size = static_cast<std::int64_t>(deck.size());
-    return deck[order[static_cast<std::size_t>(positionFor(size, place.tonight, offset))]];
+std::vector<const Question*> questionsForTheNight(const std::vector<Question>& deck,
+                                                  OptInQuestions optIn) {
+    std::vector<const Question*> pool;
+    pool.reserve(deck.size());
+    for (const Question& question : deck)
+        if (optIn == OptInQuestions::Included || !isOptInQuestion(question))
+            pool.push_back(&question);
+    return pool;
+}
+
+const Question& questionForDay(const std::vector<Question>& deck, Day day, int offset,
+                               OptInQuestions optIn) {
+    const std::vector<const Question*> pool = requireQuestions(deck, optIn);
+    const CyclePlace place = cyclePlace(pool.size(), day);
+    const std::vector<std::size_t> order = questionDeckOrder(pool.size(), place.cycle);
+    const auto size = static_cast<std::int64_t>(pool.size());
+    return *pool[order[static_cast<std::size_t>(positionFor(size, place.tonight, offset))]];
 }
 
 const Question& questionOfTheNight(const std::vector<Question>& deck, Day day, int nextTonight,
-                                   const std::map<std::string, Day, std::less<>>& answered) {
-    requireQuestions(deck);
-    const CyclePlace place = cyclePlace(deck.size(), day);
+                                   const std::map<std::string, Day, std::less<>>& answered,
+                                   OptInQuestions optIn) {
+    const std::vector<const Question*> pool = requireQuestions(deck, optIn);
+    const CyclePlace place = cyclePlace(pool.size(), day);
     const Day cycleStart = day - days{place.tonight};
-    const std::vector<std::size_t> order = questionDeckOrder(deck.size(), place.cycle);
-    const auto size = static_cast<std::int64_t>(deck.size());
+    const std::vector<std::size_t> order = questionDeckOrder(pool.size(), place.cycle);
+    const auto size = static_cast<std::int64_t>(pool.size());
     std::vector<const Question*> rest;
     for (std::int64_t offset = 0; offset < size; ++offset) {
         const Question& question =
-            deck[order[static_cast<std::size_t>(positionFor(size, place.tonight, offset))]];
+            *pool[order[static_cast<std::size_t>(positionFor(size, place.tonight, offset))]];
         const auto found = answered.find(question.id);
         const bool earlierThisCycle =
             found != answered.end() && found->second >= cycleStart && found->second < day;
         if (!earlierThisCycle) rest.push_back(&question);
     }
-    if (rest.empty()) return questionForDay(deck, day, nextTonight);
+    if (rest.empty()) return questionForDay(deck, day, nextTonight, optIn);
     const auto count = static_cast<std::int64_t>(rest.size());
     return *rest[static_cast<std::size_t>(floorMod(nextTonight, count))];
 }

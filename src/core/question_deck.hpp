@@ -11,6 +11,11 @@
 //
 // The order depends on the deck's size and its order: shipping new questions
 // reshuffles the days to come (past days are not stored, so nothing breaks).
+//
+// The nights draw from the deck without its opt-in category ("Talking about
+// us", core/assets.hpp) unless the couple turned it on: `OptInQuestions`
+// below, off by default. Turning it on or off changes the nights' pool, so it
+// reshuffles the days to come like a new deck would.
 
 #include "core/assets.hpp"
 #include "core/date.hpp"
@@ -25,6 +30,14 @@ namespace kindling {
 
 inline constexpr Day questionDeckEpoch{std::chrono::year{2024} / std::chrono::January / 1};
 
+// Whether the question of the night may be one of the opt-in category's.
+enum class OptInQuestions { Excluded, Included };
+
+// The questions the nights walk through, in deck order: the whole deck, or the
+// deck without the opt-in category. The pointers point into `deck`.
+std::vector<const Question*> questionsForTheNight(const std::vector<Question>& deck,
+                                                  OptInQuestions optIn = OptInQuestions::Excluded);
+
 // The permutation of [0, deckSize) that `cycle` walks through (cycles before the
 // epoch are negative). For decks of 3 or more, a cycle's first night never
 // repeats the previous cycle's last night.
@@ -34,14 +47,17 @@ std::vector<std::size_t> questionDeckOrder(std::size_t deckSize, std::int64_t cy
 //
 // Offset 0 is the day's own question. Offsets 1, 2, ... take questions from the
 // far end of the current cycle first (the ones due furthest in the future), then
-// the ones whose night passed longest ago. So offsets 0 .. deck.size() - 1 give
-// every question exactly once, and an offset n wraps around to offset n % size.
+// the ones whose night passed longest ago. So offsets 0 .. size - 1 give every
+// question exactly once, and an offset n wraps around to offset n % size, size
+// being that of questionsForTheNight(deck, optIn): cycles are that long too.
 // A question shown through "next" is still due on its own night later in the
 // cycle, where it comes up again; taking it from the far end keeps that repeat
 // as late as possible.
 //
-// Precondition: the deck is not empty (throws std::invalid_argument otherwise).
-const Question& questionForDay(const std::vector<Question>& deck, Day day, int offset = 0);
+// Precondition: the nights have questions to draw from (throws
+// std::invalid_argument otherwise).
+const Question& questionForDay(const std::vector<Question>& deck, Day day, int offset = 0,
+                               OptInQuestions optIn = OptInQuestions::Excluded);
 
 // Tonight's question once the couple's marks count; the Questions screen and
 // the Today card both show this one (our rule):
@@ -53,12 +69,14 @@ const Question& questionForDay(const std::vector<Question>& deck, Day day, int o
 //   the couple pressed "next" tonight (wrapping around the rest).
 // A question answered tonight stays tonight's question. When every question
 // was answered earlier in the cycle, it is questionForDay(deck, day, nextTonight).
-// Precondition: the deck is not empty (throws std::invalid_argument otherwise).
+// Precondition: as questionForDay's.
 const Question& questionOfTheNight(const std::vector<Question>& deck, Day day, int nextTonight,
-                                   const std::map<std::string, Day, std::less<>>& answered);
+                                   const std::map<std::string, Day, std::less<>>& answered,
+                                   OptInQuestions optIn = OptInQuestions::Excluded);
 
-// The questions of one category, in deck order, for browsing. The pointers
-// point into `deck`.
+// The questions of one category, in deck order, for browsing (the opt-in
+// category too: browsing it is the couple's own choice). The pointers point
+// into `deck`.
 std::vector<const Question*> questionsInCategory(const std::vector<Question>& deck,
                                                  std::string_view category);
 

@@ -128,10 +128,11 @@ void saveCard(const ui::CardCapture& capture, ui::UiState& state, int width, int
                                    static_cast<int>((capture.max.x - capture.min.x) * scale.x),
                                    static_cast<int>((capture.max.y - capture.min.y) * scale.y)};
     std::string error;
-    if (platform::saveFramebufferPng(capture.file.string(), rect, width, height, error))
-        state.celebration.saved = "Saved to " + capture.file.string();
-    else
-        state.celebration.saved = "The image was not saved: " + error;
+    const bool saved =
+        platform::saveFramebufferPng(capture.file.string(), rect, width, height, error);
+    state.celebration.saved =
+        saved ? "Saved to " + capture.file.string() : "The image was not saved: " + error;
+    state.celebration.savedProblem = !saved;
 }
 
 struct GlfwSession {

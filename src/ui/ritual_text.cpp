@@ -1,5 +1,7 @@
 #include "ui/ritual_text.hpp"
 
+#include "core/assets.hpp"
+
 #include <array>
 #include <fmt/format.h>
 #include <vector>
@@ -56,6 +58,14 @@ std::string modeText(RitualMode mode) {
 std::string measureText(const Measure& measure, const std::string& unit) {
     return fmt::format("{} {:g} {}", measure.kind == MeasureKind::AtLeast ? "at least" : "at most",
                        measure.target, unit);
+}
+
+std::string questionCategoryLabel(std::string_view category) {
+    if (category == optInQuestionCategory) return "Talking about us";
+    std::string name(category);
+    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z')
+        name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    return name;
 }
 
 } // namespace kindling::ui

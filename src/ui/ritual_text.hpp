@@ -1,11 +1,13 @@
 #pragma once
 // How a ritual's choices read in a sentence, the same on every screen that
-// describes one: "3 times a week", "on Mon, Wed and Fri", "at least 20 minutes".
+// describes one: "3 times a week", "on Mon, Wed and Fri", "at least 20 minutes";
+// and the question deck's category names.
 
 #include "core/model.hpp"
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace kindling::ui {
 
@@ -22,5 +24,8 @@ std::string scheduleText(Frequency frequency, const std::optional<Weekdays>& wee
 std::string modeText(RitualMode mode);
 // "at least 20 minutes", "at most 15 minutes".
 std::string measureText(const Measure& measure, const std::string& unit);
+// A question category as the couple reads it: "Light", "Memories" …,
+// "Talking about us" for the opt-in one (core/assets.hpp).
+std::string questionCategoryLabel(std::string_view category);
 
 } // namespace kindling::ui

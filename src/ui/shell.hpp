@@ -158,6 +158,7 @@ struct CelebrationView {
     std::string key;      // the milestone shown; empty when none is
     double shownAt = 0.0; // state.now when it appeared
     std::string saved;    // where "Save as image" wrote it, or why it could not
+    bool savedProblem = false; // `saved` says why it could not
     float height = 0.0f;  // of the card and its buttons, last frame (to centre them)
 };
 

@@ -13,11 +13,13 @@ ImVec4 rgb(int hex, float alpha = 1.0f) {
 const Palette lightPalette{
     rgb(0xFBF4EC), rgb(0xFFFCF8), rgb(0xF6E6D8), rgb(0x3A2924), rgb(0x8A7167),
     rgb(0xE0683F), rgb(0xF9D9C7), rgb(0xF7C9A6), rgb(0xE9D8CA), rgb(0xE0683F), rgb(0x7A6FC2),
+    rgb(0xA83E5C),
 };
 
 const Palette darkPalette{
     rgb(0x1C1412), rgb(0x2A1F1B), rgb(0x3A2B25), rgb(0xF5E8DF), rgb(0xB59D91),
     rgb(0xF08A5D), rgb(0x5A3426), rgb(0x6A3520), rgb(0x453630), rgb(0xF08A5D), rgb(0x9D93E0),
+    rgb(0xF48FA8),
 };
 
 } // namespace

@@ -19,6 +19,7 @@ struct Palette {
     ImVec4 border;
     ImVec4 partner1;      // default partner colours (the couple can change them)
     ImVec4 partner2;
+    ImVec4 problem;       // berry: something did not work (never the accent a success uses)
 };
 
 const Palette& palette(ThemeVariant variant);

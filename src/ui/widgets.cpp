@@ -62,6 +62,18 @@ void wrappedTextColored(const ImVec4& colour, std::string_view text) {
     ImGui::PopStyleColor();
 }
 
+void problemText(const Palette& palette, std::string_view text) {
+    ImGui::TextColored(palette.problem, "%s", icons::exclamationCircle);
+    ImGui::SameLine();
+    wrappedTextColored(palette.problem, text);
+}
+
+void doneText(const Palette& palette, std::string_view text) {
+    ImGui::TextColored(palette.accent, "%s", icons::check);
+    ImGui::SameLine();
+    wrappedText(text);
+}
+
 void centredWrappedText(std::string_view text, float width) {
     const float left = ImGui::GetCursorPosX();
     const char* begin = text.data();

@@ -59,16 +59,56 @@ inline constexpr const char* chevronDown = "\uf078";
 inline constexpr const char* chevronRight = "\uf054";
 inline constexpr const char* lightbulb = "\uf0eb";
 inline constexpr const char* gift = "\uf06b";
+inline constexpr const char* exclamationCircle = "\uf06a";
 // Every glyph above: the fonts build these (and core/icons.hpp's) only, so a
 // new one goes here too (tests/ui/fonts_test.cpp checks that it was).
-inline constexpr std::array all{
-    fire,          heart,         sun,        moon,     lifeRing,  leaf,       check,
-    undo,          snowflake,     comments,   forward,  pause,     trophy,     star,
-    flagCheckered, calendarCheck, picture,    book,     list,      barChart,   lineChart,
-    calendar,      users,         pieChart,   bullseye, cog,       folderOpen, download,
-    upload,        history,       pencil,     trash,    starEmpty, arrowRight, lock,
-    arrowLeft,     clock,         paintBrush, unlock,   plus,      archive,    chevronUp,
-    chevronDown,   chevronRight,  lightbulb,  gift};
+inline constexpr std::array all{fire,
+                                heart,
+                                sun,
+                                moon,
+                                lifeRing,
+                                leaf,
+                                check,
+                                undo,
+                                snowflake,
+                                comments,
+                                forward,
+                                pause,
+                                trophy,
+                                star,
+                                flagCheckered,
+                                calendarCheck,
+                                picture,
+                                book,
+                                list,
+                                barChart,
+                                lineChart,
+                                calendar,
+                                users,
+                                pieChart,
+                                bullseye,
+                                cog,
+                                folderOpen,
+                                download,
+                                upload,
+                                history,
+                                pencil,
+                                trash,
+                                starEmpty,
+                                arrowRight,
+                                lock,
+                                arrowLeft,
+                                clock,
+                                paintBrush,
+                                unlock,
+                                plus,
+                                archive,
+                                chevronUp,
+                                chevronDown,
+                                chevronRight,
+                                lightbulb,
+                                gift,
+                                exclamationCircle};
 } // namespace icons
 
 // A rounded surface behind a group of widgets, as tall as its content.
@@ -78,6 +118,10 @@ void endCard();
 // Text that wraps at the right edge of the current region.
 void wrappedText(std::string_view text);
 void wrappedTextColored(const ImVec4& colour, std::string_view text);
+// What went wrong, and what went well, never alike: a problem is berry with
+// an exclamation mark; a success is the accent's check mark beside plain text.
+void problemText(const Palette& palette, std::string_view text);
+void doneText(const Palette& palette, std::string_view text);
 
 // Text wrapped at `width` with every line centred in it, from the cursor.
 void centredWrappedText(std::string_view text, float width);

@@ -76,7 +76,7 @@ TEST_CASE("the shipped questions parse, validate and read well") {
     std::ifstream in = openAsset("questions.json");
     const std::vector<Question> questions = parseQuestions(in);
 
-    REQUIRE(questions.size() >= 160);
+    REQUIRE(questions.size() >= 200);
     std::map<std::string, int> perCategory;
     std::set<std::string> ids;
     std::set<std::string> texts;
@@ -122,8 +122,55 @@ TEST_CASE("the shipped catalog parses and covers every group") {
     }
     CHECK(groups.size() == 5);
     CHECK(areas.size() == ritualAreas.size());
-    CHECK(measureKindsUsed.size() == 2);
+    // Only "at least" limits: an "at most" on a shared ritual ("phones in bed, at
+    // most 15 minutes") has one partner counting the other's screen time.
+    CHECK(measureKindsUsed == std::set<std::string>{"atLeast"});
     CHECK(hasEach);
+}
+
+TEST_CASE("the shipped catalog: phones away is a yes or no, and the repair talk has its steps") {
+    std::ifstream in = openAsset("catalog.json");
+    const std::vector<CatalogRitual> rituals = parseCatalog(in);
+    const auto find = [&](std::string_view id) -> const CatalogRitual& {
+        const auto found = std::find_if(rituals.begin(), rituals.end(),
+                                        [&](const CatalogRitual& r) { return r.id == id; });
+        REQUIRE(found != rituals.end());
+        return *found;
+    };
+    // The id stays: rituals added from it before keep their link and their measure.
+    const CatalogRitual& phones = find("phones-in-bed");
+    CHECK_FALSE(phones.measure.has_value());
+    CHECK(phones.name == "Phones away at bedtime");
+
+    const CatalogRitual& repair = find("repair-talk");
+    REQUIRE(repair.guide.size() >= 4);
+    const auto step = [&](std::string_view words) {
+        return std::any_of(repair.guide.begin(), repair.guide.end(), [&](const std::string& s) {
+            return s.find(words) != std::string::npos;
+        });
+    };
+    CHECK(step("what bothered you"));
+    CHECK(step("says back what they heard, until the first feels heard"));
+    CHECK(step("what you need"));
+    CHECK(step("one small thing to try next time"));
+    CHECK(step("not to win"));
+    // Only rituals that are a practice have a guide.
+    for (const CatalogRitual& ritual : rituals) {
+        INFO(ritual.id);
+        if (ritual.id != "repair-talk") CHECK(ritual.guide.empty());
+    }
+}
+
+TEST_CASE("the shipped catalog assumes no shared home, wedding or children") {
+    std::ifstream in = openAsset("catalog.json");
+    for (const CatalogRitual& ritual : parseCatalog(in)) {
+        INFO(ritual.id);
+        for (const std::string& text : {ritual.name, ritual.why, ritual.group}) {
+            for (const char* word : {"home", "Home", "house", "married", "husband", "wife", "kids",
+                                     "children", "in bed"})
+                CHECK(text.find(word) == std::string::npos);
+        }
+    }
 }
 
 TEST_CASE("the shipped levels climb gently") {
@@ -139,6 +186,17 @@ TEST_CASE("the shipped levels climb gently") {
     CHECK(levels[4].xpRequired <= 60 * 40);
     CHECK(levels[4].xpRequired >= 30 * 30);
     CHECK(levels.back().xpRequired >= 3 * 365 * 40);
+    // Levels go on: a couple of twenty years, at five logs a day and about 15 XP
+    // each, still has somewhere to grow (tests/core/demo_test.cpp measures it
+    // on the demo history too).
+    CHECK(levels.size() >= 25);
+    CHECK(levels.back().xpRequired > 20 * 365 * 5 * 15);
+    // Names and descriptions are our own words and assume no shared home.
+    for (const Level& level : levels) {
+        INFO(level.number << " " << level.name);
+        CHECK(level.description.find("find your way back to each other") == std::string::npos);
+        CHECK(level.description.find("home") == std::string::npos);
+    }
 }
 
 TEST_CASE("icon names resolve to their Font Awesome 4.7 codepoints") {
@@ -169,7 +227,7 @@ TEST_CASE("icon names resolve to their Font Awesome 4.7 codepoints") {
 }
 
 TEST_CASE("the fixtures below are valid, so each failure is the one change") {
-    CHECK(parseQuestions(questionsJson(150)).size() == 150);
+    CHECK(parseQuestions(questionsJson(200)).size() == 200);
     CHECK(parseCatalog(validCatalog).size() == 2);
     CHECK(parseLevels(validLevels).size() == 3);
     CHECK(parseCatalog(validCatalog)[1].measure->target == 20);
@@ -195,7 +253,7 @@ TEST_CASE("broken JSON gives an AssetError that says where") {
         CHECK_THAT(message, Catch::Contains("levels.json is not valid JSON at line 1, column 1"));
     }
     SECTION("invalid UTF-8 inside a string") {
-        const std::string json = replaced(questionsJson(150), "Question number 7", "Qu\xff");
+        const std::string json = replaced(questionsJson(200), "Question number 7", "Qu\xff");
         CHECK_THAT(assetErrorOf([&] { parseQuestions(json); }), Catch::Contains("not valid JSON"));
     }
     SECTION("a syntax error points at its line and column") {
@@ -227,7 +285,7 @@ TEST_CASE("wrong shapes and types name the entry and the field") {
         CHECK_THAT(assetErrorOf([&] { parseLevels(newer); }), Catch::Contains("\"version\" is 2"));
     }
     SECTION("a number where text belongs") {
-        const std::string json = replaced(questionsJson(150), R"("Question number 3?")", "42");
+        const std::string json = replaced(questionsJson(200), R"("Question number 3?")", "42");
         CHECK_THAT(assetErrorOf([&] { parseQuestions(json); }),
                    Catch::Contains("questions[3] (id \"q-3\")") &&
                        Catch::Contains("\"text\" should be text"));
@@ -245,7 +303,7 @@ TEST_CASE("wrong shapes and types name the entry and the field") {
                    Catch::Contains("levels[1]") && Catch::Contains("\"xpRequired\""));
     }
     SECTION("a missing field") {
-        const std::string json = replaced(questionsJson(150), R"("category": "light", )", "");
+        const std::string json = replaced(questionsJson(200), R"("category": "light", )", "");
         CHECK_THAT(assetErrorOf([&] { parseQuestions(json); }),
                    Catch::Contains("questions[0] (id \"q-0\")") &&
                        Catch::Contains("\"category\" is missing"));
@@ -265,38 +323,38 @@ TEST_CASE("wrong shapes and types name the entry and the field") {
 
 TEST_CASE("question contents are validated") {
     SECTION("duplicate ids") {
-        const std::string json = replaced(questionsJson(150), R"("id": "q-1")", R"("id": "q-0")");
+        const std::string json = replaced(questionsJson(200), R"("id": "q-1")", R"("id": "q-0")");
         CHECK_THAT(assetErrorOf([&] { parseQuestions(json); }),
                    Catch::Contains("questions[1] (id \"q-0\")") &&
                        Catch::Contains("duplicate id, already used by questions[0]"));
     }
     SECTION("ids that are not slugs") {
-        const std::string json = replaced(questionsJson(150), R"("id": "q-1")", R"("id": "Q 1")");
+        const std::string json = replaced(questionsJson(200), R"("id": "q-1")", R"("id": "Q 1")");
         CHECK_THAT(assetErrorOf([&] { parseQuestions(json); }), Catch::Contains("\"id\""));
     }
     SECTION("unknown category") {
         const std::string json =
-            replaced(questionsJson(150), R"("category": "light")", R"("category": "spicy")");
+            replaced(questionsJson(200), R"("category": "light")", R"("category": "spicy")");
         CHECK_THAT(assetErrorOf([&] { parseQuestions(json); }),
                    Catch::Contains("unknown \"category\" \"spicy\"") &&
                        Catch::Contains("light, memories"));
     }
     SECTION("empty text") {
-        const std::string json = replaced(questionsJson(150), "Question number 5?", "  ");
+        const std::string json = replaced(questionsJson(200), "Question number 5?", "  ");
         CHECK_THAT(assetErrorOf([&] { parseQuestions(json); }),
                    Catch::Contains("questions[5]") && Catch::Contains("\"text\" is empty"));
     }
     SECTION("text too long for a card") {
         const std::string json =
-            replaced(questionsJson(150), "Question number 5?", std::string(200, 'a'));
+            replaced(questionsJson(200), "Question number 5?", std::string(200, 'a'));
         CHECK_THAT(assetErrorOf([&] { parseQuestions(json); }), Catch::Contains("longer than"));
     }
     SECTION("too few questions") {
-        CHECK_THAT(assetErrorOf([] { parseQuestions(questionsJson(149)); }),
-                   Catch::Contains("only 149 questions") && Catch::Contains("at least 150"));
+        CHECK_THAT(assetErrorOf([] { parseQuestions(questionsJson(199)); }),
+                   Catch::Contains("only 199 questions") && Catch::Contains("at least 200"));
     }
     SECTION("a category with no questions") {
-        std::string json = questionsJson(180);
+        std::string json = questionsJson(210);
         for (std::size_t at = json.find(R"("closeness")"); at != std::string::npos;
              at = json.find(R"("closeness")")) {
             json.replace(at, 11, R"("light")");
@@ -342,6 +400,29 @@ TEST_CASE("catalog contents are validated") {
         replaced(replaced(validCatalog, R"("kind": "atLeast")", R"("kind": "atMost")"),
                  R"("target": 20)", R"("target": 0)");
     CHECK(parseCatalog(atMostZero)[1].measure->target == 0);
+}
+
+TEST_CASE("a catalog ritual's guide is validated") {
+    const auto withGuide = [](const std::string& guide) {
+        return replaced(validCatalog, R"("group": "Close")",
+                        R"("group": "Close", "guide": )" + guide);
+    };
+    CHECK(parseCatalog(validCatalog)[1].guide.empty());
+    CHECK(parseCatalog(withGuide(R"(["Listen.", "Say it back."])"))[1].guide ==
+          std::vector<std::string>{"Listen.", "Say it back."});
+    CHECK_THAT(assetErrorOf([&] { parseCatalog(withGuide(R"(["Listen.", "  "])")); }),
+               Catch::Contains(R"(rituals[1] (id "walk"))") &&
+                   Catch::Contains(R"("guide" step 2 is empty)"));
+    CHECK_THAT(assetErrorOf([&] { parseCatalog(withGuide(R"(["Listen.", 3])")); }),
+               Catch::Contains(R"("guide" should be a list of text)"));
+    CHECK_THAT(assetErrorOf([&] { parseCatalog(withGuide(R"("Listen.")")); }),
+               Catch::Contains(R"("guide" should be a list of text)"));
+    CHECK_THAT(
+        assetErrorOf([&] { parseCatalog(withGuide("[\"" + std::string(200, 'a') + "\"]")); }),
+        Catch::Contains(R"("guide" step 1 is longer than 160 characters)"));
+    CHECK_THAT(
+        assetErrorOf([&] { parseCatalog(withGuide(R"(["1","2","3","4","5","6","7","8","9"])")); }),
+        Catch::Contains(R"("guide" has 9 steps; at most 8)"));
 }
 
 TEST_CASE("level contents are validated") {

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <set>
 
+#include "core/achievements.hpp"
+#include "core/celebrations.hpp"
 #include "core/demo.hpp"
 #include "core/derived.hpp"
 
@@ -13,6 +15,12 @@ std::vector<CatalogRitual> shippedCatalog() {
     std::ifstream in(KINDLING_SOURCE_DIR "/assets/catalog.json");
     REQUIRE(in);
     return parseCatalog(in);
+}
+
+template <class Parse> auto shippedAsset(const char* name, Parse parse) {
+    std::ifstream in(std::string(KINDLING_SOURCE_DIR "/assets/") + name);
+    REQUIRE(in);
+    return parse(in);
 }
 } // namespace
 
@@ -110,4 +118,22 @@ TEST_CASE("the dense demo is the stress case the benchmarks are stated for") {
     // The default pace is untouched by the option.
     const History realisticAgain = generateDemoHistory(catalog, {10, 1, today, false});
     CHECK(realisticAgain.logs.size() == realistic.logs.size());
+}
+
+TEST_CASE("levels go on: ten and twenty years of the demo still have a level ahead") {
+    const auto levels =
+        shippedAsset("levels.json", [](std::istream& in) { return parseLevels(in); });
+    const auto achievements =
+        shippedAsset("achievements.json", [](std::istream& in) { return parseAchievements(in); });
+    const Day today = *parseDay("2026-11-22");
+    for (const int years : {10, 20}) {
+        INFO(years << " years");
+        const History history = generateDemoHistory(shippedCatalog(), {years, 1, today});
+        const ProgressSnapshot progress =
+            computeProgress(history, deriveAll(history, today), levels, achievements);
+        INFO(progress.level.xp << " XP, level " << progress.level.number);
+        CHECK_FALSE(progress.level.topLevel);
+        // Not one step from the end either: more than a few years of growing left.
+        CHECK(progress.level.number + 3 <= levels.back().number);
+    }
 }

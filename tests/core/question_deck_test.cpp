@@ -14,11 +14,27 @@ using std::chrono::days;
 
 namespace {
 
+// `size` questions over every category but the opt-in one, so every one of
+// them can be a night's question.
 std::vector<Question> syntheticDeck(std::size_t size) {
+    std::vector<std::string_view> everyNight;
+    for (std::string_view category : questionCategories)
+        if (category != optInQuestionCategory) everyNight.push_back(category);
     std::vector<Question> deck;
     for (std::size_t i = 0; i < size; ++i) {
-        const std::string category{questionCategories[i % questionCategories.size()]};
+        const std::string category{everyNight[i % everyNight.size()]};
         deck.push_back({"q-" + std::to_string(i), category, "Question " + std::to_string(i) + "?"});
+    }
+    return deck;
+}
+
+// A deck of `plain` everyday questions with `optIn` opt-in ones mixed in.
+std::vector<Question> mixedDeck(std::size_t plain, std::size_t optIn) {
+    std::vector<Question> deck = syntheticDeck(plain);
+    for (std::size_t i = 0; i < optIn; ++i) {
+        const auto at = deck.begin() + static_cast<long>((i * 3) % (deck.size() + 1));
+        deck.insert(at, Question{"us-" + std::to_string(i), std::string(optInQuestionCategory),
+                                 "About us " + std::to_string(i) + "?"});
     }
     return deck;
 }
@@ -80,14 +96,16 @@ TEST_CASE("a whole cycle shows every question exactly once") {
         }
     }
 
+    // The shipped deck's nights walk through it without the opt-in category.
     const std::vector<Question> deck = shippedDeck();
-    const std::vector<std::string> ids = nights(deck, cycleStart(deck.size(), 3), deck.size());
-    CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == deck.size());
+    const std::size_t nightly = questionsForTheNight(deck).size();
+    const std::vector<std::string> ids = nights(deck, cycleStart(nightly, 3), nightly);
+    CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == nightly);
 }
 
 TEST_CASE("each cycle brings a new order") {
     const std::vector<Question> deck = shippedDeck();
-    const std::size_t size = deck.size();
+    const std::size_t size = questionsForTheNight(deck).size();
     const std::vector<std::string> cycle0 = nights(deck, cycleStart(size, 0), size);
     const std::vector<std::string> cycle1 = nights(deck, cycleStart(size, 1), size);
     const std::vector<std::string> cycle2 = nights(deck, cycleStart(size, 2), size);
@@ -97,8 +115,8 @@ TEST_CASE("each cycle brings a new order") {
     CHECK(std::set<std::string>(cycle2.begin(), cycle2.end()).size() == size);
     // A shuffle, not the file's order.
     std::vector<std::string> fileOrder;
-    for (const Question& question : deck)
-        fileOrder.push_back(question.id);
+    for (const Question* question : questionsForTheNight(deck))
+        fileOrder.push_back(question->id);
     CHECK(cycle0 != fileOrder);
 }
 
@@ -214,6 +232,96 @@ TEST_CASE("tonight's question once the couple's marks count") {
         CHECK(questionOfTheNight(deck, tonight, 2, answered).id ==
               questionForDay(deck, tonight, 2).id);
     }
+}
+
+TEST_CASE("talking about us comes up as the question of the night only when turned on") {
+    const std::vector<Question> deck = shippedDeck();
+    const std::vector<const Question*> everyNight = questionsForTheNight(deck);
+    const std::vector<const Question*> withUs =
+        questionsForTheNight(deck, OptInQuestions::Included);
+    const auto optInCount =
+        static_cast<std::size_t>(std::count_if(deck.begin(), deck.end(), isOptInQuestion));
+    REQUIRE(optInCount > 0);
+    CHECK(withUs.size() == deck.size());
+    CHECK(everyNight.size() == deck.size() - optInCount);
+    CHECK(std::none_of(everyNight.begin(), everyNight.end(),
+                       [](const Question* q) { return isOptInQuestion(*q); }));
+
+    SECTION("off by default: a whole cycle, and every \"next\" tonight, stay out of it") {
+        const Day start = cycleStart(everyNight.size(), 2);
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < everyNight.size(); ++i) {
+            const Day day = start + days{static_cast<long>(i)};
+            const Question& question = questionForDay(deck, day);
+            INFO(formatDay(day) << ": " << question.id);
+            CHECK_FALSE(isOptInQuestion(question));
+            CHECK(&question == &questionForDay(deck, day, 0, OptInQuestions::Excluded));
+            seen.insert(question.id);
+        }
+        CHECK(seen.size() == everyNight.size());
+        const Day tonight = *parseDay("2026-11-22");
+        for (int next = 0; next < static_cast<int>(deck.size()) + 3; ++next) {
+            CHECK_FALSE(isOptInQuestion(questionForDay(deck, tonight, next)));
+            CHECK_FALSE(isOptInQuestion(questionOfTheNight(deck, tonight, next, {})));
+        }
+    }
+    SECTION("turned on, a whole cycle walks through the whole deck, talking about us too") {
+        const Day start = cycleStart(deck.size(), 2);
+        std::set<std::string> seen;
+        std::size_t aboutUs = 0;
+        for (std::size_t i = 0; i < deck.size(); ++i) {
+            const Question& question = questionForDay(deck, start + days{static_cast<long>(i)}, 0,
+                                                      OptInQuestions::Included);
+            seen.insert(question.id);
+            aboutUs += isOptInQuestion(question) ? 1 : 0;
+        }
+        CHECK(seen.size() == deck.size());
+        CHECK(aboutUs == optInCount);
+        const Day tonight = *parseDay("2026-11-22");
+        std::set<std::string> tonightAll;
+        for (int next = 0; next < static_cast<int>(deck.size()); ++next)
+            tonightAll.insert(
+                questionOfTheNight(deck, tonight, next, {}, OptInQuestions::Included).id);
+        CHECK(tonightAll.size() == deck.size());
+    }
+    SECTION("without opt-in questions in the deck, turning it on changes nothing") {
+        const std::vector<Question> plain = syntheticDeck(37);
+        const Day tonight = *parseDay("2026-11-22");
+        for (int next = 0; next < 40; ++next)
+            CHECK(questionForDay(plain, tonight, next).id ==
+                  questionForDay(plain, tonight, next, OptInQuestions::Included).id);
+    }
+}
+
+TEST_CASE("opt-in questions mixed into a deck follow the same rules as the rest") {
+    const std::vector<Question> deck = mixedDeck(30, 7);
+    REQUIRE(deck.size() == 37);
+    const Day start = cycleStart(30, -2);
+    // Off: the nights are those of the same deck without them, night for night.
+    std::vector<Question> withoutUs;
+    for (const Question& question : deck)
+        if (!isOptInQuestion(question)) withoutUs.push_back(question);
+    for (long i = 0; i < 90; ++i) {
+        const Day day = start + days{i};
+        CHECK(questionForDay(deck, day).id == questionForDay(withoutUs, day).id);
+    }
+    // "A question talked about earlier this cycle does not come back" holds with them on too.
+    const Day tonight = cycleStart(37, 5) + days{10};
+    const std::string own = questionForDay(deck, tonight, 0, OptInQuestions::Included).id;
+    const std::map<std::string, Day, std::less<>> answered{{own, tonight - days{2}}};
+    CHECK(questionOfTheNight(deck, tonight, 0, answered, OptInQuestions::Included).id ==
+          questionForDay(deck, tonight, 1, OptInQuestions::Included).id);
+}
+
+TEST_CASE("a deck of nothing but opt-in questions has no question of the night while it is off") {
+    std::vector<Question> deck;
+    for (int i = 0; i < 5; ++i)
+        deck.push_back({"us-" + std::to_string(i), std::string(optInQuestionCategory), "Us?"});
+    CHECK_THROWS_AS(questionForDay(deck, questionDeckEpoch), std::invalid_argument);
+    CHECK_THROWS_AS(questionOfTheNight(deck, questionDeckEpoch, 0, {}), std::invalid_argument);
+    CHECK(isOptInQuestion(questionForDay(deck, questionDeckEpoch, 0, OptInQuestions::Included)));
+    CHECK(isOptInQuestion(
+        questionOfTheNight(deck, questionDeckEpoch, 0, {}, OptInQuestions::Included)));
 }
 
 TEST_CASE("browsing by category and finding by id") {

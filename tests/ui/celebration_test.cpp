@@ -12,6 +12,14 @@ using testing::SessionFixture;
 
 namespace {
 
+// A headline as the card draws it: its last two words joined by a no-break space.
+std::string asDrawn(std::string headline) {
+    const auto last = headline.rfind(' ');
+    if (last != std::string::npos && headline.find(' ') != last)
+        headline.replace(last, 1, "\xC2\xA0");
+    return headline;
+}
+
 const std::string coffee = "Morning coffee";
 
 // Zoë and Sam had coffee together on each of the six days before today; the
@@ -49,7 +57,7 @@ TEST_CASE("the log that makes seven days in a row is celebrated once, and not af
     // Two moments, smaller first: the week's badge, then the streak itself.
     REQUIRE(f.session().pendingCelebrations().size() == 2);
     REQUIRE(celebrationShown(f));
-    CHECK(f.shows(f.session().pendingCelebrations().front().headline));
+    CHECK(f.shows(asDrawn(f.session().pendingCelebrations().front().headline)));
     CHECK(f.shows("Zoë & Sam"));
     CHECK(f.shows("1 more to celebrate after this"));
     // It covers the screen: Today's buttons are not there to be clicked.
@@ -60,7 +68,9 @@ TEST_CASE("the log that makes seven days in a row is celebrated once, and not af
 
     f.press("celebration/continue");
     REQUIRE(celebrationShown(f));
-    CHECK(f.shows("7 days of connection"));
+    // The last two words stay together when the headline wraps.
+    CHECK(f.shows("7 days of\xC2\xA0"
+                  "connection"));
     CHECK_FALSE(f.shows("more to celebrate"));
 
     f.press("celebration/continue");
@@ -151,7 +161,7 @@ TEST_CASE("the celebration screen previews a card without marking anything as sh
     SessionFixture f;
     f.state().screen = ui::Screen::Celebration;
     REQUIRE(celebrationShown(f));
-    CHECK(f.shows("Welcome to Kindling"));
+    CHECK(f.shows(asDrawn("Welcome to Kindling")));
 
     f.press("celebration/continue");
     CHECK(f.state().screen == ui::Screen::Today);

@@ -98,6 +98,11 @@ TEST_CASE("dashboard: ten years of demo data draw at every size, scale and theme
         CHECK(f.shows("days of connection"));
         CHECK(f.shows("Your year"));
         CHECK(f.shows(view.level.name));
+        // Ten years in, there is still a level ahead (assets/levels.json).
+        CHECK_FALSE(view.level.topLevel);
+        CHECK_FALSE(view.nextLevelName.empty());
+        CHECK_FALSE(f.shows("top of the ladder"));
+        CHECK_FALSE(f.shows("every level reached"));
         CHECK(f.ui.harness.wasDrawn("dashboard/ritual-chooser"));
         // Sweep the pointer over the whole window: every tooltip is drawn.
         for (float y = 5; y < look.size.y; y += 29)

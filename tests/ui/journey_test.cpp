@@ -59,7 +59,16 @@ TEST_CASE("journey: a new couple's first week, then export, wipe, import: everyt
         ui.type("Zoë");
         ui.click("onboarding/name/2");
         ui.type("Sam");
-        ui.act("onboarding/next"); // the rituals, as suggested
+        // The rituals: the question of the night, as suggested, and three more
+        // they choose themselves instead of an hour just for them.
+        ui.act("onboarding/next");
+        ImGui::GetIO().DisplaySize = ImVec2(1280, 2400); // every suggestion in view
+        ui.run(2);
+        ui.click("onboarding/pick/time-for-us");
+        ui.click("onboarding/pick/goodbye-hug");
+        ui.click("onboarding/pick/evening-check-in");
+        ui.click("onboarding/pick/thank-you");
+        ui.run();
         ui.act("onboarding/next"); // the goal: "A good start", five of anything
         ui.act("onboarding/next"); // how Kindling counts
         ui.act("onboarding/next"); // Let's begin

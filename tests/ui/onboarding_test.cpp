@@ -1,6 +1,7 @@
 // The welcome steps, clicked and typed through as a new couple would, over a
 // real data file: what they chose must be in the store, and still there after
 // the app opens again.
+#include "app/content.hpp"
 #include "session_fixture.hpp"
 #include "session_steps.hpp"
 
@@ -33,7 +34,7 @@ void openWelcome(SessionFixture& f) {
 } // namespace
 
 TEST_CASE("the welcome steps save names, colours, the rituals picked and a first goal") {
-    SessionFixture f;
+    SessionFixture f(ImVec2(1280, 2400)); // every suggestion in view, the last one too
     REQUIRE_FALSE(f.session().onboarded());
     openWelcome(f);
     CHECK(f.shows("Welcome to Kindling"));
@@ -60,9 +61,11 @@ TEST_CASE("the welcome steps save names, colours, the rituals picked and a first
     CHECK(f.shows("A few small rituals"));
     CHECK_FALSE(f.shows("Each of you needs a name"));
 
-    // Four gentle ones come ticked; the couple changes their mind on two.
-    f.click("onboarding/pick/evening-check-in"); // untick
-    f.click("onboarding/pick/walk-together");    // tick
+    // Two gentle ones come ticked; the couple changes their mind on a few.
+    f.click("onboarding/pick/time-for-us");   // untick
+    f.click("onboarding/pick/walk-together"); // tick
+    f.click("onboarding/pick/goodbye-hug");   // tick
+    f.click("onboarding/pick/thank-you");     // tick
     f.run();
     clickAndDraw(f, "onboarding/often/goodbye-hug"); // the list opens
     f.click("onboarding/often/goodbye-hug/1");       // 5 times a week
@@ -107,6 +110,7 @@ TEST_CASE("the welcome steps save names, colours, the rituals picked and a first
     CHECK(hug->name == "A hug before leaving");
     CHECK_FALSE(hug->why.empty());
     CHECK(fromCatalog(history, "evening-check-in") == nullptr);
+    CHECK(fromCatalog(history, "time-for-us") == nullptr);
     const Ritual* walk = fromCatalog(history, "walk-together");
     REQUIRE(walk != nullptr);
     CHECK(walk->measure.has_value()); // the catalog's measure comes along
@@ -126,6 +130,33 @@ TEST_CASE("the welcome steps save names, colours, the rituals picked and a first
     // Today now lists what they picked.
     f.run(2);
     CHECK(f.shows("A hug before leaving"));
+}
+
+TEST_CASE("the welcome steps start small: at most two ticked, none daily, none about touch") {
+    SessionFixture f;
+    openWelcome(f);
+    clickAndDraw(f, "onboarding/next");
+    const std::vector<ui::RitualPick>& picks = f.state().onboarding.rituals;
+    REQUIRE_FALSE(picks.empty());
+    int ticked = 0;
+    for (const ui::RitualPick& pick : picks) {
+        if (!pick.picked) continue;
+        ++ticked;
+        INFO(pick.catalogId);
+        const auto entry =
+            std::find_if(shippedContent().catalog.begin(), shippedContent().catalog.end(),
+                         [&](const CatalogRitual& e) { return e.id == pick.catalogId; });
+        REQUIRE(entry != shippedContent().catalog.end());
+        CHECK(entry->area != "touch");
+        CHECK_FALSE(pick.frequency.times == pick.frequency.perDays); // not daily
+        CHECK_FALSE(entry->times == entry->perDays);
+    }
+    CHECK(ticked >= 1);
+    CHECK(ticked <= 2);
+    // The words agree with what is ticked.
+    f.state().onboarding.step = 2;
+    f.run(2);
+    CHECK(f.shows("plenty to begin with"));
 }
 
 TEST_CASE("the welcome steps work from the keyboard: Enter goes on, Escape goes back") {
@@ -153,7 +184,7 @@ TEST_CASE("the welcome steps work from the keyboard: Enter goes on, Escape goes 
     CHECK(f.state().screen == ui::Screen::Today);
     f.reopen();
     CHECK(f.session().history().couple.partners[1].name == "Sam");
-    CHECK(f.session().history().rituals.size() == 4); // the ones ticked to start with
+    CHECK(f.session().history().rituals.size() == 2); // the ones ticked to start with
     CHECK(f.session().history().goals.size() == 1);
 }
 

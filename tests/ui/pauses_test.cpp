@@ -245,3 +245,22 @@ TEST_CASE("pauses: the session's skip and break commands check their input and u
     CHECK(stored(session).pauses.empty());
     CHECK(steps::currentPause(session) == nullptr);
 }
+
+TEST_CASE("pauses: a break for grief or a hard time offers the Support page") {
+    for (const std::string reason : {"Grief", "A hard time"}) {
+        INFO(reason);
+        SessionFixture ui;
+        setUpCouple(ui);
+        ui.run(2);
+        ui.act("break/open");
+        ui.runFresh();
+        CHECK_FALSE(ui.wasDrawn("break/support")); // not for travel
+        ui.act("break/reason/" + reason);
+        CHECK_THAT(ui.drawn(), Contains("you don't have to carry it alone"));
+        ui.act("break/support");
+        CHECK(ui.state().screen == ui::Screen::Support);
+        CHECK_THAT(ui.drawn(), Contains("A couples therapist can help when:"));
+        // Nothing was paused on the way.
+        CHECK(stored(ui.session()).pauses.empty());
+    }
+}

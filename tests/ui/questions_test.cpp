@@ -6,6 +6,7 @@
 #include "core/question_deck.hpp"
 #include "session_fixture.hpp"
 #include "session_steps.hpp"
+#include "ui/ritual_text.hpp"
 #include "ui/widgets.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -216,4 +217,36 @@ TEST_CASE("questions: favourites are starred, kept and browsed with the categori
     ui.runFresh();
     CHECK_FALSE(storedMark(ui.session(), light->id, QuestionMark::Favourite));
     CHECK_FALSE(ui.wasDrawn("questions/star/" + light->id));
+}
+
+TEST_CASE("questions: talking about us can be browsed, and says what it is") {
+    SessionFixture ui;
+    setUpCouple(ui, false);
+    ui.run(2);
+    // Off unless the couple turns it on: tonight's question is an everyday one.
+    CHECK_FALSE(isOptInQuestion(ui.session().questionOfTheNight()));
+    CHECK_FALSE(ui.shows("Each one is an offer"));
+
+    ui.click("questions/browse/" + std::string(optInQuestionCategory));
+    ui.run();
+    CHECK(ui.shows("Questions about closeness itself"));
+    CHECK(ui.shows("Each one is an offer: take it, change it, or leave it for another time."));
+    const std::vector<const Question*> aboutUs = questionsInCategory(deck(), optInQuestionCategory);
+    REQUIRE_FALSE(aboutUs.empty());
+    CHECK(showsQuestion(ui, *aboutUs.front()));
+    CHECK(showsQuestion(ui, *aboutUs.back()));
+}
+
+TEST_CASE("questions: categories read as words, on Today too") {
+    CHECK(ui::questionCategoryLabel("light") == "Light");
+    CHECK(ui::questionCategoryLabel("closeness") == "Closeness");
+    CHECK(ui::questionCategoryLabel(optInQuestionCategory) == "Talking about us");
+
+    SessionFixture ui;
+    setUpCouple(ui, false);
+    ui.state().screen = ui::Screen::Today;
+    ui.run(2);
+    const Question& tonight = ui.session().questionOfTheNight();
+    CHECK(ui.shows("Question of the night  \xC2\xB7  " +
+                   ui::questionCategoryLabel(tonight.category)));
 }

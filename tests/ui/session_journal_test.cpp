@@ -148,7 +148,7 @@ TEST_CASE("a question talked about through next does not come back on its own ni
     const std::string talked = c.session.questionOfTheNight().id;
     steps::answerQuestion(c.session, talked);
     // Find the night that question is due on, later in this cycle.
-    const long size = static_cast<long>(deck.size());
+    const long size = static_cast<long>(questionsForTheNight(deck).size());
     const long nightsLeft = size - 1 - (c.today - questionDeckEpoch).count() % size;
     REQUIRE(nightsLeft > 0);
     std::optional<Day> ownNight;

@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <fmt/format.h>
+#include <utility>
 
 namespace kindling::ui {
 
@@ -49,6 +50,14 @@ Milestone previewMilestone(const UiState& state) {
                      "When you reach a milestone, this is where we celebrate it together.";
     welcome.day = state.today;
     return welcome;
+}
+
+// The headline as drawn: its last two words joined by a no-break space, so a
+// wrapped line never leaves one word alone ("… bedtime: 30 / days").
+std::string withoutWidow(std::string headline) {
+    const auto last = headline.rfind(' ');
+    if (last == std::string::npos || last == 0 || headline.find(' ') == last) return headline;
+    return headline.replace(last, 1, "\xC2\xA0");
 }
 
 // A file name from the headline: letters and digits, the rest as dashes.
@@ -110,7 +119,7 @@ std::pair<ImVec2, ImVec2> drawCard(UiState& state, const Milestone& milestone, f
                   toU32(p.accent), icon);
     ImGui::Dummy(ImVec2(inner, radius * 2 + 14 * s));
 
-    centredWrappedText(milestone.headline, inner);
+    centredWrappedText(withoutWidow(milestone.headline), inner);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 6 * s));
     ImGui::SetCursorPosX(left);
@@ -232,12 +241,17 @@ bool drawCelebration(UiState& state, FrameResult& result) {
     ImGui::PopStyleColor(3);
     ImGui::PopStyleVar();
 
-    for (const std::string* message : {&state.celebration.saved, &state.lastError}) {
+    // A problem and a success never look alike (ui/widgets.hpp).
+    const bool saveProblem = state.celebration.savedProblem;
+    for (const auto& [message, problem] :
+         {std::pair{&state.celebration.saved, saveProblem}, std::pair{&state.lastError, true}}) {
         if (message->empty()) continue;
         ImGui::Dummy(ImVec2(0, 4 * s));
         ImGui::SetCursorPosX(left);
-        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        centredWrappedText(*message, width);
+        ImGui::PushStyleColor(ImGuiCol_Text, problem ? p.problem : p.textMuted);
+        centredWrappedText(std::string(problem ? icons::exclamationCircle : icons::check) + "  " +
+                               *message,
+                           width);
         ImGui::PopStyleColor();
     }
     state.celebration.height = ImGui::GetCursorPosY() - top;

@@ -223,7 +223,7 @@ void drawStreakBox(UiState& state, const Palette& p, const DashboardView& view, 
             ImGui::Text("Longest: %s, %s", dayCount(best).c_str(),
                         spanText(view.connectionBest->start, view.connectionBest->end).c_str());
         ImGui::Text("Freezes banked: %d of 2", view.freezesBanked);
-        ImGui::TextColored(p.textMuted, "One for every 7 days you log; each covers a missed day.");
+        ImGui::TextColored(p.textMuted, "One for every 7 days you log; each covers a quiet day.");
         endTooltip();
     }
 }
@@ -250,7 +250,8 @@ void drawLevelBox(UiState& state, const Palette& p, const DashboardView& view, c
     ImGui::Dummy(ImVec2(0, 2 * s));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (level.topLevel || view.nextLevelName.empty())
-        elidedText(thousands(level.xp) + " XP  \xC2\xB7  every level reached", innerWidth);
+        elidedText(thousands(level.xp) + " XP  \xC2\xB7  the top of the ladder, still glowing",
+                   innerWidth);
     else
         elidedText(fmt::format("{} XP  \xC2\xB7  {} more to {}", thousands(level.xp),
                                thousands(level.xpForNextLevel - level.xpIntoLevel),
@@ -307,7 +308,7 @@ void drawStrengthBox(UiState& state, const Palette& p, const DashboardView& view
     const int count = static_cast<int>(view.rituals.size());
     elidedText(fmt::format("the average of {} {}", count, count == 1 ? "ritual" : "rituals"),
                textWidth);
-    elidedText("forgiving of missed days", textWidth);
+    elidedText("forgiving of quiet days", textWidth);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::EndGroup();
@@ -317,7 +318,7 @@ void drawStrengthBox(UiState& state, const Palette& p, const DashboardView& view
         beginTooltip();
         ImGui::Text("Strength: %.1f%%", view.coupleStrength * 100.0);
         ImGui::TextColored(p.textMuted, "The mean of your active rituals' strengths. Each grows "
-                                        "with every log and fades slowly on missed days.");
+                                        "with every log and fades slowly on quiet days.");
         endTooltip();
     }
 }
@@ -425,7 +426,7 @@ void drawDayMenu(UiState& state, const Palette& p, const Heatmap& heatmap, const
     }
     if (!menu.error.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::TextColored(p.accent, "That did not work: %s", menu.error.c_str());
+        problemText(p, "That did not work: " + menu.error);
         ImGui::PopTextWrapPos();
     }
     ImGui::EndPopup();

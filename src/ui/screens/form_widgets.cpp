@@ -52,7 +52,7 @@ void fieldLabel(const Palette& palette, const char* text) {
 void formError(const Palette& palette, const std::string& error) {
     if (error.empty()) return;
     ImGui::Dummy(ImVec2(0, 2));
-    wrappedTextColored(palette.accent, error);
+    problemText(palette, error);
 }
 
 std::string readableError(const std::exception& error) {
@@ -75,13 +75,8 @@ void drawFeedback(UiState& state, const Palette& palette, std::string& notice, c
         notice.clear();
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    if (!state.lastError.empty())
-        wrappedTextColored(palette.accent, "That did not work: " + state.lastError);
-    if (!notice.empty()) {
-        ImGui::TextColored(palette.accent, "%s", icons::check);
-        ImGui::SameLine();
-        wrappedText(notice);
-    }
+    if (!state.lastError.empty()) problemText(palette, "That did not work: " + state.lastError);
+    if (!notice.empty()) doneText(palette, notice);
     ImGui::PopTextWrapPos();
     if (session.canUndo()) {
         const std::string label = std::string(icons::undo) + "  " +

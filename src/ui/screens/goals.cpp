@@ -279,7 +279,7 @@ void drawForm(UiState& state, const Palette& p, float width) {
 
     fieldLabel(p, "A treat you promise yourselves (optional)");
     ImGui::SetNextItemWidth(inner);
-    inputText("##reward", draft.reward, "Dinner at our place");
+    inputText("##reward", draft.reward, "Dinner somewhere we love");
     locateLastItem("goals/form/reward");
 
     formError(p, form.error);

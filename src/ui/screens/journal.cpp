@@ -249,10 +249,10 @@ void drawFilters(UiState& state, const Palette& p, JournalView& view, float widt
         locateLastItem("journal/filter/clear");
     }
     if (!fromOk || !toOk)
-        wrappedTextColored(p.accent, "Dates are written like " + formatDay(today) +
-                                         "; until then that field is left out.");
+        problemText(p, "Dates are written like " + formatDay(today) +
+                           "; until then that field is left out.");
     else if (view.filter.from && view.filter.to && *view.filter.to < *view.filter.from)
-        wrappedTextColored(p.accent, "The range ends before it starts: swap the two dates?");
+        problemText(p, "The range ends before it starts: swap the two dates?");
     endCard();
 }
 
@@ -433,7 +433,7 @@ void drawEditor(UiState& state, const Palette& p, const Layout& layout, const Lo
                                                       2 * ImGui::GetStyle().FramePadding.y));
     locateLastItem("journal/editor/note");
 
-    if (!view.error.empty()) wrappedTextColored(p.accent, view.error);
+    if (!view.error.empty()) problemText(p, view.error);
     ImGui::Dummy(ImVec2(0, 2 * s));
     if (pillButton("Save", p.accent, true, ImVec2(110 * s, ImGui::GetFrameHeight())))
         request = {Request::Kind::Save, log.id};
@@ -518,8 +518,7 @@ void drawJournalScreen(UiState& state) {
     drawScreenTitle(state, "Journal", countLine(currentRows(view, session).size(), logs.size()),
                     width, "journal/undo");
     ImGui::Dummy(ImVec2(0, 4 * s));
-    if (!state.lastError.empty())
-        wrappedTextColored(p.accent, "That did not work: " + state.lastError);
+    if (!state.lastError.empty()) problemText(p, "That did not work: " + state.lastError);
     if (logs.empty()) {
         drawEmpty(state, p, width, false);
         return;

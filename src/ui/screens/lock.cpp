@@ -64,7 +64,7 @@ void drawLockScreen(UiState& state) {
 
     if (!state.lock.message.empty()) {
         ImGui::Dummy(ImVec2(0, 2 * s));
-        wrappedTextColored(p.accent, state.lock.message);
+        problemText(p, state.lock.message);
     }
     ImGui::Dummy(ImVec2(0, 4 * s));
     wrappedTextColored(p.textMuted,

@@ -39,9 +39,9 @@ constexpr std::array<ScheduleChoice, 7> scheduleChoices{{
     {{1, 30}, "Once a month"},
 }};
 
-// Ticked on a first run: small, frequent, and one for each of you.
-constexpr std::array<std::string_view, 4> startingPicks{"goodbye-hug", "evening-check-in",
-                                                        "thank-you", "question-of-the-night"};
+// Ticked on a first run: two at most, neither daily nor in the touch area, so
+// the start is small and nothing about touch is expected (docs/product.md).
+constexpr std::array<std::string_view, 2> startingPicks{"question-of-the-night", "time-for-us"};
 
 struct GoalPeriodChoice {
     GoalPeriod period;
@@ -262,12 +262,12 @@ void explained(UiState& state, const Palette& p, const char* icon, const char* t
 void drawWelcome(UiState& state, const Palette& p, float width) {
     beginCard(p, width, state.scale);
     ImGui::PushFont(state.fonts.heading);
-    wrappedText("Small moments, often, bring two people back to each other.");
+    wrappedText("Small moments, often, bring two people closer.");
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
     wrappedText("Kindling helps the two of you keep little rituals of closeness going: a hug "
-                "before leaving, coffee together, a thank-you at the end of the day. You tick "
-                "them off in the evening and watch them add up.");
+                "before leaving, coffee together, a thank-you at the end of the day. In the "
+                "evening you note what happened, and watch the moments add up.");
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     wrappedTextColored(p.textMuted, "Setting up takes about a minute: your names, a few "
                                     "rituals and, if you like, a first goal. You can change "
@@ -276,7 +276,7 @@ void drawWelcome(UiState& state, const Palette& p, float width) {
     ImGui::Dummy(ImVec2(0, 8 * state.scale));
     beginCard(p, width, state.scale);
     explained(state, p, icons::heart, "Kind by design",
-              "Nothing here scolds you. Missing a day costs almost nothing, and points never "
+              "Nothing here scolds you. A quiet day costs almost nothing, and points never "
               "go down.");
     explained(state, p, icons::lock, "Yours alone",
               "Everything stays on this computer. Nothing is sent anywhere.");
@@ -465,7 +465,7 @@ void drawGoal(UiState& state, const Palette& p, float width) {
 
 void drawHowItCounts(UiState& state, const Palette& p, float width) {
     wrappedTextColored(p.textMuted, "Kindling keeps count the gentle way. Nothing is ever "
-                                    "taken away, and a missed day costs almost nothing.");
+                                    "taken away, and a quiet day costs almost nothing.");
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     beginCard(p, width, state.scale);
     explained(state, p, icons::fire, "Streaks",
@@ -563,7 +563,7 @@ void drawOnboardingScreen(UiState& state) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
     if (!draft.error.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        wrappedTextColored(p.accent, draft.error);
+        problemText(p, draft.error);
         ImGui::PopTextWrapPos();
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
     }

@@ -7,6 +7,7 @@
 #include "core/question_deck.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/ritual_text.hpp"
 #include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -51,13 +52,6 @@ Marks marksOf(const std::map<std::string, Marks, std::less<>>& marks, const std:
     return found == marks.end() ? Marks{} : found->second;
 }
 
-std::string capitalised(std::string_view text) {
-    std::string word(text);
-    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z')
-        word[0] = static_cast<char>(word[0] - 'a' + 'A');
-    return word;
-}
-
 // "3 Mar 2026".
 std::string dateText(Day day) {
     return shortDay(day, true).substr(4);
@@ -79,7 +73,7 @@ void drawTonight(UiState& state, const Palette& p, float width,
 
     beginCard(p, width, s);
     const std::string label = std::string(icons::comments) + "  Question of the night  \xC2\xB7  " +
-                              capitalised(question.category);
+                              questionCategoryLabel(question.category);
     const float labelWidth = ImGui::CalcTextSize(label.c_str()).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (inner - labelWidth) * 0.5f));
     ImGui::TextColored(p.textMuted, "%s", label.c_str());
@@ -177,7 +171,7 @@ void drawBrowser(UiState& state, const Palette& p, float width,
     std::vector<std::pair<std::string, std::string>> choices{
         {std::string(favourites), std::string(icons::star) + "  Favourites"}};
     for (std::string_view category : questionCategories)
-        choices.emplace_back(std::string(category), capitalised(category));
+        choices.emplace_back(std::string(category), questionCategoryLabel(category));
     const float left = ImGui::GetCursorPosX();
     float used = 0; // of the current line of pills
     for (std::size_t i = 0; i < choices.size(); ++i) {
@@ -205,6 +199,12 @@ void drawBrowser(UiState& state, const Palette& p, float width,
                                             "you here, for a night you want it again.");
     } else {
         listed = questionsInCategory(deck, view.browsing);
+        if (view.browsing == optInQuestionCategory)
+            wrappedTextColored(p.textMuted,
+                               "Questions about closeness itself, for an evening you both feel "
+                               "like it. Each one is an offer: take it, change it, or leave it "
+                               "for another time. They come up as the question of the night "
+                               "only if you choose that.");
     }
 
     const float starSize = ImGui::GetFrameHeight();
@@ -274,8 +274,7 @@ void drawQuestionsScreen(UiState& state) {
                             answered == 1 ? "question" : "questions");
     drawScreenTitle(state, "Questions", line, width, "questions/undo");
     ImGui::Dummy(ImVec2(0, 4 * s));
-    if (!state.lastError.empty())
-        wrappedTextColored(p.accent, "That did not work: " + state.lastError);
+    if (!state.lastError.empty()) problemText(p, "That did not work: " + state.lastError);
 
     try {
         drawTonight(state, p, width, marks);

@@ -21,6 +21,21 @@ namespace kindling::ui {
 
 namespace {
 
+// The steps of a practice from the catalog (the repair talk), numbered.
+void guideSteps(const std::vector<std::string>& guide) {
+    for (std::size_t i = 0; i < guide.size(); ++i)
+        wrappedText(std::to_string(i + 1) + ".  " + guide[i]);
+}
+
+// The catalog's guide for a ritual added from it; empty for the couple's own.
+const std::vector<std::string>& guideOf(const Ritual& ritual) {
+    static const std::vector<std::string> none;
+    if (ritual.catalogId.empty()) return none;
+    for (const CatalogRitual& entry : shippedContent().catalog)
+        if (entry.id == ritual.catalogId) return entry.guide;
+    return none;
+}
+
 std::string glyphOf(const std::string& icon) {
     std::string glyph = iconUtf8(icon);
     return glyph.empty() ? std::string(icons::heart) : glyph;
@@ -224,8 +239,9 @@ void drawForm(UiState& state, const Palette& p, float width) {
         inputText("##unit", form.draft.unit, "minutes");
         locateLastItem("rituals/form/unit");
         if (form.measure.kind == MeasureKind::AtMost)
-            wrappedTextColored(p.textMuted, "For things you want less of, like phones in bed. "
-                                            "A day above it is still a day you showed up.");
+            wrappedTextColored(p.textMuted,
+                               "For things you want less of, like late-night scrolling. "
+                               "A day above it is still a day you showed up.");
     }
 
     fieldLabel(p, "Area");
@@ -305,13 +321,15 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     elidedText(summaryOf(ritual, weekStart), textWidth);
     ImGui::PopStyleColor();
-    if (!ritual.why.empty() &&
+    const std::vector<std::string>& guide = guideOf(ritual);
+    if ((!ritual.why.empty() || !guide.empty()) &&
         ImGui::IsMouseHoveringRect(ImVec2(start.x + textLeft, start.y),
                                    ImVec2(start.x + textLeft + textWidth, start.y + rowHeight)) &&
         ImGui::IsWindowHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
-        ImGui::TextWrapped("%s", ritual.why.c_str());
+        if (!ritual.why.empty()) ImGui::TextWrapped("%s", ritual.why.c_str());
+        guideSteps(guide);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
@@ -410,6 +428,7 @@ void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float
     elidedText(idea.name, textWidth);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textWidth);
     wrappedTextColored(p.textMuted, idea.why);
+    guideSteps(idea.guide);
     ImGui::PopTextWrapPos();
     std::optional<Weekdays> noWeekdays;
     std::string rhythm =

@@ -29,8 +29,10 @@ template <class F> void attempt(Notice& notice, std::string saved, F&& change) {
 
 void showNotice(const Palette& p, const Notice& notice) {
     if (notice.text.empty()) return;
-    wrappedTextColored(notice.problem ? p.accent : p.textMuted,
-                       (notice.problem ? "That did not work: " : "") + notice.text);
+    if (notice.problem)
+        problemText(p, "That did not work: " + notice.text);
+    else
+        doneText(p, notice.text);
 }
 
 void cardTitle(UiState& state, const Palette& p, const char* icon, const char* title) {

@@ -137,8 +137,10 @@ std::string backupKind(const BackupFile& file) {
 void showNotice(const Palette& p, const Notice& notice) {
     if (notice.text.empty()) return;
     ImGui::Dummy(ImVec2(0, 2));
-    wrappedTextColored(notice.problem ? p.accent : p.textMuted,
-                       (notice.problem ? "That did not work: " : "") + notice.text);
+    if (notice.problem)
+        problemText(p, "That did not work: " + notice.text);
+    else
+        doneText(p, notice.text);
 }
 
 // Runs an action; any failure becomes the card's notice, never a crash.

@@ -1,52 +1,106 @@
-// The Support page: a short, kind note on what Kindling is not.
+// The Support page: what Kindling is not, and where to turn instead. Safety
+// and a crisis come first and in their own words: when someone is afraid of,
+// or controlled by, a partner, rituals and couples sessions are not the first
+// step. No phone numbers: we cannot keep them right for every country, so the
+// page says where to find the local one.
 #include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
+#include <initializer_list>
+
 namespace kindling::ui {
+
+namespace {
+
+void bullets(std::initializer_list<const char*> lines) {
+    for (const char* line : lines) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        wrappedText(line);
+    }
+}
+
+void cardHeading(const Palette& p, float scale, const char* icon, const char* heading) {
+    ImGui::TextColored(p.accent, "%s", icon);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(heading);
+    ImGui::Dummy(ImVec2(0, 2 * scale));
+}
+
+} // namespace
 
 void drawSupportScreen(UiState& state) {
     const Palette& p = palette(state.theme);
     const float width = ImGui::GetContentRegionAvail().x;
+    const float gap = 8 * state.scale;
 
     drawScreenTitle(state, "Support", "When you need more than a ritual", width);
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
 
     beginCard(p, width, state.scale);
-    ImGui::TextColored(p.accent, "%s", icons::heart);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("Kindling is a small companion, not therapy.");
-    ImGui::Dummy(ImVec2(0, 2 * state.scale));
+    cardHeading(p, state.scale, icons::heart, "Kindling is a small companion, not therapy.");
     wrappedText("It helps the two of you notice the good moments and keep them coming. "
                 "It cannot untangle everything, and it is not meant to.");
     endCard();
-    ImGui::Dummy(ImVec2(0, 8 * state.scale));
+    ImGui::Dummy(ImVec2(0, gap));
 
     beginCard(p, width, state.scale);
-    ImGui::TextUnformatted("A couples therapist can help when:");
+    cardHeading(p, state.scale, icons::lifeRing, "If you are afraid of your partner");
+    wrappedText("When you feel afraid of your partner, or they decide who you may see, where you "
+                "may go, or what you do with your money or your phone, you deserve support of "
+                "your own. Rituals and couples sessions are not the first step then: talking "
+                "with someone on your own is.");
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
-    for (const char* line :
-         {"talking feels impossible, or every talk ends in the same argument;",
-          "one of you feels alone, unheard or unsafe in the relationship;",
-          "a loss, an illness, a birth or a move has pulled you far apart;",
-          "closeness or touch has become a source of worry rather than comfort."}) {
-        ImGui::Bullet();
-        ImGui::SameLine();
-        wrappedText(line);
-    }
+    wrappedText("A domestic abuse helpline listens in confidence and can help you think about "
+                "what to do next, at your pace. Your doctor or a local health service can tell "
+                "you the one where you live, or search for \"domestic abuse helpline\" with the "
+                "name of your country. If you are in danger right now, call your local "
+                "emergency number.");
+    endCard();
+    ImGui::Dummy(ImVec2(0, gap));
+
+    beginCard(p, width, state.scale);
+    cardHeading(p, state.scale, icons::lifeRing, "In a crisis");
+    wrappedText("If you or your partner are thinking about ending your life, or cannot keep "
+                "yourselves safe tonight, contact your local emergency number or a crisis line "
+                "now. A crisis line is there for exactly this, at any hour. Your doctor or a "
+                "local health service knows the one near you, or search for \"crisis line\" "
+                "with the name of your country.");
+    endCard();
+    ImGui::Dummy(ImVec2(0, gap));
+
+    beginCard(p, width, state.scale);
+    cardHeading(p, state.scale, icons::users, "A couples therapist can help when:");
+    bullets({"talking feels impossible, or every talk ends in the same argument;",
+             "one of you feels alone or unheard in the relationship;",
+             "trust was hurt, or an old resentment keeps coming back;",
+             "a loss, an illness or a big change has pulled you far apart;",
+             "closeness or touch has become a source of worry rather than comfort."});
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
     wrappedTextColored(p.textMuted, "Asking for help is a way of caring for each other. "
                                     "Many couples go, and many are glad they did.");
     endCard();
-    ImGui::Dummy(ImVec2(0, 8 * state.scale));
+    ImGui::Dummy(ImVec2(0, gap));
 
     beginCard(p, width, state.scale);
-    ImGui::TextColored(p.accent, "%s", icons::lifeRing);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("If you are not safe");
+    cardHeading(p, state.scale, icons::leaf, "Other help that may fit better");
+    bullets({"A sex therapist, when desire, pain or another physical worry stands between "
+             "you. A doctor can look for a physical cause as well.",
+             "Therapy of your own, for depression, anxiety or trauma. Feeling steadier "
+             "yourself often leaves more room for the two of you."});
+    endCard();
+    ImGui::Dummy(ImVec2(0, gap));
+
+    beginCard(p, width, state.scale);
+    cardHeading(p, state.scale, icons::lightbulb, "You don't need to wait for a crisis");
+    wrappedText("Therapy is not only for emergencies. Many couples go while things are still "
+                "mostly good, to learn how to talk about the hard parts before they grow.");
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
-    wrappedText("If you ever feel afraid at home, contact your local emergency number or a "
-                "domestic abuse helpline where you live. You deserve to be safe.");
+    wrappedText("Take your time finding someone you both feel good about. A short first "
+                "conversation with two or three therapists is usual, and you can choose "
+                "together: the right one is someone each of you can speak freely with, and who "
+                "takes both of you seriously.");
     endCard();
 }
 

@@ -4,6 +4,7 @@
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/ritual_text.hpp"
 #include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -107,7 +108,7 @@ void drawHeader(UiState& state, const Palette& p, float width) {
         const int best = derived.connection.best ? derived.connection.best->length : 0;
         ImGui::SetTooltip("Days in a row with at least one ritual.\nYour longest: %d days.\n"
                           "Freezes banked: %d (one for every 7 logged days, up to 2; each "
-                          "covers a missed day).",
+                          "covers a quiet day).",
                           best, derived.connection.freezesBanked);
     }
     if (derived.connection.freezesBanked > 0) {
@@ -136,7 +137,8 @@ void drawQuestion(UiState& state, const Palette& p, float width) {
     beginCard(p, width, state.scale);
     ImGui::TextColored(p.accent, "%s", icons::comments);
     ImGui::SameLine();
-    ImGui::TextColored(p.textMuted, "Question of the night  ·  %s", question.category.c_str());
+    ImGui::TextColored(p.textMuted, "Question of the night  ·  %s",
+                       questionCategoryLabel(question.category).c_str());
     ImGui::PushFont(state.fonts.heading);
     wrappedText(question.text);
     ImGui::PopFont();
@@ -351,8 +353,8 @@ void drawBreakForm(UiState& state, const Palette& p, float width) {
     ImGui::TextUnformatted("Take a break");
     ImGui::PopFont();
     wrappedTextColored(p.textMuted,
-                       "Life happens. During a break every streak rests: nothing is missed and "
-                       "nothing is lost. You can still log whatever you do.");
+                       "Life happens. During a break every streak rests, and nothing is "
+                       "lost. You can still log whatever you do.");
     ImGui::Dummy(ImVec2(0, 2 * s));
 
     const float left = ImGui::GetCursorScreenPos().x;
@@ -368,6 +370,17 @@ void drawBreakForm(UiState& state, const Palette& p, float width) {
         if (pillButton(label.c_str(), p.accent, chosen, ImVec2(needed, ImGui::GetFrameHeight())))
             draft.reason = static_cast<int>(i);
         locateLastItem(std::string("break/reason/") + reason.label);
+    }
+    // A loss or a hard time may need more than a pause: Support says where to turn.
+    const std::string_view chosen = breakReasons[static_cast<std::size_t>(draft.reason)].label;
+    if (chosen == "Grief" || chosen == "A hard time") {
+        ImGui::Dummy(ImVec2(0, 2 * s));
+        wrappedTextColored(p.textMuted, "Go gently with yourselves. If it is a lot to carry, "
+                                        "you don't have to carry it alone: Support says where "
+                                        "to find someone to talk to.");
+        if (ImGui::Button((std::string(icons::lifeRing) + "  Support").c_str()))
+            state.screen = Screen::Support;
+        locateLastItem("break/support");
     }
     ImGui::Dummy(ImVec2(0, 2 * s));
     ImGui::SetNextItemWidth(inner);
@@ -409,7 +422,7 @@ void drawBreakForm(UiState& state, const Palette& p, float width) {
                                        shortDay(*from), shortDay(*to, true))
                                .c_str());
     }
-    if (!draft.error.empty()) wrappedTextColored(p.accent, draft.error);
+    if (!draft.error.empty()) problemText(p, draft.error);
     ImGui::Dummy(ImVec2(0, 2 * s));
     if (pillButton("Start the break", p.accent, true, ImVec2(0, ImGui::GetFrameHeight())))
         startBreak(state);
@@ -546,11 +559,7 @@ void drawTodayScreen(UiState& state) {
     drawQuestion(state, p, width);
     ImGui::Dummy(ImVec2(0, 6 * state.scale));
 
-    if (!state.lastError.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-        wrappedText("That did not work: " + state.lastError);
-        ImGui::PopStyleColor();
-    }
+    if (!state.lastError.empty()) problemText(p, "That did not work: " + state.lastError);
 
     const auto& items = currentItems(state);
     if (items.empty()) {

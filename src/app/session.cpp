@@ -11,12 +11,30 @@
 
 namespace kindling {
 
+namespace {
+
+// Where this computer keeps the XP edits of the past would have taken away
+// (core/progress.hpp parseKeptXp).
+constexpr const char* keptXpKey = "xp_kept";
+
+} // namespace
+
 Session::Session(Store store, History history, Day asOf)
     : store_(std::move(store)), history_(std::move(history)), derived_(deriveAll(history_, asOf)),
-      progress_(computeProgress(history_, derived_, shippedContent().levels,
-                                shippedContent().achievements)),
       preferences_(store_.preferences()), shown_(store_.shownCelebrations()),
-      onboarded_(store_.hasCouple()) {}
+      onboarded_(store_.hasCouple()) {
+    progress_ = progressNow();
+}
+
+std::vector<XpGain> Session::keptXp() const {
+    const auto found = preferences_.find(keptXpKey);
+    return found == preferences_.end() ? std::vector<XpGain>{} : parseKeptXp(found->second);
+}
+
+ProgressSnapshot Session::progressNow() const {
+    return computeProgress(history_, derived_, shippedContent().levels,
+                           shippedContent().achievements, keptXp());
+}
 
 Session Session::open(const DataLocation& location, std::optional<Day> asOf) {
     Store store = Store::open(location);
@@ -44,8 +62,7 @@ bool Session::isEmpty() const {
 void Session::setAsOf(Day day) {
     derived_ = deriveAll(history_, day);
     // A new day is not an achievement: nothing is queued for it.
-    progress_ =
-        computeProgress(history_, derived_, shippedContent().levels, shippedContent().achievements);
+    progress_ = progressNow();
     ++revision_;
 }
 
@@ -57,37 +74,40 @@ ActionContext Session::context() const {
 
 void Session::apply(const ChangeSet& change, const Store::WriteProgress& progress) {
     if (change.empty()) return;
-    write(change, progress);
+    const Day day = asOf();
+    const std::int64_t kept = write(change, progress);
     if (change.undoable) {
-        undoStack_.push_back(change);
+        undoStack_.push_back(Done{change, kept, day});
         redoStack_.clear();
     }
 }
 
 bool Session::undo() {
     if (undoStack_.empty()) return false;
-    ChangeSet change = std::move(undoStack_.back());
+    Done done = std::move(undoStack_.back());
     undoStack_.pop_back();
-    write(change.inverse(), {});
-    redoStack_.push_back(std::move(change));
+    // The change is taken back whole: what it kept is let go with it.
+    write(done.change.inverse(), {}, XpKeeping{false, done.keptXp, done.keptOn});
+    redoStack_.push_back(std::move(done));
     return true;
 }
 
 bool Session::redo() {
     if (redoStack_.empty()) return false;
-    ChangeSet change = std::move(redoStack_.back());
+    Done done = std::move(redoStack_.back());
     redoStack_.pop_back();
-    write(change, {});
-    undoStack_.push_back(std::move(change));
+    done.keptOn = asOf();
+    done.keptXp = write(done.change, {});
+    undoStack_.push_back(std::move(done));
     return true;
 }
 
 std::string Session::undoDescription() const {
-    return undoStack_.empty() ? std::string() : "Undo " + undoStack_.back().description;
+    return undoStack_.empty() ? std::string() : "Undo " + undoStack_.back().change.description;
 }
 
 std::string Session::redoDescription() const {
-    return redoStack_.empty() ? std::string() : "Redo " + redoStack_.back().description;
+    return redoStack_.empty() ? std::string() : "Redo " + redoStack_.back().change.description;
 }
 
 void Session::checkLocal(const ChangeSet& change) const {
@@ -110,13 +130,64 @@ void Session::checkLocal(const ChangeSet& change) const {
     }
 }
 
-void Session::write(const ChangeSet& change, const Store::WriteProgress& progress) {
+std::int64_t Session::write(const ChangeSet& change, const Store::WriteProgress& progress) {
+    return write(change, progress, XpKeeping{});
+}
+
+std::int64_t Session::write(const ChangeSet& change, const Store::WriteProgress& progress,
+                            const XpKeeping& keeping) {
     checkChange(history_, change);
     checkLocal(change);
-    store_.apply(change.rows, unixNow(), progress);
 
-    const ChangeRows& rows = change.rows;
+    bool historyChanges = false;
+    change.rows.forEach([&](const auto& list) {
+        using Row = typename std::decay_t<decltype(list)>::value_type;
+        constexpr bool local = std::is_same_v<Row, RowChange<Preference>> ||
+                               std::is_same_v<Row, RowChange<ShownCelebration>>;
+        historyChanges = historyChanges || (!local && !list.empty());
+    });
+
+    // The history and its numbers move first, in memory, so that what the
+    // change would take away from the XP already earned is known before the
+    // transaction: the XP kept is written with the change, in the same
+    // transaction (docs/scoring.md §6.3). A write that fails puts them back.
+    ChangeSet written = change;
+    std::int64_t kept = 0;
+    std::optional<ProgressSnapshot> after;
+    const std::vector<Milestone> pendingBefore = pending_;
+    if (historyChanges) {
+        applyToHistory(history_, change.rows);
+        updateDerived(change.rows);
+        after = progressNow();
+        std::vector<XpGain> keptNow = keptXp();
+        if (keeping.keepEarned) {
+            kept = xpLost(progress_.xp.breakdown, after->xp.breakdown);
+            if (kept > 0) keptNow = withKeptXp(std::move(keptNow), asOf(), kept);
+        } else if (keeping.takeBack > 0) {
+            keptNow = withoutKeptXp(std::move(keptNow), keeping.keptOn, keeping.takeBack);
+        }
+        const auto current = preferences_.find(keptXpKey);
+        const std::string text = formatKeptXp(keptNow);
+        written.append(kindling::setPreference(
+            current == preferences_.end() ? std::nullopt
+                                          : std::optional<std::string>(current->second),
+            keptXpKey, text.empty() ? std::nullopt : std::optional<std::string>(text)));
+    }
+    try {
+        store_.apply(written.rows, unixNow(), progress);
+    } catch (...) {
+        if (historyChanges) {
+            const ChangeSet back = change.inverse();
+            applyToHistory(history_, back.rows);
+            updateDerived(back.rows);
+        }
+        throw;
+    }
+
+    const ChangeRows& rows = written.rows;
+    bool keptChanged = false;
     for (const RowChange<Preference>& row : rows.of<Preference>()) {
+        keptChanged = keptChanged || keyOf(row.after ? *row.after : *row.before) == keptXpKey;
         if (row.after)
             preferences_[row.after->key] = row.after->value;
         else
@@ -126,21 +197,13 @@ void Session::write(const ChangeSet& change, const Store::WriteProgress& progres
         shown_.insert(row.after->key);
     if (!rows.of<Couple>().empty()) onboarded_ = true;
 
-    bool historyChanges = false;
-    rows.forEach([&](const auto& list) {
-        using Row = typename std::decay_t<decltype(list)>::value_type;
-        constexpr bool local = std::is_same_v<Row, RowChange<Preference>> ||
-                               std::is_same_v<Row, RowChange<ShownCelebration>>;
-        historyChanges = historyChanges || (!local && !list.empty());
-    });
     if (historyChanges) {
-        applyToHistory(history_, rows);
-        const std::vector<Milestone> pendingBefore = pending_;
-        updateDerived(rows);
-        updateMilestones(change.milestones, pendingBefore);
+        if (keptChanged) after = progressNow();
+        updateMilestones(change.milestones, pendingBefore, std::move(*after));
     }
     std::erase_if(pending_, [&](const Milestone& m) { return shown_.count(m.key) > 0; });
     ++revision_;
+    return kept;
 }
 
 // Only what the change can move is derived again (derived.hpp): a log
@@ -170,9 +233,8 @@ void Session::updateDerived(const ChangeRows& rows) {
         updateRitual(derived_, history_, ritualId);
 }
 
-void Session::updateMilestones(Milestones policy, const std::vector<Milestone>& pendingBefore) {
-    ProgressSnapshot after =
-        computeProgress(history_, derived_, shippedContent().levels, shippedContent().achievements);
+void Session::updateMilestones(Milestones policy, const std::vector<Milestone>& pendingBefore,
+                               ProgressSnapshot after) {
     for (Milestone& milestone : newCelebrations(progress_, after, shown_)) {
         const bool queued = std::any_of(pending_.begin(), pending_.end(),
                                         [&](const Milestone& m) { return m.key == milestone.key; });
@@ -252,8 +314,11 @@ const Question& Session::questionOfTheNight() const {
             if (entry.mark == QuestionMark::Answered) answered[entry.questionId] = entry.day;
             if (entry.mark == QuestionMark::Skipped && entry.day == derived_.asOf) ++nextTonight;
         }
+        // "Talking about us" joins the nights once the couple turned it on.
         questionCache_.tonight = &kindling::questionOfTheNight(
-            shippedContent().questions, derived_.asOf, nextTonight, answered);
+            shippedContent().questions, derived_.asOf, nextTonight, answered,
+            history_.settings.talkingAboutUs ? OptInQuestions::Included
+                                             : OptInQuestions::Excluded);
         questionCache_.revision = revision_;
     }
     return *questionCache_.tonight;
@@ -307,8 +372,7 @@ std::filesystem::path Session::restore(const std::filesystem::path& file) {
     undoStack_.clear();
     redoStack_.clear();
     derived_ = deriveAll(history_, derived_.asOf);
-    progress_ =
-        computeProgress(history_, derived_, shippedContent().levels, shippedContent().achievements);
+    progress_ = progressNow();
     markAllReachedAsShown();
     ++revision_;
     return previous;

@@ -61,6 +61,8 @@ class Session {
         return change;
     }
     // The last undoable change's inverse, through apply; false when none.
+    // Undo takes back exactly what that change did, the XP it earned too; any
+    // other change keeps the XP already earned (docs/scoring.md §6.3).
     bool undo();
     bool redo();
     bool canUndo() const { return !undoStack_.empty(); }
@@ -122,13 +124,34 @@ class Session {
     // For tests and the scaling guard: the store under the session.
     Store& store() { return store_; }
 
+    // XP earned before and kept through edits of the past (docs/scoring.md
+    // §6.3): this computer's, as shown here, so a partner's computer keeps its own.
+    std::vector<XpGain> keptXp() const;
+
   private:
     Session(Store store, History history, Day asOf);
-    // apply() without the undo bookkeeping: undo and redo use it too.
-    void write(const ChangeSet& change, const Store::WriteProgress& progress);
+    // What a write does with XP that the change takes away (§6.3).
+    struct XpKeeping {
+        bool keepEarned = true;     // any change but an undo: what it takes away is kept
+        std::int64_t takeBack = 0;  // an undo: what the change kept is let go
+        Day keptOn{};               // … on the day it was kept
+    };
+    // What was kept by a change on the undo stack, so its undo lets it go.
+    struct Done {
+        ChangeSet change;
+        std::int64_t keptXp = 0;
+        Day keptOn{};
+    };
+    // apply() without the undo bookkeeping: undo and redo use it too. Returns
+    // the XP it kept (on asOf()).
+    std::int64_t write(const ChangeSet& change, const Store::WriteProgress& progress,
+                       const XpKeeping& keeping);
+    std::int64_t write(const ChangeSet& change, const Store::WriteProgress& progress);
     void checkLocal(const ChangeSet& change) const;
     void updateDerived(const ChangeRows& rows);
-    void updateMilestones(Milestones policy, const std::vector<Milestone>& pendingBefore);
+    void updateMilestones(Milestones policy, const std::vector<Milestone>& pendingBefore,
+                          ProgressSnapshot after);
+    ProgressSnapshot progressNow() const;
     // Every milestone reached now counts as shown (an import, a demo).
     void markAllReachedAsShown();
 
@@ -140,7 +163,7 @@ class Session {
     std::set<std::string> shown_;
     std::vector<Milestone> pending_;
     std::vector<std::string> warnings_;
-    std::vector<ChangeSet> undoStack_, redoStack_;
+    std::vector<Done> undoStack_, redoStack_;
     std::uint64_t revision_ = 0;
     bool onboarded_ = false;
     struct QuestionCache {

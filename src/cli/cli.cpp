@@ -139,6 +139,7 @@ struct Arguments {
     std::optional<std::string> measureUnit;
     std::optional<double> measureTarget;
     bool atLeast = false, atMost = false;
+    bool whenItHelps = false;
     std::string area = "connection";
     std::string icon = "heart";
     std::string why;
@@ -174,6 +175,7 @@ int addRitual(const Arguments& a, Session& session, std::ostream& out) {
     draft.area = areaArgument("--area", a.area);
     draft.icon = a.icon;
     draft.why = a.why;
+    draft.whenItHelps = a.whenItHelps;
     const ChangeSet change = session.run(kindling::addRitual, draft);
     out << "Added \"" << addedRitual(change).name << "\".\n";
     return 0;
@@ -280,6 +282,10 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
     auto* weekdays =
         ritualAdd->add_option("--weekdays", a.weekdays, "Specific weekdays, e.g. mon,wed,fri");
     weekdays->excludes(times)->excludes(per);
+    ritualAdd
+        ->add_flag("--when-it-helps", a.whenItHelps,
+                   "No schedule: done when it helps, never due, no streak")
+        ->excludes(weekdays);
     ritualAdd->add_option("--mode", a.mode, "together (one log for both) or each")
         ->check(CLI::IsMember({"together", "each"}))
         ->capture_default_str();

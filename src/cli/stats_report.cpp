@@ -221,6 +221,10 @@ std::string statsJson(const Session& session) {
         string(w, areaName(ritual.area));
         key(w, "archived");
         w.Bool(ritual.archived);
+        key(w, "when_it_helps");
+        w.Bool(ritual.whenItHelps);
+        key(w, "never_due");
+        w.Bool(isNeverDue(ritual));
         key(w, "frequency");
         frequency(w, ritual);
         key(w, "measure");
@@ -258,7 +262,7 @@ std::string statsText(const Session& session) {
     if (derived.connection.freezesBanked > 0)
         out += fmt::format(", {} freeze{} banked", derived.connection.freezesBanked,
                            derived.connection.freezesBanked == 1 ? "" : "s");
-    out += fmt::format("\nTogether strength: {:.0f}%\n", derived.coupleStrength * 100);
+    out += fmt::format("\nHow settled your rituals are: {:.0f}%\n", derived.coupleStrength * 100);
     const ProgressSnapshot& progress = session.progress();
     out += fmt::format("Level {} ({}), {} XP", progress.level.number, progress.level.name,
                        progress.level.xp);
@@ -277,6 +281,13 @@ std::string statsText(const Session& session) {
         if (found == derived.rituals.end()) continue;
         const SeriesResult& series = found->second.couple;
         const auto streak = currentStreak(series);
+        if (isNeverDue(ritual)) {
+            // docs/scoring.md §3.7: logged when it happens, no streak to show.
+            out += fmt::format("  {:<32} {:>5}  {:<10}  logs {:>5}{}\n", ritual.name, "",
+                               ritual.whenItHelps ? "when it helps" : "as it happens",
+                               found->second.totalLogs, ritual.archived ? "  (archived)" : "");
+            continue;
+        }
         out += fmt::format("  {:<32} {:>4.0f}%  streak {:>3}  logs {:>5}{}\n", ritual.name,
                            series.strength() * 100, streak ? streak->length : 0,
                            found->second.totalLogs, ritual.archived ? "  (archived)" : "");
@@ -303,6 +314,8 @@ std::string ritualListJson(const Session& session) {
         measure(w, ritual);
         key(w, "archived");
         w.Bool(ritual.archived);
+        key(w, "when_it_helps");
+        w.Bool(ritual.whenItHelps);
         w.EndObject();
     }
     w.EndArray();
@@ -317,6 +330,7 @@ std::string ritualListText(const Session& session) {
                                    ? "daily"
                                    : fmt::format("{} per {} days", ritual.frequency.times,
                                                  ritual.frequency.perDays);
+        if (ritual.whenItHelps) schedule = "when it helps";
         out += fmt::format("{}  ({}, {}{})\n", ritual.name, schedule, modeName(ritual.mode),
                            ritual.measure ? ", measured in " + ritual.unit : "");
     }

@@ -7,7 +7,8 @@
 //
 // Files: actions_logs.cpp (logs, skips, pauses), actions_rituals.cpp
 // (rituals, goals), actions_couple.cpp (the couple, settings, the question
-// deck, preferences, the welcome steps).
+// deck, preferences, the welcome steps), actions_programme.cpp (the touch
+// without pressure programme, the repair talk's plan).
 
 #include "core/assets.hpp"
 #include "core/change_set.hpp"
@@ -102,6 +103,7 @@ struct RitualDraft {
     std::string icon = "heart";
     std::string why;
     std::string catalogId; // addRitual: the catalog entry it came from, if any
+    bool whenItHelps = false; // no schedule: done when it helps (docs/scoring.md §3.7)
     bool operator==(const RitualDraft&) const = default;
 };
 RitualDraft draftOf(const Ritual& ritual);
@@ -188,6 +190,35 @@ ChangeSet setFavourite(const History& history, const ActionContext& context,
 // empty `value` with `erase` removes it.
 ChangeSet setPreference(const std::optional<std::string>& current, const std::string& key,
                         const std::optional<std::string>& value);
+
+// ---- Guided practices (actions_programme.cpp) -----------------------------------
+// The touch without pressure programme (core/programme.hpp has its rules).
+// None of these is kept for undo: a pause or a stop is each partner's own, and
+// another click must never take it back. Every one is refused (RuleViolation,
+// Field::Programme) where the programme's state does not allow it.
+
+// "Shall we begin?" (or, after a pause, "shall we go on?"): one partner's own
+// answer, Partner1 or Partner2. It may be changed until the other answers.
+ChangeSet answerProgrammeJoin(const History& history, const ActionContext& context, Who who,
+                              bool yes);
+// "Ready for the next stage?" while the programme runs below its last stage.
+ChangeSet answerProgrammeReady(const History& history, const ActionContext& context, Who who,
+                               bool ready);
+ChangeSet pauseProgramme(const History& history, const ActionContext& context);
+// From a pause too; it begins again at the first stage when both say yes.
+ChangeSet stopProgramme(const History& history, const ActionContext& context);
+// Back to the stage before, while it runs above the first.
+ChangeSet goBackProgrammeStage(const History& history, const ActionContext& context);
+
+// The repair talk's plan (docs/product.md §3.14): logs the couple's repair
+// ritual today, done together, with the plan as its private note. The ritual
+// is the first active one from the catalog's repair talk; when there is none,
+// the catalog's is added first, in the same change.
+ChangeSet keepRepairPlan(const History& history, const ActionContext& context,
+                         const std::vector<CatalogRitual>& catalog, const std::string& plan);
+// The catalog id keepRepairPlan logs.
+inline constexpr std::string_view repairRitualId = "repair-talk";
+const Ritual* repairRitual(const History& history);
 
 // Every row of `generated` added, in one change (a demo history).
 ChangeSet addEverything(const History& generated);

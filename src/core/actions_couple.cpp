@@ -168,6 +168,8 @@ ChangeSet addEverything(const History& generated) {
         change.add(row);
     for (const QuestionMarkEntry& row : generated.questionMarks)
         change.add(row);
+    for (const ProgrammeStep& row : generated.programmeSteps)
+        change.add(row);
     return change;
 }
 

@@ -53,6 +53,9 @@ Ritual withDraft(Ritual ritual, const RitualDraft& draft) {
     ritual.measure = draft.measure;
     ritual.area = draft.area;
     ritual.icon = draft.icon;
+    // A ritual done when it helps has no schedule to keep, so no weekdays.
+    ritual.whenItHelps = draft.whenItHelps;
+    if (ritual.whenItHelps) ritual.weekdays.reset();
     return ritual;
 }
 
@@ -110,6 +113,7 @@ RitualDraft draftOf(const Ritual& ritual) {
     draft.icon = ritual.icon;
     draft.why = ritual.why;
     draft.catalogId = ritual.catalogId;
+    draft.whenItHelps = ritual.whenItHelps;
     return draft;
 }
 

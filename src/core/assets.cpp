@@ -171,6 +171,7 @@ std::vector<CatalogRitual> parseCatalog(std::string_view json) {
         }
         reader.read("group", ritual.group);
         reader.readOptional("guide", ritual.guide);
+        reader.readOptional("whenItHelps", ritual.whenItHelps);
         rituals.push_back(std::move(ritual));
     });
     validateCatalog(rituals);

@@ -67,6 +67,9 @@ struct CatalogRitual {
     // Optional steps, in order, for a ritual that is a practice more than a
     // moment (the repair talk): each one sentence of our own words.
     std::vector<std::string> guide;
+    // Done when it helps, never on a schedule (docs/scoring.md §3.7); its
+    // times and perDays only shape its strength.
+    bool whenItHelps = false;
 };
 
 struct Level {

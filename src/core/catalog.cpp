@@ -18,6 +18,7 @@ Ritual ritualFromCatalog(const CatalogRitual& entry) {
         ritual.unit = entry.measure->unit;
     }
     ritual.catalogId = entry.id;
+    ritual.whenItHelps = entry.whenItHelps;
     return ritual;
 }
 

@@ -83,13 +83,15 @@ RitualStreakInfo ritualStreakInfo(const Ritual& ritual, const RitualStats& stats
 
 ProgressSnapshot computeProgress(const History& history, const DerivedState& derived,
                                  const std::vector<Level>& levels,
-                                 const std::vector<AchievementDefinition>& achievements) {
+                                 const std::vector<AchievementDefinition>& achievements,
+                                 const std::vector<XpGain>& keptXp) {
     ProgressSnapshot snapshot;
     snapshot.asOf = derived.asOf;
     const ResolvedLogs logs = resolvedLogs(derived, history);
     snapshot.goals = computeGoalProgress(history, logs);
     snapshot.connectionRuns = derived.connection.runs;
     snapshot.xp = computeXp(history, logs, snapshot.connectionRuns, snapshot.goals);
+    addKeptXp(snapshot.xp, keptXp, derived.asOf);
     snapshot.level = levelFor(snapshot.xp.breakdown.total(), levels);
     snapshot.levelsReached = levelsReached(snapshot.xp, levels);
     snapshot.achievements = evaluateAchievements(achievements, history, logs, derived,

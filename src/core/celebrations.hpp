@@ -68,9 +68,13 @@ struct ProgressSnapshot {
 
 // Everything above as of derived.asOf. `derived` must be up to date with
 // `history` (deriveAll, or updateRitual after a command).
+// `keptXp`: XP earned before and kept through edits of the past
+// (progress.hpp, docs/scoring.md §6.3), added to the ledger before levels and
+// badges are read from it.
 ProgressSnapshot computeProgress(const History& history, const DerivedState& derived,
                                  const std::vector<Level>& levels,
-                                 const std::vector<AchievementDefinition>& achievements);
+                                 const std::vector<AchievementDefinition>& achievements,
+                                 const std::vector<XpGain>& keptXp = {});
 
 struct Milestone {
     enum class Kind : std::uint8_t {

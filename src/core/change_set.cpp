@@ -103,6 +103,7 @@ void applyToHistory(History& history, const ChangeRows& change) {
     patchList(history.pauses, change.of<Pause>());
     patchList(history.goals, change.of<Goal>());
     patchList(history.questionMarks, change.of<QuestionMarkEntry>());
+    patchList(history.programmeSteps, change.of<ProgrammeStep>());
 }
 
 } // namespace kindling

@@ -48,6 +48,9 @@ inline const std::string& keyOf(const Pause& row) {
 inline const std::string& keyOf(const Goal& row) {
     return row.id;
 }
+inline const std::string& keyOf(const ProgrammeStep& row) {
+    return row.id;
+}
 inline const std::string& keyOf(const Preference& row) {
     return row.key;
 }
@@ -87,7 +90,7 @@ template <class... Rows> struct RowChangeLists {
 };
 
 using ChangeRows = RowChangeLists<Couple, Settings, Ritual, Log, Skip, Pause, Goal,
-                                  QuestionMarkEntry, Preference, ShownCelebration>;
+                                  QuestionMarkEntry, ProgrammeStep, Preference, ShownCelebration>;
 
 // What a change that reaches a milestone does with it (celebrations.hpp).
 enum class Milestones : std::uint8_t {

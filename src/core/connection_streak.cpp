@@ -7,7 +7,11 @@ namespace kindling {
 ConnectionStreak computeConnectionStreak(const std::vector<Day>& loggedDays,
                                          const std::vector<PauseSpan>& pauses, Day asOf) {
     ConnectionStreak result;
-    if (loggedDays.empty() || loggedDays.front() > asOf) return result;
+    // Before the first log the safety net is already waiting.
+    if (loggedDays.empty() || loggedDays.front() > asOf) {
+        result.freezesBanked = starterFreezes;
+        return result;
+    }
 
     std::vector<PauseSpan> sortedPauses = pauses;
     std::sort(sortedPauses.begin(), sortedPauses.end(),
@@ -18,6 +22,8 @@ ConnectionStreak computeConnectionStreak(const std::vector<Day>& loggedDays,
     auto nextLog = loggedDays.begin();
     std::optional<ConnectionRun> run;
     int loggedInRun = 0;
+    bool firstRun = true;       // the couple's first run gets the starter freeze
+    bool starterBanked = false; // the starter freeze is in the bank, unused
 
     const auto finish = [&result](const ConnectionRun& finished) {
         result.runs.push_back(finished);
@@ -38,16 +44,24 @@ ConnectionStreak computeConnectionStreak(const std::vector<Day>& loggedDays,
             if (!run) {
                 run = ConnectionRun{day, day, 0};
                 loggedInRun = 0;
+                if (firstRun) {
+                    result.freezesBanked = starterFreezes;
+                    starterBanked = true;
+                    firstRun = false;
+                }
             }
-            if (logged && ++loggedInRun % loggedDaysPerFreeze == 0 &&
-                result.freezesBanked < maxBankedFreezes) {
-                ++result.freezesBanked;
+            if (logged && ++loggedInRun % loggedDaysPerFreeze == 0) {
+                if (starterBanked)
+                    starterBanked = false; // the starter becomes this day's freeze
+                else if (result.freezesBanked < maxBankedFreezes)
+                    ++result.freezesBanked;
             }
         } else if (day == asOf || !run) {
             // Today is still open; and with no streak alive there is nothing to freeze.
             continue;
         } else if (result.freezesBanked > 0) {
             --result.freezesBanked;
+            starterBanked = false;
             result.frozenDays.push_back(day);
         } else {
             finish(*run);

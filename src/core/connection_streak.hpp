@@ -33,6 +33,9 @@ struct ConnectionStreak {
 
 inline constexpr int loggedDaysPerFreeze = 7;
 inline constexpr int maxBankedFreezes = 2;
+// A new couple's safety net (docs/scoring.md §4.3): the couple's first run
+// starts with this many freezes banked.
+inline constexpr int starterFreezes = 1;
 
 // loggedDays: ascending days on which anyone logged any ritual (repeats are
 // ignored). pauses: in any order, may overlap. Days after asOf are ignored.
@@ -48,6 +51,11 @@ inline constexpr int maxBankedFreezes = 2;
 //   a new streak earns from zero again (7 logged days of its own).
 // - asOf is still open: missing it neither breaks the streak nor uses a freeze,
 //   and the streak that ended the day before is still current.
+// - The safety net for a new couple: their first run starts with one freeze
+//   banked (before the first log too), so a quiet day in the first week does
+//   not end it. Unused by that run's 7th logged day, it is that day's freeze:
+//   the 7th logged day banks none of its own, so after the first week the bank
+//   holds what it would have held anyway.
 ConnectionStreak computeConnectionStreak(const std::vector<Day>& loggedDays,
                                          const std::vector<PauseSpan>& pauses, Day asOf);
 

@@ -97,7 +97,8 @@ DashboardView buildDashboard(const History& history, const DerivedState& derived
         view.week.days[static_cast<std::size_t>(i)].day = weekStart + days{i};
         view.week.days[static_cast<std::size_t>(i)].future = weekStart + days{i} > asOf;
     }
-    std::array<std::array<std::vector<int>, 2>, 7> weekRituals; // ritual indices per day, partner
+    // Per day of the week: (ritual index, who) of every log.
+    std::array<std::vector<std::pair<int, Who>>, 7> weekRituals;
 
     // One pass over the logs fills the calendar, this week and the balance.
     const Day balanceFrom = asOf - days{balanceDays - 1};
@@ -125,14 +126,10 @@ DashboardView buildDashboard(const History& history, const DerivedState& derived
                 seen.push_back(ritual);
         }
         if (inWeek) {
-            if (forPartner1) ++view.week.logs[0];
-            if (forPartner2) ++view.week.logs[1];
-            if (log.who == Who::Both) ++view.week.togetherLogs;
-            if (ritual >= 0) {
-                auto& day = weekRituals[static_cast<std::size_t>(daysBetween(weekStart, log.day))];
-                if (forPartner1) day[0].push_back(ritual);
-                if (forPartner2) day[1].push_back(ritual);
-            }
+            const auto index = static_cast<std::size_t>(daysBetween(weekStart, log.day));
+            ++view.week.logs;
+            ++view.week.days[index].logs;
+            if (ritual >= 0) weekRituals[index].emplace_back(ritual, log.who);
         }
         if (inBalance && ritual >= 0) {
             const Area area = history.rituals[static_cast<std::size_t>(ritual)].area;
@@ -180,18 +177,28 @@ DashboardView buildDashboard(const History& history, const DerivedState& derived
             cell.value = static_cast<double>(cell.logs) / heatmap.maxLogs;
     }
 
-    // This week's names, in ritual order and each once.
-    for (std::size_t d = 0; d < 7; ++d)
-        for (std::size_t who = 0; who < 2; ++who) {
-            std::vector<int>& list = weekRituals[d][who];
-            std::sort(list.begin(), list.end(), [&](int a, int b) {
-                return rank[static_cast<std::size_t>(a)] < rank[static_cast<std::size_t>(b)];
-            });
-            list.erase(std::unique(list.begin(), list.end()), list.end());
-            for (int ritual : list)
-                view.week.days[d].partners[who].rituals.push_back(
-                    history.rituals[static_cast<std::size_t>(ritual)].name);
+    // This week's rituals, in ritual order and each once, with who did them.
+    for (std::size_t d = 0; d < 7; ++d) {
+        auto& list = weekRituals[d];
+        std::stable_sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
+            return rank[static_cast<std::size_t>(a.first)] < rank[static_cast<std::size_t>(b.first)];
+        });
+        WeekDay& day = view.week.days[d];
+        int previous = -1;
+        for (const auto& [ritual, who] : list) {
+            if (ritual != previous) {
+                day.rituals.push_back(
+                    WeekRitual{history.rituals[static_cast<std::size_t>(ritual)].name, {}, false});
+                previous = ritual;
+            }
+            WeekRitual& entry = day.rituals.back();
+            if (who == Who::Both)
+                entry.together = true;
+            else
+                entry.by[who == Who::Partner1 ? 0 : 1] = true;
         }
+        if (day.logs > 0) ++view.week.activeDays;
+    }
 
     // Trend days: weekly back from asOf, not before the first log.
     if (firstLog) {
@@ -219,6 +226,8 @@ DashboardView buildDashboard(const History& history, const DerivedState& derived
         row.icon = ritual.icon;
         row.area = ritual.area;
         row.mode = ritual.mode;
+        row.neverDue = isNeverDue(ritual);
+        row.whenItHelps = ritual.whenItHelps;
         row.trend.assign(view.trendDays.size(), 0.0);
         const auto stats = derived.rituals.find(ritual.id);
         if (stats != derived.rituals.end()) {
@@ -230,11 +239,19 @@ DashboardView buildDashboard(const History& history, const DerivedState& derived
             row.currentStreak = row.current ? row.current->length : 0;
             row.bestStreak = row.best ? row.best->length : 0;
             row.strength = series.strength();
-            row.strengthMonthAgo = series.strengthOn(asOf - days{30});
-            ++activeCount; // as meanStrength counts them
-            for (std::size_t i = 0; i < view.trendDays.size(); ++i) {
-                row.trend[i] = series.strengthOn(view.trendDays[i]);
-                view.coupleTrend[i] += row.trend[i];
+            const auto logs = derived.logsByRitual.find(ritual.id);
+            if (logs != derived.logsByRitual.end())
+                for (auto it = logs->second.rbegin(); it != logs->second.rend(); ++it)
+                    if (it->day <= asOf) {
+                        row.lastLogged = it->day;
+                        break;
+                    }
+            if (!row.neverDue) {
+                ++activeCount; // as meanStrength counts them
+                for (std::size_t i = 0; i < view.trendDays.size(); ++i) {
+                    row.trend[i] = series.strengthOn(view.trendDays[i]);
+                    view.coupleTrend[i] += row.trend[i];
+                }
             }
         }
         view.rituals.push_back(std::move(row));

@@ -18,8 +18,13 @@
 //   0.5 above it (never a "failed" mark).
 // - Freezes and pauses are marked in both calendars; skips and a weekday
 //   ritual's days off in the chosen ritual's calendar.
-// - Rituals: the active ones in their order. Strength 30 days ago is shown
-//   next to today's so a change can be read at a glance.
+// - Rituals: the active ones in their order. A ritual's strength is shown as
+//   how settled it is in the couple's days, never against an earlier value
+//   (docs/product.md §4.3). Rituals that are never due (docs/scoring.md §3.7)
+//   show how often they happened instead, and stay out of the couple's trend.
+// - This week is the couple's week: what the two of you did each day, never
+//   one partner's count beside the other's (docs/product.md §1.3). Who did
+//   what is there for a day's tooltip.
 // - Trend: strength sampled every 7 days ending on asOf, over the last 52
 //   weeks but not before the first log; with fewer than trendMinWeeklySamples
 //   weekly samples it is sampled daily. The couple's line is the mean of the
@@ -87,28 +92,32 @@ struct RitualRow {
     int bestStreak = 0;
     std::optional<Streak> current;
     std::optional<Streak> best;
-    double strength = 0.0;         // 0..1 as of asOf
-    double strengthMonthAgo = 0.0; // as of asOf - 30 days
+    double strength = 0.0; // 0..1 as of asOf
+    bool neverDue = false; // touch, "when it helps": no streak, no settling (§3.7)
+    bool whenItHelps = false;
+    std::optional<Day> lastLogged; // up to asOf
     int totalLogs = 0;
     std::vector<double> trend; // one value per DashboardView::trendDays
 };
 
-struct PartnerDay {
-    // Names of the rituals the partner logged that day, in ritual order; a
-    // Both log lists the ritual for both partners.
-    std::vector<std::string> rituals;
+// One ritual on one day of the week, and who did it (for the day's tooltip).
+struct WeekRitual {
+    std::string name;
+    std::array<bool, 2> by{false, false}; // a partner logged it on their own
+    bool together = false;                // a `both` log
 };
 
 struct WeekDay {
     Day day;
     bool future = false;
-    std::array<PartnerDay, 2> partners;
+    std::vector<WeekRitual> rituals; // what the two of you did, in ritual order, each once
+    int logs = 0;                    // logs that day (a `both` log is one)
 };
 
 struct ThisWeek {
     std::array<WeekDay, 7> days;
-    std::array<int, 2> logs{}; // each partner's logs this week (a Both log counts for both)
-    int togetherLogs = 0;      // Both logs this week
+    int logs = 0;       // the couple's logs this week (a `both` log is one)
+    int activeDays = 0; // days of this week with something done
 };
 
 struct AreaBalance {

@@ -128,6 +128,7 @@ RitualSeriesInputs seriesInputsFrom(const Ritual& ritual, const std::vector<Logg
         input.frequency = ritual.frequency;
         input.measure = ritual.measure;
         input.weekdays = ritual.weekdays;
+        input.neverDue = isNeverDue(ritual);
         input.logged = std::move(logged);
         input.skipped = skipped;
         return input;
@@ -317,7 +318,8 @@ double meanStrength(const DerivedState& state, const History& history) {
     double sum = 0.0;
     int count = 0;
     for (const Ritual& ritual : history.rituals) {
-        if (ritual.archived) continue;
+        // §5: rituals never due have no rhythm to settle into.
+        if (ritual.archived || isNeverDue(ritual)) continue;
         const auto found = state.rituals.find(ritual.id);
         if (found == state.rituals.end()) continue;
         sum += found->second.couple.strength();

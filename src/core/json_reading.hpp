@@ -29,6 +29,8 @@ template <class T> constexpr const char* expectedType() {
         return "text";
     else if constexpr (std::is_same_v<T, std::vector<std::string>>)
         return "a list of text";
+    else if constexpr (std::is_same_v<T, bool>)
+        return "true or false";
     else if constexpr (std::is_floating_point_v<T>)
         return "a number";
     else

@@ -11,6 +11,8 @@ constexpr std::array<std::string_view, 6> areaNames{"connection", "appreciation"
 constexpr std::array<std::string_view, 2> modeNames{"together", "each"};
 constexpr std::array<std::string_view, 3> whoNames{"partner1", "partner2", "both"};
 constexpr std::array<std::string_view, 3> questionMarkNames{"answered", "favourite", "skipped"};
+constexpr std::array<std::string_view, 5> programmeStepKindNames{"join", "ready", "pause", "stop",
+                                                                 "back"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -51,6 +53,17 @@ std::string_view questionMarkName(QuestionMark mark) {
 }
 std::optional<QuestionMark> questionMarkFromName(std::string_view name) {
     return fromName<QuestionMark>(questionMarkNames, name);
+}
+
+std::string_view programmeStepKindName(ProgrammeStepKind kind) {
+    return programmeStepKindNames[static_cast<std::size_t>(kind)];
+}
+std::optional<ProgrammeStepKind> programmeStepKindFromName(std::string_view name) {
+    return fromName<ProgrammeStepKind>(programmeStepKindNames, name);
+}
+
+bool isNeverDue(const Ritual& ritual) {
+    return ritual.whenItHelps || ritual.area == Area::Touch;
 }
 
 const Ritual* History::findRitual(std::string_view id) const {

@@ -59,8 +59,16 @@ struct Ritual {
     bool archived = false;          // archived rituals keep their history
     int position = 0;               // order on screen
     std::string catalogId;          // the catalog entry it came from, if any
+    // Done when it helps rather than on a schedule (the repair talk): never due,
+    // no streak, a strength that never fades (docs/scoring.md §3.7).
+    bool whenItHelps = false;
     bool operator==(const Ritual&) const = default;
 };
+
+// Rituals that are logged when they happen and never asked for: the touch
+// area, and "when it helps" rituals. They are never due, have no streak and
+// their strength never fades (docs/scoring.md §3.7, docs/product.md §1.7).
+bool isNeverDue(const Ritual& ritual);
 
 struct Log {
     std::string id; // stable UUID
@@ -111,6 +119,10 @@ struct Goal {
 struct Settings {
     int dayStartHour = 4; // the logical day starts at 04:00
     int weekStart = 0;    // 0 = Monday … 6 = Sunday
+    // The question deck's opt-in category, "Talking about us", is among the
+    // nights' questions (core/question_deck.hpp OptInQuestions). Off until
+    // the couple turns it on.
+    bool talkingAboutUs = false;
     bool operator==(const Settings&) const = default;
 };
 
@@ -126,6 +138,33 @@ struct QuestionMarkEntry {
     bool operator==(const QuestionMarkEntry&) const = default;
 };
 
+// The "touch without pressure" programme (docs/product.md §3.13): every answer
+// and choice is one step, kept in the order taken; where the programme stands
+// is what the steps add up to (core/programme.hpp).
+enum class ProgrammeStepKind : std::uint8_t {
+    Join,  // a partner's answer to "shall we begin (or go on)?": yes or not now
+    Ready, // a partner's answer to "ready for the next stage?": yes or not yet
+    Pause, // either partner rests the programme (who is not kept)
+    Stop,  // either partner ends it (who is not kept)
+    Back,  // back to the stage before, for more time with it
+};
+std::string_view programmeStepKindName(ProgrammeStepKind kind); // "join", "ready" …
+std::optional<ProgrammeStepKind> programmeStepKindFromName(std::string_view name);
+inline constexpr int programmeStages = 3;
+
+struct ProgrammeStep {
+    std::string id;
+    std::int64_t order = 1; // 1, 2, 3 …: the steps are read in this order
+    ProgrammeStepKind kind = ProgrammeStepKind::Join;
+    // Join and Ready: the partner who answered (Partner1 or Partner2). Pause,
+    // Stop and Back keep nobody's name: they are private.
+    std::optional<Who> who;
+    bool yes = false; // Join and Ready: the answer
+    int stage = 1;    // Ready and Back: the stage they were given in (1..3)
+    Day day;
+    bool operator==(const ProgrammeStep&) const = default;
+};
+
 // Everything the couple has recorded. Vectors in no particular order unless
 // stated; the derivation sorts what it needs.
 struct History {
@@ -137,6 +176,7 @@ struct History {
     std::vector<Pause> pauses;
     std::vector<Goal> goals;
     std::vector<QuestionMarkEntry> questionMarks; // by day, then question, then mark
+    std::vector<ProgrammeStep> programmeSteps;    // in any order; read by `order`
 
     const Ritual* findRitual(std::string_view id) const;
     // Case-insensitive (ASCII) match on the name, archived rituals included.

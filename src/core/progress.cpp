@@ -1,6 +1,7 @@
 #include "core/progress.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 
 namespace kindling {
@@ -94,6 +95,101 @@ XpLedger computeXp(const History& history, const ResolvedLogs& logs,
         }
     }
     return ledger;
+}
+
+std::int64_t xpLost(const XpBreakdown& before, const XpBreakdown& after) {
+    const auto lost = [](std::int64_t was, std::int64_t now) {
+        return was > now ? was - now : std::int64_t{0};
+    };
+    return lost(before.logs, after.logs) + lost(before.together, after.together) +
+           lost(before.bothSameDay, after.bothSameDay) +
+           lost(before.streakMilestones, after.streakMilestones) + lost(before.goals, after.goals);
+}
+
+namespace {
+
+// A preference holds at most this many characters (rules.cpp); room to spare.
+constexpr std::size_t maxKeptText = 3'900;
+
+} // namespace
+
+std::vector<XpGain> parseKeptXp(std::string_view text) {
+    std::vector<XpGain> kept;
+    while (!text.empty()) {
+        const std::size_t end = std::min(text.find(';'), text.size());
+        const std::string_view entry = text.substr(0, end);
+        text.remove_prefix(std::min(end + 1, text.size()));
+        const std::size_t equals = entry.find('=');
+        if (equals == std::string_view::npos) continue;
+        const auto day = parseDay(entry.substr(0, equals));
+        std::int64_t xp = 0;
+        const std::string_view number = entry.substr(equals + 1);
+        const auto [at, error] = std::from_chars(number.data(), number.data() + number.size(), xp);
+        if (!day || error != std::errc() || at != number.data() + number.size() || xp <= 0)
+            continue;
+        kept = withKeptXp(std::move(kept), *day, xp);
+    }
+    return kept;
+}
+
+std::string formatKeptXp(const std::vector<XpGain>& kept) {
+    std::string text;
+    for (const XpGain& gain : kept) {
+        if (gain.xp <= 0) continue;
+        if (!text.empty()) text += ';';
+        text += formatDay(gain.day) + "=" + std::to_string(gain.xp);
+    }
+    return text;
+}
+
+std::vector<XpGain> withKeptXp(std::vector<XpGain> kept, Day day, std::int64_t xp) {
+    if (xp <= 0) return kept;
+    const auto at = std::lower_bound(kept.begin(), kept.end(), day,
+                                     [](const XpGain& gain, Day d) { return gain.day < d; });
+    if (at != kept.end() && at->day == day)
+        at->xp += xp;
+    else
+        kept.insert(at, XpGain{day, xp});
+    while (kept.size() > 1 && formatKeptXp(kept).size() > maxKeptText) {
+        kept[1].xp += kept[0].xp; // a little later, never lost
+        kept.erase(kept.begin());
+    }
+    return kept;
+}
+
+std::vector<XpGain> withoutKeptXp(std::vector<XpGain> kept, Day day, std::int64_t xp) {
+    const auto take = [&xp](XpGain& gain) {
+        const std::int64_t taken = std::min(gain.xp, xp);
+        gain.xp -= taken;
+        xp -= taken;
+    };
+    for (XpGain& gain : kept)
+        if (gain.day == day) take(gain);
+    for (auto it = kept.rbegin(); it != kept.rend() && xp > 0; ++it)
+        take(*it);
+    std::erase_if(kept, [](const XpGain& gain) { return gain.xp <= 0; });
+    return kept;
+}
+
+void addKeptXp(XpLedger& ledger, const std::vector<XpGain>& kept, Day asOf) {
+    bool added = false;
+    for (const XpGain& gain : kept) {
+        if (gain.day > asOf || gain.xp <= 0) continue;
+        ledger.breakdown.kept += gain.xp;
+        ledger.byDay.push_back(gain);
+        added = true;
+    }
+    if (!added) return;
+    std::stable_sort(ledger.byDay.begin(), ledger.byDay.end(),
+                     [](const XpGain& a, const XpGain& b) { return a.day < b.day; });
+    std::vector<XpGain> merged;
+    for (const XpGain& gain : ledger.byDay) {
+        if (!merged.empty() && merged.back().day == gain.day)
+            merged.back().xp += gain.xp;
+        else
+            merged.push_back(gain);
+    }
+    ledger.byDay = std::move(merged);
 }
 
 std::optional<Day> dayXpReached(const XpLedger& ledger, std::int64_t xp) {

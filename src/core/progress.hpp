@@ -19,6 +19,11 @@
 //
 // - Streak milestones are earned once per run: a run of 30 days earns the 7- and
 //   the 30-day bonus; a later run earns them again when it gets there.
+// - XP never goes down (docs/scoring.md §6.3): whatever an edit of the past
+//   takes away (a log deleted, two runs joined by a forgotten day, a goal made
+//   harder) is kept as "kept" XP, dated on the day of the edit, so every bonus
+//   once earned stays earned. The app keeps those amounts (app/session.hpp);
+//   here they are added to the ledger like any other gain.
 // - Logs after asOf do not exist yet. Logs of archived rituals count; a log
 //   whose ritual is unknown earns the 10 XP of a log and nothing more.
 // - Every bonus is dated: a log on its day, a milestone on the day the run
@@ -35,6 +40,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kindling {
@@ -59,20 +65,42 @@ struct XpBreakdown {
     std::int64_t bothSameDay = 0;
     std::int64_t streakMilestones = 0;
     std::int64_t goals = 0;
+    std::int64_t kept = 0; // earned before and kept through an edit of the past (§6.3)
 
-    std::int64_t total() const { return logs + together + bothSameDay + streakMilestones + goals; }
+    std::int64_t total() const {
+        return logs + together + bothSameDay + streakMilestones + goals + kept;
+    }
 };
 
 struct XpGain {
     Day day;
     std::int64_t xp = 0;
+    bool operator==(const XpGain&) const = default;
 };
+
+// What a change took away, by kind of bonus: what `after` has less of than
+// `before`, added up (kept XP itself is not counted). 0 when nothing was lost.
+std::int64_t xpLost(const XpBreakdown& before, const XpBreakdown& after);
+
+// Kept XP as a preference's text, "YYYY-MM-DD=50;YYYY-MM-DD=10", ascending, one
+// entry per day. Unreadable parts are left out (a preference is only ours).
+std::vector<XpGain> parseKeptXp(std::string_view text);
+std::string formatKeptXp(const std::vector<XpGain>& kept);
+// Adds `xp` kept on `day` (merged with that day's entry). The text stays
+// within a preference's length: the oldest entries are folded into the next.
+std::vector<XpGain> withKeptXp(std::vector<XpGain> kept, Day day, std::int64_t xp);
+// Takes `xp` back from what was kept, from `day`'s entry first, then from the
+// newest; never below nothing.
+std::vector<XpGain> withoutKeptXp(std::vector<XpGain> kept, Day day, std::int64_t xp);
 
 struct XpLedger {
     XpBreakdown breakdown;
     std::vector<XpGain> byDay;       // ascending, one entry per day that earned XP
     std::vector<Day> bothLoggedDays; // ascending: days on which both partners logged
 };
+
+// Adds the kept gains dated up to the ledger's day to `ledger`.
+void addKeptXp(XpLedger& ledger, const std::vector<XpGain>& kept, Day asOf);
 
 // `runs`: the connection streak's runs as of asOf (ConnectionStreak::runs).
 // `goals`: computeGoalProgress as of the same asOf.

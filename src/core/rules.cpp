@@ -81,6 +81,8 @@ std::string_view fieldName(Field field) {
         return "week start";
     case Field::Question:
         return "question";
+    case Field::Programme:
+        return "programme";
     case Field::PreferenceKey:
         return "preference key";
     case Field::PreferenceValue:
@@ -284,6 +286,21 @@ std::optional<RuleError> problemWith(const QuestionMarkEntry& mark) {
     return about(Field::Question, dayProblem(mark.day));
 }
 
+std::optional<RuleError> problemWith(const ProgrammeStep& step) {
+    KINDLING_CHECK(idProblem(step.id, Field::Programme));
+    if (step.order < 1) return RuleError{Field::Programme, "a step's order starts at 1"};
+    if (step.stage < 1 || step.stage > programmeStages)
+        return RuleError{Field::Programme,
+                         "a stage is 1 to " + std::to_string(programmeStages)};
+    const bool answer =
+        step.kind == ProgrammeStepKind::Join || step.kind == ProgrammeStepKind::Ready;
+    if (answer && (!step.who || *step.who == Who::Both))
+        return RuleError{Field::Programme, "an answer is one partner's own"};
+    if (!answer && step.who)
+        return RuleError{Field::Programme, "pausing, stopping and going back keep no name"};
+    return about(Field::Programme, dayProblem(step.day));
+}
+
 std::optional<RuleError> problemWith(const Preference& preference) {
     if (preference.key.empty() || preference.key.size() > 64)
         return RuleError{Field::PreferenceKey, "a preference's key is 1 to 64 characters"};
@@ -326,6 +343,9 @@ std::string_view kindName(const Goal*) {
 std::string_view kindName(const QuestionMarkEntry*) {
     return "that question";
 }
+std::string_view kindName(const ProgrammeStep*) {
+    return "that step";
+}
 
 Field fieldOf(const Couple*) {
     return Field::Partner1Name;
@@ -350,6 +370,9 @@ Field fieldOf(const Goal*) {
 }
 Field fieldOf(const QuestionMarkEntry*) {
     return Field::Question;
+}
+Field fieldOf(const ProgrammeStep*) {
+    return Field::Programme;
 }
 
 // Each row's `before` must be what the history holds now: the live row with
@@ -436,6 +459,7 @@ void checkChange(const History& history, const ChangeSet& change) {
     checkBefores(history.pauses, rows.of<Pause>());
     checkBefores(history.goals, rows.of<Goal>());
     checkBefores(history.questionMarks, rows.of<QuestionMarkEntry>());
+    checkBefores(history.programmeSteps, rows.of<ProgrammeStep>());
     rows.forEach([](const auto& list) { checkRows(list); });
 
     // Rituals after the change: names are unique (case aside), and every

@@ -52,6 +52,7 @@ enum class Field : std::uint8_t {
     DayStartHour,
     WeekStart,
     Question,
+    Programme, // the touch-without-pressure programme's steps
     PreferenceKey,
     PreferenceValue,
     CurrentPin,
@@ -107,6 +108,7 @@ std::optional<RuleError> problemWith(const Skip& skip);
 std::optional<RuleError> problemWith(const Pause& pause);
 std::optional<RuleError> problemWith(const Goal& goal);
 std::optional<RuleError> problemWith(const QuestionMarkEntry& mark);
+std::optional<RuleError> problemWith(const ProgrammeStep& step);
 std::optional<RuleError> problemWith(const Preference& preference);
 std::optional<RuleError> problemWith(const ShownCelebration& shown);
 

@@ -272,9 +272,9 @@ SeriesResult computeSeries(const SeriesInput& rawInput, Day asOf) {
     if (hasSkip) firstDay = std::min(firstDay, *firstSkip);
     result.firstDay = firstDay;
 
-    // §1: a measured ritual has no auto-filled days.
+    // §1: a measured ritual has no auto-filled days, nor one never due (§3.7).
     std::vector<KeptWindow> windows;
-    if (!input.measure) {
+    if (!input.measure && !input.neverDue) {
         const std::vector<Day> newestFirst(loggedDays.rbegin(), loggedDays.rend());
         windows = keptWindows(frequency, newestFirst);
     }
@@ -321,12 +321,21 @@ SeriesResult computeSeries(const SeriesInput& rawInput, Day asOf) {
         }
     }
 
+    // §3.7: a ritual never due is never asked for, so a day without a log
+    // changes its strength no more than a skipped day does (§2.5), and it
+    // has no streak.
+    if (input.neverDue)
+        for (std::size_t i = 0; i < count; ++i)
+            if (!record.isLogged(i)) record.flags[i] |= skippedFlag;
+
     // §2, from the first entry through asOf. "At most" starts at full strength.
     const StrengthRule rule = strengthRuleFor(frequency, input.measure);
     StrengthState initial;
     initial.previous = result.strengthBefore;
     result.strengths.reserve(indexOf(firstDay, asOf) + 1);
     runStrengths(rule, record, indexOf(from, firstDay), initial, result.strengths);
+
+    if (input.neverDue) return result;
 
     // §3: maximal runs of counting days that hold at least one kept day (a
     // run of skipped days alone is no streak); the range ends at asOf, which

@@ -53,6 +53,10 @@ struct SeriesInput {
     // a skipped day (no decay, counts for streaks). When set, `frequency` is
     // ignored. See expandWeekdaySchedule.
     std::optional<Weekdays> weekdays;
+    // A ritual that is never due (touch, "when it helps"; docs/scoring.md
+    // §3.7): every day without a log counts as a skipped day for strength, so
+    // it never fades, and the series has no kept (auto) days and no streaks.
+    bool neverDue = false;
 };
 
 enum class DayState : std::uint8_t { None, Logged, Auto, Skipped };

@@ -57,6 +57,13 @@ std::vector<TodayItem> todayItems(const History& history, const DerivedState& de
         if (stats != derived.rituals.end() && !ritual.weekdays)
             item.doneInPeriod = loggedDaysInWindow(stats->second.couple, today, f.perDays);
 
+        item.neverDue = isNeverDue(ritual);
+        if (item.neverDue) {
+            // Never asked for, never resting: there when it happens.
+            item.status = anyLog ? TodayStatus::Done : TodayStatus::Whenever;
+            items.push_back(item);
+            continue;
+        }
         const bool doneToday = ritual.mode == RitualMode::Each ? item.doneBy[0] && item.doneBy[1]
                                                                : anyLog;
         if (doneToday) item.status = TodayStatus::Done;
@@ -73,6 +80,22 @@ std::vector<TodayItem> todayItems(const History& history, const DerivedState& de
     return items;
 }
 
-bool isDue(const TodayItem& item) { return item.status != TodayStatus::Resting; }
+std::optional<QuietGap> quietGapBeforeToday(const History& history, const DerivedState& derived) {
+    const Day today = derived.asOf;
+    // The last day before today with a log.
+    auto it = derived.logsPerDay.lower_bound(today);
+    if (it == derived.logsPerDay.begin()) return std::nullopt;
+    --it;
+    QuietGap gap{it->first + days{1}, today - days{1}, 0};
+    if (gap.last < gap.first) return std::nullopt;
+    for (Day day = gap.first; day <= gap.last; day += days{1})
+        if (!pausedOn(history, day)) ++gap.quietDays;
+    if (gap.quietDays < minimumQuietGap) return std::nullopt;
+    return gap;
+}
+
+bool isDue(const TodayItem& item) {
+    return !item.neverDue && item.status != TodayStatus::Resting;
+}
 
 } // namespace kindling

@@ -39,6 +39,10 @@ std::optional<Enum> fromName(const std::array<std::string_view, N>& names, std::
 // computer's preferences.
 constexpr std::string_view dayStartHourKey = "day_start_hour";
 constexpr std::string_view weekStartKey = "week_start";
+constexpr std::string_view talkingAboutUsKey = "talking_about_us"; // "0" or "1"
+bool isCoupleSetting(std::string_view key) {
+    return key == dayStartHourKey || key == weekStartKey || key == talkingAboutUsKey;
+}
 
 std::string weekdayMask(const Weekdays& weekdays) {
     std::string mask;
@@ -100,6 +104,21 @@ void bindRitual(SQLite::Statement& statement, const Ritual& ritual, std::int64_t
     statement.bind(":archived", ritual.archived ? 1 : 0);
     statement.bind(":position", ritual.position);
     statement.bind(":catalog_id", ritual.catalogId);
+    statement.bind(":when_it_helps", ritual.whenItHelps ? 1 : 0);
+    statement.bind(":now", now);
+}
+
+void bindProgrammeStep(SQLite::Statement& statement, const ProgrammeStep& step, std::int64_t now) {
+    statement.bind(":id", step.id);
+    statement.bind(":ord", step.order);
+    statement.bind(":kind", std::string(programmeStepKindName(step.kind)));
+    if (step.who)
+        statement.bind(":who", std::string(whoName(*step.who)));
+    else
+        statement.bind(":who");
+    statement.bind(":yes", step.yes ? 1 : 0);
+    statement.bind(":stage", step.stage);
+    statement.bind(":day", formatDay(step.day));
     statement.bind(":now", now);
 }
 
@@ -164,12 +183,19 @@ History Store::loadHistory() const {
         }
 
         SQLite::Statement settings(impl.db, "SELECT key, value FROM settings WHERE key IN "
-                                            "(:day_start, :week_start)");
+                                            "(:day_start, :week_start, :talking_about_us)");
         settings.bind(":day_start", std::string(dayStartHourKey));
         settings.bind(":week_start", std::string(weekStartKey));
+        settings.bind(":talking_about_us", std::string(talkingAboutUsKey));
         while (settings.executeStep()) {
             const std::string key = settings.getColumn(0).getString();
             const std::string text = settings.getColumn(1).getString();
+            if (key == talkingAboutUsKey) {
+                if (text != "0" && text != "1")
+                    impl.damaged("settings", key, "holds '" + text + "'");
+                history.settings.talkingAboutUs = text == "1";
+                continue;
+            }
             int value = -1;
             const auto [end, error] =
                 std::from_chars(text.data(), text.data() + text.size(), value);
@@ -183,7 +209,8 @@ History Store::loadHistory() const {
 
         SQLite::Statement rituals(
             impl.db, "SELECT id, name, icon, area, why, times, per_days, weekdays, mode, "
-                     "measure_kind, measure_target, unit, archived, position, catalog_id "
+                     "measure_kind, measure_target, unit, archived, position, catalog_id, "
+                     "when_it_helps "
                      "FROM rituals WHERE deleted_at IS NULL ORDER BY position, created_at, id");
         while (rituals.executeStep()) {
             Ritual ritual;
@@ -220,6 +247,7 @@ History Store::loadHistory() const {
             ritual.archived = rituals.getColumn(12).getInt() != 0;
             ritual.position = rituals.getColumn(13).getInt();
             ritual.catalogId = rituals.getColumn(14).getString();
+            ritual.whenItHelps = rituals.getColumn(15).getInt() != 0;
             history.rituals.push_back(std::move(ritual));
         }
 
@@ -316,6 +344,26 @@ History Store::loadHistory() const {
             entry.day = dayOf(marks.getColumn(3), "question_marks", id);
             history.questionMarks.push_back(std::move(entry));
         }
+
+        SQLite::Statement steps(impl.db,
+                                "SELECT id, ord, kind, who, yes, stage, day FROM programme_steps "
+                                "WHERE deleted_at IS NULL ORDER BY ord, id");
+        while (steps.executeStep()) {
+            ProgrammeStep step;
+            step.id = steps.getColumn(0).getString();
+            step.order = steps.getColumn(1).getInt64();
+            auto kind = programmeStepKindFromName(steps.getColumn(2).getString());
+            if (!kind) impl.damaged("programme_steps", step.id, "has an unknown kind");
+            step.kind = *kind;
+            if (!steps.getColumn(3).isNull()) {
+                step.who = whoFromName(steps.getColumn(3).getString());
+                if (!step.who) impl.damaged("programme_steps", step.id, "has an unknown partner");
+            }
+            step.yes = steps.getColumn(4).getInt() != 0;
+            step.stage = steps.getColumn(5).getInt();
+            step.day = dayOf(steps.getColumn(6), "programme_steps", step.id);
+            history.programmeSteps.push_back(std::move(step));
+        }
     } catch (const SQLite::Exception& error) {
         throw translate(error, impl.location, "read your history");
     }
@@ -334,9 +382,10 @@ std::map<std::string, std::string> Store::preferences() const {
     std::map<std::string, std::string> values;
     try {
         SQLite::Statement statement(impl_->db, "SELECT key, value FROM settings WHERE key NOT IN "
-                                               "(:day_start, :week_start)");
+                                               "(:day_start, :week_start, :talking_about_us)");
         statement.bind(":day_start", std::string(dayStartHourKey));
         statement.bind(":week_start", std::string(weekStartKey));
+        statement.bind(":talking_about_us", std::string(talkingAboutUsKey));
         while (statement.executeStep())
             values.emplace(statement.getColumn(0).getString(), statement.getColumn(1).getString());
     } catch (const SQLite::Exception& error) {
@@ -483,6 +532,8 @@ void Store::apply(const ChangeRows& change, std::int64_t now, const WriteProgres
                               std::to_string(settings.after->dayStartHour), now);
                 upsertSetting(statement, weekStartKey, std::to_string(settings.after->weekStart),
                               now);
+                upsertSetting(statement, talkingAboutUsKey,
+                              settings.after->talkingAboutUs ? "1" : "0", now);
                 step();
             }
             SQLite::Statement erase(db, "DELETE FROM settings WHERE key = :key");
@@ -490,7 +541,7 @@ void Store::apply(const ChangeRows& change, std::int64_t now, const WriteProgres
                 const std::string& key =
                     keyOf(preference.before ? *preference.before : *preference.after);
                 // The couple's own settings are saved as Settings, never here.
-                if (key == dayStartHourKey || key == weekStartKey)
+                if (isCoupleSetting(key))
                     impl_->invalid("The setting '" + key + "' is one of the couple's settings");
                 if (preference.after) {
                     upsertSetting(statement, key, preference.after->value, now);
@@ -507,7 +558,7 @@ void Store::apply(const ChangeRows& change, std::int64_t now, const WriteProgres
             auto upsert = rows.upsert("rituals",
                                       {"id", "name", "icon", "area", "why", "times", "per_days",
                                        "weekdays", "mode", "measure_kind", "measure_target", "unit",
-                                       "archived", "position", "catalog_id"},
+                                       "archived", "position", "catalog_id", "when_it_helps"},
                                       "id");
             auto tombstone = rows.tombstone("rituals");
             writeRows(change.of<Ritual>(), &upsert, &tombstone, bindRitual, now, step);
@@ -552,6 +603,13 @@ void Store::apply(const ChangeRows& change, std::int64_t now, const WriteProgres
                 statement.exec();
                 step();
             }
+        }
+        if (!change.of<ProgrammeStep>().empty()) {
+            auto upsert = rows.upsert("programme_steps",
+                                      {"id", "ord", "kind", "who", "yes", "stage", "day"}, "id");
+            auto tombstone = rows.tombstone("programme_steps");
+            writeRows(change.of<ProgrammeStep>(), &upsert, &tombstone, bindProgrammeStep, now,
+                      step);
         }
         if (!change.of<ShownCelebration>().empty()) {
             SQLite::Statement statement(db, "INSERT OR IGNORE INTO celebrations_shown "

@@ -1,5 +1,6 @@
 #include "store/export_import.hpp"
 
+#include "core/rules.hpp"
 #include "store/files.hpp"
 
 #include <algorithm>
@@ -66,7 +67,8 @@ struct SettingsRecord {
     const Settings& settings;
     template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
         ar(cereal::make_nvp("day_start_hour", settings.dayStartHour),
-           cereal::make_nvp("week_start", settings.weekStart));
+           cereal::make_nvp("week_start", settings.weekStart),
+           cereal::make_nvp("talking_about_us", settings.talkingAboutUs));
     }
 };
 
@@ -97,7 +99,8 @@ struct RitualRecord {
         if (ritual.measure) ar(cereal::make_nvp("measure", MeasureRecord{*ritual.measure}));
         ar(cereal::make_nvp("unit", ritual.unit), cereal::make_nvp("archived", ritual.archived),
            cereal::make_nvp("position", ritual.position),
-           cereal::make_nvp("catalog_id", ritual.catalogId));
+           cereal::make_nvp("catalog_id", ritual.catalogId),
+           cereal::make_nvp("when_it_helps", ritual.whenItHelps));
     }
 };
 
@@ -153,6 +156,17 @@ struct QuestionMarkRecord {
     }
 };
 
+struct ProgrammeStepRecord {
+    const ProgrammeStep& step;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("id", step.id), cereal::make_nvp("order", step.order),
+           cereal::make_nvp("kind", std::string(programmeStepKindName(step.kind))));
+        if (step.who) ar(cereal::make_nvp("who", std::string(whoName(*step.who))));
+        ar(cereal::make_nvp("yes", step.yes), cereal::make_nvp("stage", step.stage),
+           cereal::make_nvp("day", formatDay(step.day)));
+    }
+};
+
 template <class Archive, class Record, class Range>
 void saveList(Archive& ar, const char* name, const Range& rows) {
     ar.setNextName(name);
@@ -182,6 +196,7 @@ struct ExportRecord {
                                       extras.shownCelebrations.end());
         ar(cereal::make_nvp("shown_celebrations", keys));
         saveList<Archive, QuestionMarkRecord>(ar, "question_marks", history.questionMarks);
+        saveList<Archive, ProgrammeStepRecord>(ar, "programme_steps", history.programmeSteps);
     }
 };
 
@@ -194,11 +209,15 @@ struct ExportRecord {
 // GoalRecord 2: "archived": true/false became "archived_on": day, left out
 // when the goal is not archived. An older Kindling refuses the goals' version
 // rather than misread them.
+// RitualRecord 2: "when_it_helps" (true/false); version 1 has none (false).
+// SettingsRecord 2: "talking_about_us" (true/false); version 1 has none (false).
+// ProgrammeStepRecord 1: the list "programme_steps", which older files lack.
 CEREAL_CLASS_VERSION(kindling::PartnerRecord, 1)
 CEREAL_CLASS_VERSION(kindling::CoupleRecord, 1)
-CEREAL_CLASS_VERSION(kindling::SettingsRecord, 1)
+CEREAL_CLASS_VERSION(kindling::SettingsRecord, 2)
 CEREAL_CLASS_VERSION(kindling::MeasureRecord, 1)
-CEREAL_CLASS_VERSION(kindling::RitualRecord, 1)
+CEREAL_CLASS_VERSION(kindling::RitualRecord, 2)
+CEREAL_CLASS_VERSION(kindling::ProgrammeStepRecord, 1)
 CEREAL_CLASS_VERSION(kindling::LogRecord, 1)
 CEREAL_CLASS_VERSION(kindling::SkipRecord, 1)
 CEREAL_CLASS_VERSION(kindling::PauseRecord, 1)
@@ -212,6 +231,8 @@ namespace kindling {
 namespace {
 constexpr std::uint32_t recordVersion = 1;
 constexpr std::uint32_t goalRecordVersion = 2;
+constexpr std::uint32_t ritualRecordVersion = 2;
+constexpr std::uint32_t settingsRecordVersion = 2;
 } // namespace
 
 StoreExtras storeExtras(const Store& store) {
@@ -679,7 +700,8 @@ class ProgressReporter {
 Ritual readRitual(const Value& value, std::string path) {
     ObjectReader r(value, std::move(path),
                    {"id", "name", "icon", "area", "why", "times", "per_days", "weekdays", "mode",
-                    "measure", "unit", "archived", "position", "catalog_id"});
+                    "measure", "unit", "archived", "position", "catalog_id", "when_it_helps"},
+                   ritualRecordVersion);
     Ritual ritual;
     ritual.id = r.uuid("id");
     ritual.name = r.text("name", maxNameLength, TextKind::Name, true);
@@ -730,6 +752,8 @@ Ritual readRitual(const Value& value, std::string path) {
     ritual.archived = r.boolean("archived");
     ritual.position = r.smallInteger("position", -1'000'000'000, 1'000'000'000);
     ritual.catalogId = r.text("catalog_id", maxNameLength, TextKind::Name, false);
+    // Version 1 records have no such field: every ritual then had a schedule.
+    if (r.optional("when_it_helps") != nullptr) ritual.whenItHelps = r.boolean("when_it_helps");
     return ritual;
 }
 
@@ -811,6 +835,29 @@ QuestionMarkEntry readQuestionMark(const Value& value, std::string path) {
     return entry;
 }
 
+ProgrammeStep readProgrammeStep(const Value& value, std::string path) {
+    ObjectReader r(value, std::move(path), {"id", "order", "kind", "who", "yes", "stage", "day"});
+    ProgrammeStep step;
+    step.id = r.uuid("id");
+    step.order = r.integer("order", 1, 1'000'000'000);
+    step.kind = static_cast<ProgrammeStepKind>(r.oneOf(
+        "kind", std::array<std::string_view, 5>{
+                    programmeStepKindName(ProgrammeStepKind::Join),
+                    programmeStepKindName(ProgrammeStepKind::Ready),
+                    programmeStepKindName(ProgrammeStepKind::Pause),
+                    programmeStepKindName(ProgrammeStepKind::Stop),
+                    programmeStepKindName(ProgrammeStepKind::Back)}));
+    if (r.optional("who") != nullptr)
+        step.who = static_cast<Who>(r.oneOf(
+            "who", std::array<std::string_view, 2>{whoName(Who::Partner1), whoName(Who::Partner2)}));
+    step.yes = r.boolean("yes");
+    step.stage = r.smallInteger("stage", 1, programmeStages);
+    step.day = r.day("day");
+    // The rules every step keeps wherever it comes from (core/rules.hpp).
+    if (auto problem = problemWith(step)) ObjectReader::fail(r.path(), problem->problem);
+    return step;
+}
+
 bool samePartners(const Couple& a, const Couple& b) {
     for (std::size_t i = 0; i < 2; ++i)
         if (a.partners[i].name != b.partners[i].name ||
@@ -829,12 +876,17 @@ bool sameRitual(const Ritual& a, const Ritual& b) {
            a.why == b.why && a.frequency.times == b.frequency.times &&
            a.frequency.perDays == b.frequency.perDays && a.weekdays == b.weekdays &&
            a.mode == b.mode && sameMeasure(a.measure, b.measure) && a.unit == b.unit &&
-           a.archived == b.archived && a.position == b.position && a.catalogId == b.catalogId;
+           a.archived == b.archived && a.position == b.position && a.catalogId == b.catalogId &&
+           a.whenItHelps == b.whenItHelps;
 }
 
 bool sameLog(const Log& a, const Log& b) {
     return a.id == b.id && a.ritualId == b.ritualId && a.day == b.day && a.who == b.who &&
            a.amount == b.amount && a.note == b.note && a.loggedAt == b.loggedAt;
+}
+
+bool sameProgrammeStep(const ProgrammeStep& a, const ProgrammeStep& b) {
+    return a == b;
 }
 
 bool sameSkip(const Skip& a, const Skip& b) {
@@ -923,7 +975,8 @@ std::vector<ImportCounts> importSummary(const ImportPlan& plan) {
             counts("pauses", plan.pauses),
             counts("goals", plan.goals),
             counts("celebrations", plan.celebrations),
-            counts("question marks", plan.questionMarks)};
+            counts("question marks", plan.questionMarks),
+            counts("programme steps", plan.programmeSteps)};
 }
 
 ImportPlan planImport(std::string_view json, const History& current,
@@ -992,7 +1045,7 @@ ImportPlan planImport(std::string_view json, const History& current,
     ObjectReader envelope(root, "kindling_export",
                           {"format_version", "exported_at", "app_version", "couple", "settings",
                            "rituals", "logs", "skips", "pauses", "goals", "shown_celebrations",
-                           "question_marks"});
+                           "question_marks", "programme_steps"});
     ImportPlan plan;
     plan.formatVersion = envelope.smallInteger("format_version", 1, exportFormatVersion);
     plan.exportedAt = envelope.text("exported_at", 64, TextKind::Name, false);
@@ -1023,12 +1076,15 @@ ImportPlan planImport(std::string_view json, const History& current,
             plan.couple.updated.push_back(parsed);
 
         ObjectReader settings(envelope.required("settings"), "settings",
-                              {"day_start_hour", "week_start"});
+                              {"day_start_hour", "week_start", "talking_about_us"},
+                              settingsRecordVersion);
         Settings parsedSettings;
         parsedSettings.dayStartHour = settings.smallInteger("day_start_hour", 0, 23);
         parsedSettings.weekStart = settings.smallInteger("week_start", 0, 6);
-        if (parsedSettings.dayStartHour == current.settings.dayStartHour &&
-            parsedSettings.weekStart == current.settings.weekStart)
+        // Version 1 has no such field: the category was not there to turn on.
+        if (settings.optional("talking_about_us") != nullptr)
+            parsedSettings.talkingAboutUs = settings.boolean("talking_about_us");
+        if (parsedSettings == current.settings)
             ++plan.settings.skipped;
         else
             plan.settings.updated.push_back(parsedSettings);
@@ -1041,6 +1097,11 @@ ImportPlan planImport(std::string_view json, const History& current,
     const Value& goals = listIn(envelope, "goals", limits.maxGoals);
     const Value& celebrations = listIn(envelope, "shown_celebrations", limits.maxCelebrations);
     const Value& questionMarks = listIn(envelope, "question_marks", limits.maxQuestionMarks);
+    // Files from before the programme have no steps.
+    static const Value noSteps(rapidjson::kArrayType);
+    const Value& programmeSteps = envelope.optional("programme_steps") != nullptr
+                                      ? listIn(envelope, "programme_steps", limits.maxProgrammeSteps)
+                                      : noSteps;
 
     plan.rituals = mergeList(rituals, "rituals", current.rituals, readRitual, sameRitual, reporter,
                              "checking rituals");
@@ -1049,6 +1110,9 @@ ImportPlan planImport(std::string_view json, const History& current,
         mergeList(skips, "skips", current.skips, readSkip, sameSkip, reporter, "checking skips");
     plan.pauses = mergeList(pauses, "pauses", current.pauses, readPause, samePause, reporter,
                             "checking pauses");
+    plan.programmeSteps =
+        mergeList(programmeSteps, "programme_steps", current.programmeSteps, readProgrammeStep,
+                  sameProgrammeStep, reporter, "checking the programme");
     // A file that cannot say when it was written stops such a goal at its start.
     const Day exportDay =
         parseDay(std::string_view(plan.exportedAt).substr(0, 10)).value_or(earliestDay);
@@ -1223,6 +1287,7 @@ ChangeSet importChange(const ImportPlan& plan, const History& current) {
     addChanges(change, plan.pauses, current.pauses);
     addChanges(change, plan.goals, current.goals);
     addChanges(change, plan.questionMarks, current.questionMarks);
+    addChanges(change, plan.programmeSteps, current.programmeSteps);
     for (const std::string& key : plan.celebrations.added)
         change.add(ShownCelebration{key});
     return change;

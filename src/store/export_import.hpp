@@ -5,7 +5,8 @@
 // CEREAL_CLASS_VERSION) inside an envelope:
 //   {"kindling_export": {"format_version": 1, "exported_at": …, "app_version": …,
 //                        "couple", "settings", "rituals", "logs", "skips", "pauses",
-//                        "goals", "shown_celebrations", "question_marks"}}
+//                        "goals", "shown_celebrations", "question_marks",
+//                        "programme_steps"}}
 // Only live rows are exported: deleted logs, skips and pauses (tombstones) are
 // not. UI preferences (theme, scale, PIN) belong to this computer and are not
 // exported either.
@@ -47,6 +48,7 @@ struct ImportLimits {
     std::size_t maxGoals = 100'000;
     std::size_t maxCelebrations = 100'000;
     std::size_t maxQuestionMarks = 100'000;
+    std::size_t maxProgrammeSteps = 100'000;
 };
 
 // A file that cannot be imported. The message names the field (for example
@@ -106,6 +108,7 @@ struct ImportPlan {
     ImportChanges<Goal> goals;
     ImportChanges<std::string> celebrations;
     ImportChanges<QuestionMarkEntry> questionMarks;
+    ImportChanges<ProgrammeStep> programmeSteps;
 
     bool changesNothing() const;
 };

@@ -141,6 +141,28 @@ ALTER TABLE rituals ADD COLUMN deleted_at INTEGER;
 ALTER TABLE goals ADD COLUMN deleted_at INTEGER;
 ALTER TABLE question_marks ADD COLUMN deleted_at INTEGER;
 )sql"},
+        // A ritual may be done when it helps instead of on a schedule
+        // (docs/scoring.md §3.7). Every ritual so far had a schedule.
+        {5, "rituals done when it helps", R"sql(
+ALTER TABLE rituals ADD COLUMN when_it_helps INTEGER NOT NULL DEFAULT 0
+    CHECK (when_it_helps IN (0, 1));
+)sql"},
+        // The touch without pressure programme (core/programme.hpp): every
+        // answer and choice is a step, read in `ord` order.
+        {6, "the touch without pressure programme's steps", R"sql(
+CREATE TABLE programme_steps (
+    id TEXT PRIMARY KEY NOT NULL,
+    ord INTEGER NOT NULL CHECK (ord >= 1),
+    kind TEXT NOT NULL CHECK (kind IN ('join', 'ready', 'pause', 'stop', 'back')),
+    who TEXT CHECK (who IS NULL OR who IN ('partner1', 'partner2')),
+    yes INTEGER NOT NULL CHECK (yes IN (0, 1)),
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 3),
+    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted_at INTEGER
+);
+)sql"},
     };
     return steps;
 }

@@ -137,14 +137,14 @@ void heatmapTooltip(const Palette& p, const HeatmapCell& cell, const HeatmapText
         } else if (cell.dayOff) {
             ImGui::TextColored(p.textMuted, "Not one of its days");
         } else {
-            ImGui::TextColored(p.textMuted, "Not logged");
+            ImGui::TextColored(p.textMuted, "A quiet day for this one");
         }
     } else if (cell.logs > 0) {
         ImGui::Text("%s, %s", plural(cell.rituals, "ritual", "rituals").c_str(),
                     plural(cell.logs, "log", "logs").c_str());
         partnersLine(text, cell.partners, "By ");
     } else {
-        ImGui::TextColored(p.textMuted, "Nothing logged");
+        ImGui::TextColored(p.textMuted, "A quiet day");
     }
     if (cell.paused) {
         ImGui::TextColored(p.textMuted, "%s", icons::pause);

@@ -39,6 +39,9 @@ constexpr std::array screens{
                 drawAchievementsScreen},
     ScreenEntry{Screen::Settings, "settings", icons::cog, "Settings", drawSettingsScreen},
     ScreenEntry{Screen::Support, "support", icons::lifeRing, "Support", drawSupportScreen},
+    // One row for both guides; the page switches between them.
+    ScreenEntry{Screen::Repair, "repair", icons::compass, "Guides", drawGuidesScreen},
+    ScreenEntry{Screen::Programme, "programme", icons::compass, "Guides", drawGuidesScreen, false},
     ScreenEntry{Screen::Onboarding, "onboarding", icons::heart, "Welcome", drawOnboardingScreen,
                 false},
     // Drawn by drawCelebration, over the whole window.
@@ -67,7 +70,8 @@ void drawSidebar(UiState& state) {
     for (const ScreenEntry& entry : screens) {
         if (!entry.inSidebar) continue;
         ++shortcut;
-        const bool selected = state.screen == entry.screen;
+        const bool selected = state.screen == entry.screen ||
+                              (entry.screen == Screen::Repair && state.screen == Screen::Programme);
         ImGui::PushID(entry.label);
         const ImVec2 rowMin = ImGui::GetCursorScreenPos();
         if (ImGui::Selectable("##nav", selected, 0, ImVec2(0, rowHeight)))

@@ -38,6 +38,9 @@ enum class Screen {
     Achievements,
     Settings,
     Support,
+    // The guided practices (guides.cpp): one entry in the sidebar, "Guides".
+    Repair,    // a guide for a repair talk
+    Programme, // touch without pressure, in stages
     Onboarding,
     Celebration,
 };
@@ -108,7 +111,8 @@ struct SettingsDraft {
     std::array<std::string, 2> names;
     std::array<std::string, 2> namesFrom; // the couple's names the fields were filled from
     std::string currentPin, newPin, repeatPin;
-    Notice coupleNotice, daysNotice, lookNotice, pinNotice; // how each card's last change went
+    Notice coupleNotice, daysNotice, lookNotice, pinNotice,
+        talkNotice; // how each card's last change went
 };
 
 // The PIN lock: while locked the window shows nothing but the PIN field.
@@ -153,6 +157,19 @@ struct QuestionsView {
     std::string browsing = "favourites"; // "favourites" or a question category
 };
 
+// The repair talk's guide: the plan being written.
+struct RepairView {
+    std::string plan;
+    std::string notice; // what keeping the plan did
+    std::string error;
+};
+
+// The programme's page: which partner is changing an answer already given.
+struct ProgrammeView {
+    std::array<bool, 2> changing{false, false};
+    std::string error;
+};
+
 // The celebration on screen (docs/product.md §3.9).
 struct CelebrationView {
     std::string key;      // the milestone shown; empty when none is
@@ -172,6 +189,8 @@ struct UiState {
     QuestionsView questions;
     RitualsView rituals;
     GoalsView goals;
+    RepairView repair;
+    ProgrammeView programme;
     std::map<std::string, double> amountDrafts; // measured rituals: the amount being typed
     Screen screen = Screen::Today;
     bool focusScreen = false; // the next frame gives the screen the keyboard (Ctrl+1 …)

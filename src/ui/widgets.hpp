@@ -60,6 +60,11 @@ inline constexpr const char* chevronRight = "\uf054";
 inline constexpr const char* lightbulb = "\uf0eb";
 inline constexpr const char* gift = "\uf06b";
 inline constexpr const char* exclamationCircle = "\uf06a";
+inline constexpr const char* compass = "\uf14e";
+inline constexpr const char* handshake = "\uf2b5";
+inline constexpr const char* handPaper = "\uf256";
+inline constexpr const char* play = "\uf04b";
+inline constexpr const char* stop = "\uf04d";
 // Every glyph above: the fonts build these (and core/icons.hpp's) only, so a
 // new one goes here too (tests/ui/fonts_test.cpp checks that it was).
 inline constexpr std::array all{fire,
@@ -108,6 +113,11 @@ inline constexpr std::array all{fire,
                                 chevronRight,
                                 lightbulb,
                                 gift,
+                                compass,
+                                handshake,
+                                handPaper,
+                                play,
+                                stop,
                                 exclamationCircle};
 } // namespace icons
 

@@ -216,3 +216,40 @@ TEST_CASE("connection streak: every run, oldest first, clipped at asOf") {
 
     CHECK(computeConnectionStreak({}, {}, at(3)).runs.empty());
 }
+
+// docs/scoring.md §4.3: a new couple's safety net.
+TEST_CASE("connection streak: a new couple starts with one freeze banked") {
+    // Before the first log, the starter freeze is already waiting.
+    CHECK(computeConnectionStreak({}, {}, at(0)).freezesBanked == starterFreezes);
+    CHECK(starterFreezes == 1);
+
+    // A quiet day in the first week does not end the streak.
+    const ConnectionStreak firstWeek = computeConnectionStreak(loggedOn({0, 1, 2, 4}), {}, at(4));
+    CHECK(sameRun(firstWeek.current, 0, 4));
+    CHECK(firstWeek.frozenDays == loggedOn({3}));
+    CHECK(firstWeek.freezesBanked == 0);
+    // Two quiet days in a row are more than one freeze covers.
+    const ConnectionStreak twoQuiet = computeConnectionStreak(loggedOn({0, 1, 4}), {}, at(4));
+    CHECK(sameRun(twoQuiet.current, 4, 4));
+    CHECK(sameRun(twoQuiet.best, 0, 2));
+}
+
+TEST_CASE("connection streak: an unused starter freeze is the first week's own freeze") {
+    // Unused by the 7th logged day, the starter is that day's freeze: the bank
+    // after the first week holds what it would have held without it.
+    CHECK(computeConnectionStreak(loggedRange(0, 5), {}, at(5)).freezesBanked == 1);
+    CHECK(computeConnectionStreak(loggedRange(0, 6), {}, at(6)).freezesBanked == 1);
+    CHECK(computeConnectionStreak(loggedRange(0, 13), {}, at(13)).freezesBanked == 2);
+    // Used in the first week, the 7th logged day banks a fresh one.
+    const auto logs = concat(loggedRange(0, 2), loggedRange(4, 7));
+    CHECK(computeConnectionStreak(logs, {}, at(7)).freezesBanked == 1);
+    CHECK(sameRun(computeConnectionStreak(logs, {}, at(7)).current, 0, 7));
+}
+
+TEST_CASE("connection streak: only the couple's first run starts with a freeze") {
+    // The first run ends (two quiet days); the next earns from zero again.
+    const auto logs = concat(loggedOn({0}), loggedOn({3, 4, 6}));
+    const ConnectionStreak result = computeConnectionStreak(logs, {}, at(6));
+    CHECK(sameRun(result.current, 6, 6));
+    CHECK(result.freezesBanked == 0);
+}

@@ -206,7 +206,9 @@ TEST_CASE("dashboard: ritual rows in order with streaks and strength") {
     const RitualRow& first = view.rituals[0];
     CHECK(first.id == "first");
     CHECK(first.strength == Approx(0.655747).margin(1e-6));
-    CHECK(first.strengthMonthAgo == 0.0);
+    CHECK_FALSE(first.neverDue);
+    REQUIRE(first.lastLogged);
+    CHECK(*first.lastLogged == at(19));
     CHECK(first.currentStreak == 20);
     CHECK(first.bestStreak == 20);
     CHECK(first.totalLogs == 20);
@@ -256,19 +258,25 @@ TEST_CASE("dashboard: trend lines start with the first log") {
     }
 }
 
-TEST_CASE("dashboard: this week per partner") {
+TEST_CASE("dashboard: this week is the couple's, with who did what only per day") {
     const HistoryBuilder b = coupleWeek();
     const DashboardView view = dashboardOf(b.history, 9);
     CHECK(view.week.days[0].day == at(7));
-    CHECK(view.week.logs == std::array<int, 2>{3, 4});
-    CHECK(view.week.togetherLogs == 2);
-    CHECK(view.week.days[0].partners[0].rituals ==
-          std::vector<std::string>{"Ritual a", "Ritual b"});
-    CHECK(view.week.days[0].partners[1].rituals ==
-          std::vector<std::string>{"Ritual a", "Ritual b"});
-    CHECK(view.week.days[1].partners[0].rituals == std::vector<std::string>{"Ritual a"});
-    CHECK(view.week.days[2].partners[0].rituals.empty());
-    CHECK(view.week.days[2].partners[1].rituals == std::vector<std::string>{"Ritual b"});
+    // The two of you: every log once, never one partner's total beside the other's.
+    CHECK(view.week.logs == 5);
+    CHECK(view.week.activeDays == 3);
+    const auto& monday = view.week.days[0].rituals;
+    REQUIRE(monday.size() == 2);
+    CHECK(monday[0].name == "Ritual a");
+    CHECK(monday[0].together);
+    CHECK(monday[0].by == std::array<bool, 2>{false, false});
+    CHECK(monday[1].name == "Ritual b");
+    CHECK_FALSE(monday[1].together);
+    CHECK(monday[1].by == std::array<bool, 2>{true, true});
+    CHECK(view.week.days[0].logs == 3);
+    REQUIRE(view.week.days[2].rituals.size() == 1);
+    CHECK(view.week.days[2].rituals[0].by == std::array<bool, 2>{false, true});
+    CHECK(view.week.days[3].rituals.empty());
     CHECK_FALSE(view.week.days[2].future);
     CHECK(view.week.days[3].future);
 }

@@ -66,6 +66,15 @@ std::string weekText(Day from, Day to) {
     return shortDay(from).substr(4) + " \xE2\x80\x93 " + last;
 }
 
+// How settled a ritual is in the couple's days, in words: its strength
+// (docs/scoring.md §2) read as a rhythm, never as a mark.
+const char* settledWord(double strength) {
+    if (strength >= 0.8) return "settled";
+    if (strength >= 0.5) return "settling in";
+    if (strength >= 0.2) return "finding its rhythm";
+    return "just beginning";
+}
+
 std::string spanText(Day from, Day to) {
     if (from == to) return shortDay(from, true);
     return shortDay(from, false) + " \xE2\x80\x93 " + shortDay(to, true);
@@ -198,7 +207,7 @@ void drawStreakBox(UiState& state, const Palette& p, const DashboardView& view, 
         elidedText("Longest: " + dayCount(best), textWidth);
         ImGui::PopStyleColor();
     }
-    if (view.freezesBanked > 0) {
+    if (view.freezesBanked > 0 && current > 0) {
         std::string flakes;
         for (int i = 0; i < view.freezesBanked; ++i)
             flakes += icons::snowflake;
@@ -223,7 +232,8 @@ void drawStreakBox(UiState& state, const Palette& p, const DashboardView& view, 
             ImGui::Text("Longest: %s, %s", dayCount(best).c_str(),
                         spanText(view.connectionBest->start, view.connectionBest->end).c_str());
         ImGui::Text("Freezes banked: %d of 2", view.freezesBanked);
-        ImGui::TextColored(p.textMuted, "One for every 7 days you log; each covers a quiet day.");
+        ImGui::TextColored(p.textMuted, "One for every 7 days you log; each covers a quiet day. "
+                                        "Your first week starts with one.");
         endTooltip();
     }
 }
@@ -279,6 +289,9 @@ void drawLevelBox(UiState& state, const Palette& p, const DashboardView& view, c
         ImGui::Text("Both of you on one day: %s", thousands(view.xp.bothSameDay).c_str());
         ImGui::Text("Streak milestones: %s", thousands(view.xp.streakMilestones).c_str());
         ImGui::Text("Goals reached: %s", thousands(view.xp.goals).c_str());
+        if (view.xp.kept > 0)
+            ImGui::Text("Earned before and kept: %s", thousands(view.xp.kept).c_str());
+        ImGui::TextColored(p.textMuted, "Points only ever add up: what you earned stays yours.");
         endTooltip();
     }
 }
@@ -292,8 +305,7 @@ void drawStrengthBox(UiState& state, const Palette& p, const DashboardView& view
     const float diameter = std::min(innerHeight, innerWidth * 0.42f);
     ImGui::SetCursorScreenPos(
         ImVec2(box.min.x + padding, box.min.y + padding + (innerHeight - diameter) * 0.5f));
-    const std::string label = fmt::format("{:.0f}%", view.coupleStrength * 100.0);
-    progressRing(p, diameter, static_cast<float>(view.coupleStrength), p.accent, label.c_str(),
+    progressRing(p, diameter, static_cast<float>(view.coupleStrength), p.accent, icons::leaf,
                  diameter > 84 * s ? state.fonts.heading : nullptr, s);
     ImGui::SameLine(0, 16 * s);
     const float textWidth = innerWidth - diameter - 16 * s;
@@ -303,12 +315,12 @@ void drawStrengthBox(UiState& state, const Palette& p, const DashboardView& view
                    std::max(0.0f, (innerHeight - 3 * ImGui::GetTextLineHeight() - 8 * s) * 0.5f)));
     ImGui::BeginGroup();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * s, 4 * s));
-    elidedText("Ritual strength", textWidth);
+    elidedText("How settled", textWidth);
+    ImGui::PushFont(state.fonts.heading);
+    elidedText(std::string(settledWord(view.coupleStrength)), textWidth);
+    ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    const int count = static_cast<int>(view.rituals.size());
-    elidedText(fmt::format("the average of {} {}", count, count == 1 ? "ritual" : "rituals"),
-               textWidth);
-    elidedText("forgiving of quiet days", textWidth);
+    elidedText("slow to change", textWidth);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::EndGroup();
@@ -316,9 +328,11 @@ void drawStrengthBox(UiState& state, const Palette& p, const DashboardView& view
 
     if (hoveringBox(box)) {
         beginTooltip();
-        ImGui::Text("Strength: %.1f%%", view.coupleStrength * 100.0);
-        ImGui::TextColored(p.textMuted, "The mean of your active rituals' strengths. Each grows "
-                                        "with every log and fades slowly on quiet days.");
+        ImGui::Text("How settled your rituals are: %.0f%%", view.coupleStrength * 100.0);
+        ImGui::TextColored(p.textMuted, "How much of a rhythm your rituals have found, on "
+                                        "average. It grows with every log and eases only slowly "
+                                        "on quiet days; touch and rituals done when they help "
+                                        "are never counted.");
         endTooltip();
     }
 }
@@ -514,16 +528,22 @@ void ritualTooltip(const Palette& p, const RitualRow& row, bool chosen) {
     ImGui::TextWrapped("%s", row.name.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Separator();
-    if (row.current)
-        ImGui::Text("Streak: %s, since %s", dayCount(row.currentStreak).c_str(),
-                    shortDay(row.current->start, true).c_str());
-    else
-        ImGui::TextUnformatted("Streak: none running");
-    if (row.best)
-        ImGui::Text("Longest: %s, %s", dayCount(row.bestStreak).c_str(),
-                    spanText(row.best->start, row.best->end).c_str());
-    ImGui::Text("Strength: %.1f%% (30 days ago: %.1f%%)", row.strength * 100.0,
-                row.strengthMonthAgo * 100.0);
+    if (row.neverDue) {
+        ImGui::TextUnformatted(row.whenItHelps ? "Done when it helps: never due, no streak"
+                                               : "Whenever it feels right: never due, no streak");
+        if (row.lastLogged)
+            ImGui::Text("Last time: %s", shortDay(*row.lastLogged, true).c_str());
+    } else {
+        if (row.current)
+            ImGui::Text("Streak: %s, since %s", dayCount(row.currentStreak).c_str(),
+                        shortDay(row.current->start, true).c_str());
+        else if (row.best)
+            ImGui::TextUnformatted("Streak: ready for a new one");
+        if (row.best)
+            ImGui::Text("Longest: %s, %s", dayCount(row.bestStreak).c_str(),
+                        spanText(row.best->start, row.best->end).c_str());
+        ImGui::Text("How settled: %s (%.0f%%)", settledWord(row.strength), row.strength * 100.0);
+    }
     ImGui::Text("Logged %s in all",
                 row.totalLogs == 1 ? "once"
                                    : fmt::format("{} times", thousands(row.totalLogs)).c_str());
@@ -549,7 +569,7 @@ void drawRituals(UiState& state, const Palette& p, const DashboardView& view, fl
     ImGui::TextColored(p.textMuted, "Streak");
     ImGui::SameLine();
     ImGui::SetCursorScreenPos(ImVec2(left + inner - strengthWidth, captionY));
-    ImGui::TextColored(p.textMuted, "Strength");
+    ImGui::TextColored(p.textMuted, "How settled");
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeight();
@@ -586,11 +606,28 @@ void drawRituals(UiState& state, const Palette& p, const DashboardView& view, fl
         elidedText(row.name, textWidth);
         ImGui::SetCursorScreenPos(ImVec2(textLeft, middle + 1 * s));
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        const std::string detail = row.bestStreak > 0 ? "longest " + dayCount(row.bestStreak)
-                                                      : std::string("not started yet");
+        const std::string detail =
+            row.neverDue         ? std::string(row.whenItHelps ? "when it helps" : "as it happens")
+            : row.bestStreak > 0 ? "longest " + dayCount(row.bestStreak)
+                                 : std::string("ready when you are");
         elidedText(detail + (row.mode == RitualMode::Each ? "  \xC2\xB7  each of you" : ""),
                    textWidth);
         ImGui::PopStyleColor();
+
+        if (row.neverDue) {
+            // No streak and no settling to show (docs/scoring.md §3.7): how
+            // often it happened, and nothing to keep up.
+            const std::string times = row.totalLogs == 0   ? std::string("whenever you like")
+                                      : row.totalLogs == 1 ? std::string("once so far")
+                                                           : thousands(row.totalLogs) + " times";
+            const float timesWidth = ImGui::CalcTextSize(times.c_str()).x;
+            ImGui::SetCursorScreenPos(ImVec2(start.x + inner - timesWidth, middle - line * 0.5f));
+            ImGui::TextColored(p.textMuted, "%s", times.c_str());
+            ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
+            ImGui::Dummy(ImVec2(inner, 0));
+            if (hovered) ritualTooltip(p, row, chosen);
+            continue;
+        }
 
         // Streak column: a small flame glyph and the days.
         const float streakLeft = start.x + inner - strengthWidth - columnGap - streakWidth;
@@ -601,15 +638,14 @@ void drawRituals(UiState& state, const Palette& p, const DashboardView& view, fl
             row.currentStreak > 0 ? dayCount(row.currentStreak) : "\xE2\x80\x93";
         elidedText(streakText, streakWidth - (ImGui::GetCursorScreenPos().x - streakLeft));
 
-        // Strength column: a bar and the percentage.
-        const std::string pct = fmt::format("{:.0f}%", row.strength * 100.0);
-        const float pctWidth = ImGui::CalcTextSize("100%").x;
-        const float barWidth = strengthWidth - pctWidth - 10 * s;
-        ImGui::SetCursorScreenPos(ImVec2(start.x + inner - strengthWidth, middle - 4 * s));
-        progressBar(p, ImVec2(barWidth, 8 * s), static_cast<float>(row.strength), p.accent);
-        const float pctShown = ImGui::CalcTextSize(pct.c_str()).x;
-        ImGui::SetCursorScreenPos(ImVec2(start.x + inner - pctShown, middle - line * 0.5f));
-        ImGui::TextUnformatted(pct.c_str());
+        // How settled: a soft bar and a word, the number in the tooltip.
+        ImGui::SetCursorScreenPos(ImVec2(start.x + inner - strengthWidth, middle - line - 1 * s));
+        progressBar(p, ImVec2(strengthWidth, 6 * s), static_cast<float>(row.strength),
+                    p.accent);
+        ImGui::SetCursorScreenPos(ImVec2(start.x + inner - strengthWidth, middle + 1 * s));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+        elidedText(settledWord(row.strength), strengthWidth);
+        ImGui::PopStyleColor();
 
         ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
         ImGui::Dummy(ImVec2(inner, 0));
@@ -620,18 +656,20 @@ void drawRituals(UiState& state, const Palette& p, const DashboardView& view, fl
 
 // ---- This week ----------------------------------------------------------------
 
+// The couple's week, one row of days: what the two of you did, never one
+// partner's count beside the other's. Who did what is in a day's tooltip; a
+// day with nothing is simply left blank.
 void drawWeek(UiState& state, const Palette& p, const DashboardView& view, float width) {
     const float s = state.scale;
     const float inner = cardInnerWidth(width, s);
     const ThisWeek& week = view.week;
     beginCard(p, width, s);
-    cardTitle(state, p, icons::users, "This week", inner,
+    cardTitle(state, p, icons::users, "Your week together", inner,
               weekText(week.days.front().day, week.days.back().day));
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeight();
-    const float nameWidth = std::min(120 * s, inner * 0.32f);
-    const float column = (inner - nameWidth) / 7;
+    const float column = inner / 7;
     const float left = ImGui::GetCursorScreenPos().x;
     float y = ImGui::GetCursorScreenPos().y;
 
@@ -644,72 +682,56 @@ void drawWeek(UiState& state, const Palette& p, const DashboardView& view, float
         const char* name = roomy ? shortNames[weekday] : initials[weekday];
         const float textWidth = ImGui::CalcTextSize(name).x;
         const bool today = week.days[d].day == view.asOf;
-        draw->AddText(
-            ImVec2(left + nameWidth + column * (static_cast<float>(d) + 0.5f) - textWidth * 0.5f,
-                   y),
-            toU32(today ? p.accent : p.textMuted), name);
+        draw->AddText(ImVec2(left + column * (static_cast<float>(d) + 0.5f) - textWidth * 0.5f, y),
+                      toU32(today ? p.accent : p.textMuted), name);
     }
     y += line + 8 * s;
 
-    const float rowHeight = 2 * line + 10 * s;
-    const float radius = std::min(column * 0.5f - 3 * s, rowHeight * 0.36f);
-    for (std::size_t who = 0; who < 2; ++who) {
-        const ImVec4 colour = colourFromRgb(view.partners[who].colour);
-        const float middle = y + rowHeight * 0.5f;
-        // Name with a colour dot, and the week's count under it.
-        draw->AddCircleFilled(ImVec2(left + 5 * s, middle - line * 0.5f), 5 * s, toU32(colour));
-        ImGui::SetCursorScreenPos(ImVec2(left + 16 * s, middle - line - 1 * s));
-        elidedText(view.partners[who].name, nameWidth - 20 * s);
-        ImGui::SetCursorScreenPos(ImVec2(left + 16 * s, middle + 1 * s));
-        ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        elidedText(fmt::format("{} this week", week.logs[who]), nameWidth - 20 * s);
-        ImGui::PopStyleColor();
-
-        for (std::size_t d = 0; d < 7; ++d) {
-            const WeekDay& day = week.days[d];
-            const ImVec2 centre(left + nameWidth + column * (static_cast<float>(d) + 0.5f), middle);
-            const auto count = static_cast<int>(day.partners[who].rituals.size());
-            if (day.future) {
-                draw->AddCircleFilled(centre, 2.5f * s, toU32(p.border));
-                continue;
+    const float rowHeight = 2 * line + 14 * s;
+    const float radius = std::min(column * 0.5f - 3 * s, rowHeight * 0.42f);
+    const float middle = y + rowHeight * 0.5f;
+    for (std::size_t d = 0; d < 7; ++d) {
+        const WeekDay& day = week.days[d];
+        const ImVec2 centre(left + column * (static_cast<float>(d) + 0.5f), middle);
+        const auto count = static_cast<int>(day.rituals.size());
+        if (count == 0) continue; // a quiet day, or one still to come: nothing to mark
+        const float fill = std::min(1.0f, 0.35f + 0.65f * static_cast<float>(count) / 5.0f);
+        draw->AddCircleFilled(centre, radius, toU32(p.accent, fill));
+        const std::string number = std::to_string(count);
+        const ImVec2 size = ImGui::CalcTextSize(number.c_str());
+        if (size.x < radius * 1.6f)
+            draw->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f),
+                          fill > 0.6f ? IM_COL32(255, 255, 255, 255) : toU32(p.text),
+                          number.c_str());
+        const ImVec2 hoverMin(centre.x - column * 0.5f, y);
+        const ImVec2 hoverMax(centre.x + column * 0.5f, y + rowHeight);
+        if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(hoverMin, hoverMax)) {
+            beginTooltip();
+            ImGui::TextUnformatted(formatLongDay(day.day).c_str());
+            for (const WeekRitual& ritual : day.rituals) {
+                ImGui::TextColored(p.accent, "%s", icons::check);
+                ImGui::SameLine();
+                std::string who;
+                if (ritual.together) who = "together";
+                for (std::size_t i = 0; i < 2; ++i)
+                    if (ritual.by[i])
+                        who += (who.empty() ? "" : ", ") + view.partners[i].name;
+                ImGui::TextUnformatted(ritual.name.c_str());
+                ImGui::SameLine();
+                ImGui::TextColored(p.textMuted, "%s", who.c_str());
             }
-            if (count == 0) {
-                draw->AddCircle(centre, radius - 1 * s, toU32(p.border), 0, 1.5f * s);
-            } else {
-                const float strength =
-                    std::min(1.0f, 0.35f + 0.65f * static_cast<float>(count) / 5.0f);
-                draw->AddCircleFilled(centre, radius, toU32(colour, strength));
-                const std::string number = std::to_string(count);
-                const ImVec2 size = ImGui::CalcTextSize(number.c_str());
-                if (size.x < radius * 1.6f)
-                    draw->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f),
-                                  strength > 0.6f ? IM_COL32(255, 255, 255, 255) : toU32(p.text),
-                                  number.c_str());
-            }
-            const ImVec2 hoverMin(centre.x - column * 0.5f, y);
-            const ImVec2 hoverMax(centre.x + column * 0.5f, y + rowHeight);
-            if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(hoverMin, hoverMax)) {
-                beginTooltip();
-                ImGui::Text("%s, %s", formatLongDay(day.day).c_str(),
-                            view.partners[who].name.c_str());
-                if (count == 0) ImGui::TextColored(p.textMuted, "Nothing logged");
-                for (const std::string& ritual : day.partners[who].rituals) {
-                    ImGui::TextColored(colour, "%s", icons::check);
-                    ImGui::SameLine();
-                    ImGui::TextUnformatted(ritual.c_str());
-                }
-                endTooltip();
-            }
+            endTooltip();
         }
-        y += rowHeight + 4 * s;
     }
+    y += rowHeight + 4 * s;
     ImGui::SetCursorScreenPos(ImVec2(left, y));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    if (week.togetherLogs > 0)
-        elidedText(fmt::format("{} done together, counted for both of you", week.togetherLogs),
+    if (week.logs > 0)
+        elidedText(fmt::format("{} small {} this week, shared between the two of you",
+                               week.logs, week.logs == 1 ? "moment" : "moments"),
                    inner);
     else
-        elidedText("Rituals done together count for both of you", inner);
+        elidedText("A new week: whatever you do together lands here", inner);
     ImGui::PopStyleColor();
     endCard();
 }
@@ -852,8 +874,8 @@ void drawTrend(UiState& state, const Palette& p, const DashboardView& view, floa
     const RitualRow* chosen = nullptr;
     for (const RitualRow& row : view.rituals)
         if (row.id == view.heatmap.ritualId) chosen = &row;
-    cardTitle(state, p, icons::lineChart, fullYear ? "Strength over the year" : "Strength so far",
-              inner);
+    cardTitle(state, p, icons::lineChart,
+              fullYear ? "How settled, over the year" : "How settled, so far", inner);
     if (view.trendDays.size() < 2) {
         wrappedTextColored(p.textMuted, "The line begins after your first days together here.");
         endCard();

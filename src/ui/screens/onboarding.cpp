@@ -479,11 +479,17 @@ void drawHowItCounts(UiState& state, const Palette& p, float width) {
               "For bigger things, like travel, illness, grief or a new baby, pause everything "
               "for as long as you need. Every streak waits for you.");
     explained(state, p, icons::snowflake, "Freezes",
-              "Every 7 days of connection in a row earns a freeze, and you can keep two. When a "
-              "day slips by, a freeze covers it on its own.");
-    explained(state, p, icons::heart, "Strength and points",
-              "A ritual's strength grows slowly and fades slowly, so one quiet day after a good "
-              "run barely shows. Points only ever go up.");
+              "You start with one freeze already banked, so a quiet day in your first week "
+              "is covered. After that, every 7 days of connection in a row earns a freeze, and "
+              "you can keep two. When a day slips by, a freeze covers it on its own.");
+    explained(state, p, icons::handPaper, "Touch, and what you do when it helps",
+              "Touch is never on a list of things to do, and neither is anything you do only "
+              "when it helps, like a repair talk: no due days, no streaks. Mark them when they "
+              "happen, if you like.");
+    explained(state, p, icons::heart, "How settled, and points",
+              "How settled a ritual is grows slowly and eases slowly, so one quiet day after a "
+              "good run barely shows. Points only ever go up: what you earn stays yours, even "
+              "when you change a day in the past.");
     endCard();
 }
 

@@ -41,8 +41,15 @@ std::string glyphOf(const std::string& icon) {
     return glyph.empty() ? std::string(icons::heart) : glyph;
 }
 
+// How often it is asked for: a rhythm, or (docs/scoring.md §3.7) never.
+std::string rhythmOf(const Ritual& ritual, int weekStart) {
+    if (ritual.whenItHelps) return "when it helps";
+    if (ritual.area == Area::Touch) return "whenever it feels right";
+    return scheduleText(ritual.frequency, ritual.weekdays, weekStart);
+}
+
 std::string summaryOf(const Ritual& ritual, int weekStart) {
-    std::string text = scheduleText(ritual.frequency, ritual.weekdays, weekStart);
+    std::string text = rhythmOf(ritual, weekStart);
     text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
     text += "  \xC2\xB7  " + modeText(ritual.mode);
     if (ritual.measure) text += "  \xC2\xB7  " + measureText(*ritual.measure, ritual.unit);
@@ -105,11 +112,29 @@ void drawIconPicker(UiState& state, const Palette& p, RitualForm& form, float in
 void drawSchedule(UiState& state, const Palette& p, RitualForm& form, float inner) {
     const float s = state.scale;
     Flow flow(inner, s);
-    if (flow.pill(p, "A number of times", !form.onWeekdays)) form.onWeekdays = false;
+    bool& whenItHelps = form.draft.whenItHelps;
+    if (flow.pill(p, "A number of times", !form.onWeekdays && !whenItHelps)) {
+        form.onWeekdays = false;
+        whenItHelps = false;
+    }
     locateLastItem("rituals/form/by-count");
-    if (flow.pill(p, "On certain days", form.onWeekdays)) form.onWeekdays = true;
+    if (flow.pill(p, "On certain days", form.onWeekdays && !whenItHelps)) {
+        form.onWeekdays = true;
+        whenItHelps = false;
+    }
     locateLastItem("rituals/form/on-days");
+    if (flow.pill(p, "When it helps", whenItHelps)) whenItHelps = true;
+    locateLastItem("rituals/form/when-it-helps");
     ImGui::Dummy(ImVec2(0, 2 * s));
+
+    if (whenItHelps) {
+        wrappedTextColored(p.textMuted, "No schedule: it is never due and keeps no streak. It is "
+                                        "there for when you need it, like a repair talk.");
+        return;
+    }
+    if (form.draft.area == Area::Touch)
+        wrappedTextColored(p.textMuted, "Touch is never due and keeps no streak, whatever you "
+                                        "choose here: it is there whenever it feels right.");
 
     const int weekStart = state.session->history().settings.weekStart;
     if (form.onWeekdays) {
@@ -156,7 +181,8 @@ void saveForm(UiState& state) {
     Session& session = *state.session;
     RitualForm& form = state.rituals.form;
     RitualDraft draft = form.draft;
-    draft.weekdays = form.onWeekdays ? std::optional<Weekdays>(form.weekdays) : std::nullopt;
+    draft.weekdays = form.onWeekdays && !draft.whenItHelps ? std::optional<Weekdays>(form.weekdays)
+                                                           : std::nullopt;
     draft.measure = form.measured ? std::optional<Measure>(form.measure) : std::nullopt;
     if (!form.measured) draft.unit.clear();
     const bool created = form.ritualId.empty();
@@ -432,7 +458,11 @@ void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float
     ImGui::PopTextWrapPos();
     std::optional<Weekdays> noWeekdays;
     std::string rhythm =
-        scheduleText({idea.times, idea.perDays}, noWeekdays, session.history().settings.weekStart);
+        idea.whenItHelps ? std::string("when it helps")
+        : idea.area == "touch"
+            ? std::string("whenever it feels right")
+            : scheduleText({idea.times, idea.perDays}, noWeekdays,
+                           session.history().settings.weekStart);
     rhythm += ", " + modeText(modeFromName(idea.mode).value_or(RitualMode::Together));
     if (idea.measure)
         rhythm += ", " + measureText({idea.measure->kind == "atMost" ? MeasureKind::AtMost

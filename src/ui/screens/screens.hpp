@@ -16,6 +16,8 @@ void drawSettingsScreen(UiState& state);
 // Settings' data cards: where the file is, export, import, backups and restore.
 void drawSettingsDataSection(UiState& state);
 void drawSupportScreen(UiState& state);
+// The guided practices: the repair talk's guide and the touch programme.
+void drawGuidesScreen(UiState& state);
 // First run (and from Settings): names, rituals, a first goal, how it works.
 void drawOnboardingScreen(UiState& state);
 // While the PIN lock is on: the PIN field and nothing of the couple's data.

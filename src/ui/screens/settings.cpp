@@ -328,6 +328,36 @@ void drawPin(UiState& state, const Palette& p, float width, float inner) {
     endCard();
 }
 
+// ---- Talking about us -------------------------------------------------------------
+
+// The question deck's opt-in category (core/question_deck.hpp): a setting of
+// the couple's, so it is the same on both computers.
+void drawTalkingAboutUs(UiState& state, const Palette& p, float width) {
+    Session& session = *state.session;
+    SettingsDraft& draft = state.settings;
+    const Settings current = session.history().settings;
+    beginCard(p, width, state.scale);
+    cardTitle(state, p, icons::comments, "Talking about us");
+    wrappedTextColored(p.textMuted,
+                       "Questions about closeness itself: what it means to each of you, which "
+                       "touch comforts and which feels like pressure, how to say \"not tonight\" "
+                       "kindly. Turn them on when you both would like them among the nights' "
+                       "questions; you can read them in Questions either way.");
+    ImGui::Dummy(ImVec2(0, 2 * state.scale));
+    bool on = current.talkingAboutUs;
+    if (ImGui::Checkbox("We would both like these questions too", &on)) {
+        Settings changed = current;
+        changed.talkingAboutUs = on;
+        attempt(draft.talkNotice,
+                on ? "Saved. They join the nights' questions from today."
+                   : "Saved. The nights leave them out from today.",
+                [&] { session.run(setSettings, changed); });
+    }
+    locateLastItem("settings/talking-about-us");
+    showNotice(p, draft.talkNotice);
+    endCard();
+}
+
 // ---- The welcome steps -----------------------------------------------------------
 
 void drawWelcomeAgain(UiState& state, const Palette& p, float width) {
@@ -362,6 +392,8 @@ void drawSettingsScreen(UiState& state) {
     drawDays(state, p, width);
     ImGui::Dummy(ImVec2(0, 8 * s));
     drawLook(state, p, width);
+    ImGui::Dummy(ImVec2(0, 8 * s));
+    drawTalkingAboutUs(state, p, width);
     ImGui::Dummy(ImVec2(0, 8 * s));
     drawPin(state, p, width, inner);
     ImGui::Dummy(ImVec2(0, 8 * s));

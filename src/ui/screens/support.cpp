@@ -3,6 +3,7 @@
 // or controlled by, a partner, rituals and couples sessions are not the first
 // step. No phone numbers: we cannot keep them right for every country, so the
 // page says where to find the local one.
+#include "ui/item_locator.hpp"
 #include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -42,6 +43,22 @@ void drawSupportScreen(UiState& state) {
     cardHeading(p, state.scale, icons::heart, "Kindling is a small companion, not therapy.");
     wrappedText("It helps the two of you notice the good moments and keep them coming. "
                 "It cannot untangle everything, and it is not meant to.");
+    endCard();
+    ImGui::Dummy(ImVec2(0, gap));
+
+    // The guided practices (guides.cpp), for when a ritual is not enough.
+    beginCard(p, width, state.scale);
+    cardHeading(p, state.scale, icons::compass, "Two guides you can use whenever they help");
+    wrappedText("A guide for talking something through after it stung, and a gentle programme "
+                "for when touch has come to feel like pressure. Neither keeps a score.");
+    ImGui::Dummy(ImVec2(0, 2 * state.scale));
+    const std::string repair = std::string(icons::handshake) + "  Talking it through";
+    if (ImGui::Button(repair.c_str())) state.screen = Screen::Repair;
+    locateLastItem("support/repair");
+    ImGui::SameLine();
+    const std::string touch = std::string(icons::handPaper) + "  Touch without pressure";
+    if (ImGui::Button(touch.c_str())) state.screen = Screen::Programme;
+    locateLastItem("support/programme");
     endCard();
     ImGui::Dummy(ImVec2(0, gap));
 

@@ -49,7 +49,15 @@ std::string scheduleText(const Ritual& ritual) {
 
 std::string statusText(const TodayItem& item, const Couple& couple) {
     const Ritual& ritual = *item.ritual;
+    // Never due (docs/scoring.md §3.7): nothing is asked, nothing is counted.
+    if (item.neverDue) {
+        if (item.status == TodayStatus::Done) return "Here today";
+        if (!ritual.why.empty()) return ritual.why;
+        return ritual.whenItHelps ? "Whenever it helps" : "Whenever it feels right";
+    }
     switch (item.status) {
+    case TodayStatus::Whenever:
+        break;
     case TodayStatus::Done:
         if (ritual.measure) return fmt::format("{:g} {} today", item.amountToday, ritual.unit);
         return ritual.mode == RitualMode::Each ? "Both of you today" : "Done together today";
@@ -84,12 +92,17 @@ void drawHeader(UiState& state, const Palette& p, float width) {
     const float bottom = ImGui::GetCursorPosY();
 
     // The flame and the connection streak, right-aligned beside the title.
+    // With no streak running, an invitation instead of a number: Today never
+    // shows a loss (docs/product.md §1.1).
     const float flameHeight = bottom - top - 8 * state.scale;
-    ImGui::PushFont(state.fonts.display);
-    const std::string number = std::to_string(streak);
+    const bool freshStart = streak == 0;
+    ImGui::PushFont(freshStart ? state.fonts.heading : state.fonts.display);
+    const std::string number = freshStart ? std::string("A fresh start") : std::to_string(streak);
     const float numberWidth = ImGui::CalcTextSize(number.c_str()).x;
     ImGui::PopFont();
-    const char* caption = streak == 1 ? "day of connection" : "days of connection";
+    const char* caption = freshStart       ? "any ritual today lights the flame"
+                          : streak == 1 ? "day of connection"
+                                        : "days of connection";
     const float captionWidth = ImGui::CalcTextSize(caption).x;
     const float blockWidth =
         flameHeight * 0.72f + 12 * state.scale + std::max(numberWidth, captionWidth);
@@ -98,7 +111,8 @@ void drawHeader(UiState& state, const Palette& p, float width) {
     flame(p, flameHeight, streak);
     ImGui::SameLine(0, 12 * state.scale);
     ImGui::BeginGroup();
-    ImGui::PushFont(state.fonts.display);
+    if (freshStart) ImGui::Dummy(ImVec2(0, 6 * state.scale));
+    ImGui::PushFont(freshStart ? state.fonts.heading : state.fonts.display);
     ImGui::TextUnformatted(number.c_str());
     ImGui::PopFont();
     ImGui::TextColored(p.textMuted, "%s", caption);
@@ -106,10 +120,14 @@ void drawHeader(UiState& state, const Palette& p, float width) {
     ImGui::EndGroup();
     if (ImGui::IsItemHovered()) {
         const int best = derived.connection.best ? derived.connection.best->length : 0;
-        ImGui::SetTooltip("Days in a row with at least one ritual.\nYour longest: %d days.\n"
-                          "Freezes banked: %d (one for every 7 logged days, up to 2; each "
-                          "covers a quiet day).",
-                          best, derived.connection.freezesBanked);
+        if (best > 0)
+            ImGui::SetTooltip("Days in a row with at least one ritual.\nYour longest: %d days.\n"
+                              "Freezes banked: %d (one for every 7 logged days, up to 2; each "
+                              "covers a quiet day).",
+                              best, derived.connection.freezesBanked);
+        else
+            ImGui::SetTooltip("Days in a row with at least one ritual.\nYou start with a freeze "
+                              "banked: a quiet day in your first week is covered.");
     }
     if (derived.connection.freezesBanked > 0) {
         ImGui::SetCursorPos(
@@ -160,11 +178,12 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
     const float amountWidth = 120 * state.scale;
     if (ritual.measure)
         actionsWidth = amountWidth + gap + pill;
-    else if (ritual.mode == RitualMode::Each)
+    else if (ritual.mode == RitualMode::Each || item.neverDue)
         actionsWidth = 3 * pill + 2 * gap;
     else
         actionsWidth = 1.3f * pill;
-    const bool canSkip = item.status == TodayStatus::Open;
+    // A ritual never due has nothing to skip (docs/scoring.md §3.7).
+    const bool canSkip = item.status == TodayStatus::Open && !item.neverDue;
     const float skipWidth =
         ImGui::CalcTextSize("Skip today").x + 2 * ImGui::GetStyle().FramePadding.x;
     const float rightBlock = actionsWidth + (canSkip ? skipWidth + gap : 0);
@@ -229,6 +248,38 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
         if (pillButton(done ? "Add more" : "Log", p.accent, false, ImVec2(pill, buttonHeight)))
             attempt(state, [&] { session.run(logToday, ritual.id, Who::Both, amount); });
         locateLastItem("log/" + ritual.name);
+    } else if (item.neverDue) {
+        // Logged when it happens: by either of you for yourself, or together.
+        for (std::size_t i = 0; i < 2; ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            std::string shown = couple.partners[i].name;
+            const std::string label = shown;
+            while (ImGui::CalcTextSize(shown.c_str()).x > pill - 16 * state.scale &&
+                   shown.size() > 4) {
+                shown.pop_back();
+                while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80)
+                    shown.pop_back();
+            }
+            if (shown != label) shown += "\xE2\x80\xA6";
+            const bool logged = item.doneBy[i];
+            if (pillButton(shown.c_str(), colourFromRgb(couple.partners[i].colour), logged,
+                           ImVec2(pill, buttonHeight)) &&
+                !logged) {
+                const Who who = i == 0 ? Who::Partner1 : Who::Partner2;
+                attempt(state,
+                        [&] { session.run(logToday, ritual.id, who, std::optional<double>()); });
+            }
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s, for yourself", couple.partners[i].name.c_str());
+            locateLastItem("log/" + ritual.name + "/" + std::to_string(i + 1));
+            ImGui::PopID();
+            ImGui::SameLine(0, gap);
+        }
+        const bool together = done && item.doneBy[0] && item.doneBy[1];
+        if (pillButton("Together", p.accent, together, ImVec2(pill, buttonHeight)) && !together)
+            attempt(state,
+                    [&] { session.run(logToday, ritual.id, Who::Both, std::optional<double>()); });
+        locateLastItem("log/" + ritual.name + "/both");
     } else if (ritual.mode == RitualMode::Each) {
         for (std::size_t i = 0; i < 2; ++i) {
             const ImVec4 colour = colourFromRgb(couple.partners[i].colour);
@@ -278,6 +329,77 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + rowHeight));
     ImGui::Dummy(ImVec2(width, 0));
     ImGui::PopID();
+}
+
+// The guide behind a practice from the catalog, when it has one.
+std::optional<Screen> guideFor(const Ritual& ritual) {
+    if (ritual.catalogId == repairRitualId) return Screen::Repair;
+    if (ritual.catalogId == "touch-without-pressure") return Screen::Programme;
+    return std::nullopt;
+}
+
+// A quiet link under a row: "The guide".
+void drawGuideLink(UiState& state, const Palette& p, const Ritual& ritual) {
+    const std::optional<Screen> guide = guideFor(ritual);
+    if (!guide) return;
+    ImGui::PushID(ritual.id.c_str());
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 64 * state.scale);
+    const std::string label = std::string(icons::compass) + "  " +
+                              (*guide == Screen::Repair ? "A guide for talking it through"
+                                                        : "The gentle programme, in stages");
+    if (ImGui::SmallButton(label.c_str())) state.screen = *guide;
+    locateLastItem("guide/" + ritual.name);
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+}
+
+// ---- Welcome back (docs/product.md §4.2) -----------------------------------------
+
+constexpr const char* welcomeSeenKey = "welcome_back_seen"; // the last day of the gap welcomed
+
+void drawWelcomeBack(UiState& state, const Palette& p, float width) {
+    Session& session = *state.session;
+    const std::optional<QuietGap> gap = quietGapBeforeToday(session.history(), session.derived());
+    if (!gap) return;
+    if (session.preference(welcomeSeenKey, "") == formatDay(gap->last)) return;
+    const float s = state.scale;
+    beginCard(p, width, s);
+    ImGui::PushFont(state.fonts.heading);
+    ImGui::TextColored(p.accent, "%s", icons::heart);
+    ImGui::SameLine(0, 10 * s);
+    ImGui::TextUnformatted("Welcome back");
+    ImGui::PopFont();
+    wrappedText("It's good to see you two. Life fills up sometimes, and nothing you built is "
+                "lost. Start wherever feels right: one small moment is plenty.");
+    // A break may begin in the past (docs/product.md §3.4), at most a year long.
+    const Day from = std::max(gap->first, gap->last - days{366});
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    wrappedTextColored(
+        p.textMuted,
+        fmt::format("If those {} were a time away, you can count them as a break: your "
+                    "streaks rest through a break as if it never happened.",
+                    gap->quietDays == 1 ? std::string("day")
+                                        : fmt::format("{} days", gap->quietDays)));
+    ImGui::Dummy(ImVec2(0, 2 * s));
+    const std::string label = fmt::format("Count {} to {} as a break", shortDay(from),
+                                          shortDay(gap->last, from < gap->last - days{300}));
+    if (pillButton(label.c_str(), p.accent, true, pillSize(label, s)))
+        attempt(state, [&] {
+            session.run(startPause, from, gap->last, std::string("Time away"));
+            session.setPreference(welcomeSeenKey, formatDay(gap->last));
+        });
+    locateLastItem("welcome-back/break");
+    ImGui::SameLine();
+    if (ImGui::Button("Thank you")) attempt(state, [&] {
+            session.setPreference(welcomeSeenKey, formatDay(gap->last));
+        });
+    locateLastItem("welcome-back/close");
+    endCard();
+    ImGui::Dummy(ImVec2(0, 4 * s));
 }
 
 // ---- Breaks (docs/product.md §3.4) --------------------------------------------
@@ -549,6 +671,7 @@ void drawTodayScreen(UiState& state) {
         attempt(state, [&] { session.undo(); });
 
     drawHeader(state, p, width);
+    if (!session.history().rituals.empty()) drawWelcomeBack(state, p, width);
     const float breakTop = ImGui::GetCursorPosY();
     bool roomBeside = false;
     if (!session.history().rituals.empty() ||
@@ -569,10 +692,29 @@ void drawTodayScreen(UiState& state) {
     for (const TodayItem& item : items)
         if (isDue(item)) {
             drawRitual(state, p, item, width);
+            drawGuideLink(state, p, *item.ritual);
         }
 
-    const auto resting =
-        std::count_if(items.begin(), items.end(), [](const TodayItem& i) { return !isDue(i); });
+    // Touch and "when it helps" rituals: never on a list of things to do,
+    // there whenever they happen (docs/scoring.md §3.7).
+    const auto whenever =
+        std::count_if(items.begin(), items.end(), [](const TodayItem& i) { return i.neverDue; });
+    if (whenever > 0) {
+        ImGui::Dummy(ImVec2(0, 6 * state.scale));
+        ImGui::TextColored(p.textMuted, "%s", "Whenever it feels right");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Nothing here is ever due, and none of it has a streak. Mark it "
+                              "when it happens, if you like.");
+        for (const TodayItem& item : items)
+            if (item.neverDue) {
+                drawRitual(state, p, item, width);
+                drawGuideLink(state, p, *item.ritual);
+            }
+    }
+
+    const auto resting = std::count_if(items.begin(), items.end(), [](const TodayItem& i) {
+        return !isDue(i) && !i.neverDue;
+    });
     if (resting > 0) {
         ImGui::Dummy(ImVec2(0, 4 * state.scale));
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
@@ -582,7 +724,7 @@ void drawTodayScreen(UiState& state) {
         locateLastItem("resting");
         if (open)
             for (const TodayItem& item : items)
-                if (!isDue(item)) {
+                if (!isDue(item) && !item.neverDue) {
                     drawRitual(state, p, item, width);
                 }
     }

@@ -46,7 +46,8 @@ std::vector<Log> logOn(Session& session, const Ritual& ritual, std::vector<Day> 
 
 TEST_CASE("XP: a forgotten day that joins two runs keeps the milestone it had earned") {
     test::TempDir dir;
-    Session session = Session::open(dir.location(), today);
+    std::optional<Session> opened = Session::open(dir.location(), today);
+    Session& session = *opened;
     steps::setPartnerNames(session, "Alex", "Sam");
     const Ritual walk = daily(session, "A walk", RitualMode::Together);
     const Day first = today - days{20};
@@ -70,6 +71,7 @@ TEST_CASE("XP: a forgotten day that joins two runs keeps the milestone it had ea
     CHECK(after.level >= before.level);
 
     // Kept on disk: opening the file again shows the same XP.
+    opened.reset();
     Session again = Session::open(dir.location(), today);
     CHECK(shown(again) == after);
 }

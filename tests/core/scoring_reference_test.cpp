@@ -229,9 +229,12 @@ struct RefConnection {
 RefConnection referenceConnection(const std::set<Day>& loggedDays,
                                   const std::vector<PauseSpan>& pauses, Day asOf) {
     RefConnection ref;
+    // §4.3, the safety net: one freeze waits before the first log.
+    ref.bank = 1;
     if (loggedDays.empty() || *loggedDays.begin() > asOf) return ref;
     std::optional<ConnectionRun> run;
     int loggedInRun = 0;
+    bool starterUnused = false; // the first run's starter freeze, still in the bank
     for (Day day = *loggedDays.begin(); day <= asOf; day += days{1}) {
         const bool logged = loggedDays.count(day) != 0;
         bool paused = false;
@@ -241,15 +244,23 @@ RefConnection referenceConnection(const std::set<Day>& loggedDays,
             if (!run) {
                 run = ConnectionRun{day, day, 0};
                 loggedInRun = 0;
+                // Only the first run ever begins with a freeze.
+                starterUnused = ref.runs.empty();
+                if (starterUnused) ref.bank = 1;
             }
             if (logged) {
                 ++loggedInRun;
-                if (loggedInRun % 7 == 0 && ref.bank < 2) ++ref.bank;
+                // The 7th logged day's freeze is the unused starter itself.
+                if (loggedInRun == 7 && starterUnused)
+                    starterUnused = false;
+                else if (loggedInRun % 7 == 0 && ref.bank < 2)
+                    ++ref.bank;
             }
         } else if (day == asOf || !run) {
             continue;
         } else if (ref.bank > 0) {
             --ref.bank;
+            starterUnused = false;
             ref.frozen.push_back(day);
         } else {
             ref.runs.push_back(*run);

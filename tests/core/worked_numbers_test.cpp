@@ -215,16 +215,39 @@ TEST_CASE("docs/scoring.md §4: the connection streak and freezes") {
         computeConnectionStreak({at(0)}, {PauseSpan{at(1), at(10)}}, at(10));
     REQUIRE(paused.current);
     CHECK(paused.current->length == 11);
-    CHECK(paused.freezesBanked == 0);
+    CHECK(paused.freezesBanked == 1); // the starter, still banked
 
     const ConnectionStreak today = computeConnectionStreak(dayRange(0, 4), {}, at(5));
     REQUIRE(today.current);
     CHECK(today.current->length == 5);
     CHECK(today.frozenDays.empty());
+    CHECK(today.freezesBanked == 1);
+
+    // A quiet day 3 in the first week: the starter covers it.
+    const ConnectionStreak firstWeek =
+        computeConnectionStreak({at(0), at(1), at(2), at(4)}, {}, at(4));
+    REQUIRE(firstWeek.current);
+    CHECK(firstWeek.current->start == at(0));
+    CHECK(firstWeek.current->length == 5);
+    CHECK(firstWeek.frozenDays == std::vector<Day>{at(3)});
+    CHECK(firstWeek.freezesBanked == 0);
 
     const ConnectionStreak none = computeConnectionStreak({}, {}, at(5));
     CHECK_FALSE(none.current);
-    CHECK(none.freezesBanked == 0);
+    CHECK(none.freezesBanked == 1);
+}
+
+TEST_CASE("docs/scoring.md §3.7: a ritual never due") {
+    SeriesInput input;
+    input.neverDue = true;
+    for (int day : {0, 1, 2, 3, 10})
+        input.logged.emplace_back(at(day), 1.0);
+    const SeriesResult result = computeSeries(input, at(30));
+    CHECK(result.streaks.empty());
+    CHECK(result.strengthOn(at(3)) == Approx(0.192067).margin(1e-6));
+    CHECK(result.strengthOn(at(9)) == Approx(0.192067).margin(1e-6));
+    CHECK(result.strengthOn(at(10)) == Approx(0.234017).margin(1e-6));
+    CHECK(result.strengthOn(at(30)) == Approx(0.234017).margin(1e-6));
 }
 
 TEST_CASE("docs/scoring.md §5: the couple's strength") {

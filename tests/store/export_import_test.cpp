@@ -23,7 +23,7 @@ void fillRichHistory(Store& store) {
     couple.partners[0] = {"Zoë 🌻", 0x112233};
     couple.partners[1] = {"Sam \"the cook\", jr.", 0xFFFFFF};
     storeAdd(store, couple);
-    storeAdd(store, Settings{5, 6});
+    storeAdd(store, Settings{5, 6, true});
 
     Ritual walk = sampleRitual("Evening walk 🚶", 0);
     walk.area = Area::Fun;
@@ -36,6 +36,16 @@ void fillRichHistory(Store& store) {
     thanks.area = Area::Appreciation;
     thanks.mode = RitualMode::Each;
     thanks.weekdays = Weekdays{true, false, true, false, true, false, true};
+    Ritual talk = sampleRitual("Talking it through", 3);
+    talk.area = Area::Repair;
+    talk.whenItHelps = true;
+    storeAdd(store, talk);
+    ProgrammeStep joined{newUuid(), 1, ProgrammeStepKind::Join, Who::Partner2, true, 1,
+                         day(2026, 3, 3)};
+    ProgrammeStep paused{newUuid(), 2, ProgrammeStepKind::Pause, std::nullopt, false, 1,
+                         day(2026, 3, 4)};
+    storeAdd(store, joined);
+    storeAdd(store, paused);
     Ritual phones = sampleRitual("Phones out of bed", 2);
     phones.measure = Measure{MeasureKind::AtMost, 1e-300};
     phones.archived = true;
@@ -131,6 +141,14 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text.replace(at, from.size(), to);
 }
 
+// `replaced` from the first `marker` on: within one list of the file.
+std::string replacedAfter(const std::string& text, const std::string& marker,
+                          const std::string& from, const std::string& to) {
+    const auto at = text.find(marker);
+    REQUIRE(at != std::string::npos);
+    return text.substr(0, at) + replaced(text.substr(at), from, to);
+}
+
 // The first measured ritual's target, made negative.
 std::string negativeTarget(std::string json) {
     const auto measure = json.find("\"kind\": \"at_least\"");
@@ -152,7 +170,8 @@ TEST_CASE("export, import into an empty data folder: every field comes back") {
 
     Store target = Store::open(temp.location("target"));
     const ImportPlan plan = planFor(json, target);
-    CHECK(plan.rituals.added.size() == 3);
+    CHECK(plan.rituals.added.size() == 4);
+    CHECK(plan.programmeSteps.added.size() == 2);
     CHECK(plan.logs.added.size() == 4); // the deleted log is not exported
     CHECK(plan.goals.added.size() == 2);
     applyImport(target, plan);
@@ -172,7 +191,7 @@ TEST_CASE("export, import into an empty data folder: every field comes back") {
         const ImportPlan again = planFor(json, target);
         CHECK(again.changesNothing());
         CHECK(again.logs.skipped == 4);
-        CHECK(again.rituals.skipped == 3);
+        CHECK(again.rituals.skipped == 4);
         CHECK(again.questionMarks.skipped == 2);
         CHECK(again.celebrations.skipped == 2);
         applyImport(target, again);
@@ -227,7 +246,8 @@ TEST_CASE("goals: the day one was archived comes back; older files still import"
     fillRichHistory(source);
     const std::string json = exportOf(source);
     // Goals are written as record version 2, with "archived_on" only when archived.
-    CHECK(json.find("\"cereal_class_version\": 2") != std::string::npos);
+    CHECK(json.find("\"cereal_class_version\": 2",
+                    json.find("\"goals\"")) != std::string::npos);
     CHECK(json.find("\"archived_on\": \"2027-02-14\"") != std::string::npos);
 
     auto importedGoals = [&](const std::string& file) {
@@ -244,8 +264,8 @@ TEST_CASE("goals: the day one was archived comes back; older files still import"
 
     SECTION("a version 1 record says only whether: it stops on the export's day") {
         // Exported on 2026-11-21; a goal that starts later stops on its start.
-        std::string old =
-            replaced(json, "\"cereal_class_version\": 2", "\"cereal_class_version\": 1");
+        std::string old = replacedAfter(json, "\"goals\"", "\"cereal_class_version\": 2",
+                                        "\"cereal_class_version\": 1");
         old = replaced(old, "\"archived_on\": \"2027-02-14\"", "\"archived\": true");
         const auto imported = importedGoals(old);
         REQUIRE(imported.size() == 2);
@@ -259,9 +279,9 @@ TEST_CASE("goals: the day one was archived comes back; older files still import"
     SECTION("a newer goal record is refused") {
         TempDir other;
         Store target = Store::open(other.location("target"));
-        CHECK_THAT(importErrorOf(
-                       replaced(json, "\"cereal_class_version\": 2", "\"cereal_class_version\": 3"),
-                       target),
+        CHECK_THAT(importErrorOf(replacedAfter(json, "\"goals\"", "\"cereal_class_version\": 2",
+                                               "\"cereal_class_version\": 3"),
+                                 target),
                    Catch::Contains("goals[0].cereal_class_version: is 3"));
     }
     SECTION("a day that is not a date is refused") {
@@ -323,9 +343,9 @@ TEST_CASE("every kind of bad file is refused with where and why, before anything
         {"newer format", replaced(json, "\"format_version\": 1", "\"format_version\": 7"),
          "format version 7"},
         {"newer record version",
-         replaced(json, "\"cereal_class_version\": 1,\n    \"id\"",
-                  "\"cereal_class_version\": 2,\n    \"id\""),
-         "rituals[0].cereal_class_version: is 2"},
+         replacedAfter(json, "\"rituals\"", "\"cereal_class_version\": 2,\n    \"id\"",
+                       "\"cereal_class_version\": 3,\n    \"id\""),
+         "rituals[0].cereal_class_version: is 3"},
         {"unknown field", replaced(json, firstLogDay, firstLogDay + ", \"mood\": \"happy\""),
          "logs[1].mood: unknown field"},
         {"unknown fields beyond the count",

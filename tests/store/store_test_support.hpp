@@ -101,6 +101,8 @@ inline void storeSaveAll(Store& store, const History& history) {
         change.add(row);
     for (const QuestionMarkEntry& row : history.questionMarks)
         change.add(row);
+    for (const ProgrammeStep& row : history.programmeSteps)
+        change.add(row);
     store.apply(change.rows, testNow);
 }
 
@@ -158,6 +160,7 @@ inline void requireSameRitual(const Ritual& a, const Ritual& b) {
     CHECK(a.archived == b.archived);
     CHECK(a.position == b.position);
     CHECK(a.catalogId == b.catalogId);
+    CHECK(a.whenItHelps == b.whenItHelps);
 }
 
 inline void requireSameLog(const Log& a, const Log& b) {
@@ -191,6 +194,8 @@ inline void requireSameHistory(const History& a, const History& b) {
     }
     CHECK(a.settings.dayStartHour == b.settings.dayStartHour);
     CHECK(a.settings.weekStart == b.settings.weekStart);
+    CHECK(a.settings.talkingAboutUs == b.settings.talkingAboutUs);
+    CHECK(a.programmeSteps == b.programmeSteps);
     REQUIRE(a.rituals.size() == b.rituals.size());
     for (std::size_t i = 0; i < a.rituals.size(); ++i)
         requireSameRitual(a.rituals[i], b.rituals[i]);

@@ -31,6 +31,8 @@ RitualDraft draftNamed(const std::string& name) {
 // Zoë and Sam with one ritual of every kind. Coffee was logged on the three
 // days before today, so the connection streak reads 3 when the screen opens;
 // the long walk was done twice in the last week, so it is still due today.
+// Their first coffee was a month ago: the first week's starter freeze
+// (docs/scoring.md §4.3) is long behind them.
 void setUpCouple(Session& session, Day today) {
     steps::setPartnerNames(session, "Zoë", "Sam");
     steps::addRitual(session, draftNamed(coffee));
@@ -58,6 +60,7 @@ void setUpCouple(Session& session, Day today) {
                std::nullopt, "");
     steps::log(session, longWalk, {today - days{5}, today - days{2}}, std::nullopt, std::nullopt,
                "");
+    steps::log(session, coffee, {today - days{30}}, std::nullopt, std::nullopt, "");
 }
 
 // The couple with their history, its milestones long celebrated.

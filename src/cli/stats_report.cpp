@@ -331,6 +331,7 @@ std::string ritualListText(const Session& session) {
                                    : fmt::format("{} per {} days", ritual.frequency.times,
                                                  ritual.frequency.perDays);
         if (ritual.whenItHelps) schedule = "when it helps";
+        else if (ritual.area == Area::Touch) schedule = "whenever it feels right";
         out += fmt::format("{}  ({}, {}{})\n", ritual.name, schedule, modeName(ritual.mode),
                            ritual.measure ? ", measured in " + ritual.unit : "");
     }

@@ -632,11 +632,13 @@ void drawRituals(UiState& state, const Palette& p, const DashboardView& view, fl
         // Streak column: a small flame glyph and the days.
         const float streakLeft = start.x + inner - strengthWidth - columnGap - streakWidth;
         ImGui::SetCursorScreenPos(ImVec2(streakLeft, middle - line * 0.5f));
-        ImGui::TextColored(row.currentStreak > 0 ? p.accent : p.border, "%s", icons::fire);
-        ImGui::SameLine(0, 6 * s);
-        const std::string streakText =
-            row.currentStreak > 0 ? dayCount(row.currentStreak) : "\xE2\x80\x93";
-        elidedText(streakText, streakWidth - (ImGui::GetCursorScreenPos().x - streakLeft));
+        // No streak running: the column stays quiet, no empty mark.
+        if (row.currentStreak > 0) {
+            ImGui::TextColored(p.accent, "%s", icons::fire);
+            ImGui::SameLine(0, 6 * s);
+            elidedText(dayCount(row.currentStreak),
+                       streakWidth - (ImGui::GetCursorScreenPos().x - streakLeft));
+        }
 
         // How settled: a soft bar and a word, the number in the tooltip.
         ImGui::SetCursorScreenPos(ImVec2(start.x + inner - strengthWidth, middle - line - 1 * s));
@@ -891,6 +893,12 @@ void drawTrend(UiState& state, const Palette& p, const DashboardView& view, floa
         lines.push_back({&chosen->trend, chosen->name, p.text, 2.2f, false, true});
     lines.push_back({&view.coupleTrend, "All rituals, on average", p.accent, 3.0f, true, true});
     trendChart(p, view.trendDays, lines, ImVec2(inner, 190 * s), s);
+    // A quieter stretch eases the line; said kindly, never as a fall.
+    const std::size_t points = view.coupleTrend.size();
+    const std::size_t monthBack = view.trendDays.size() > 20 ? 4 : 28;
+    if (points > monthBack && view.coupleTrend.back() + 0.02 < view.coupleTrend[points - 1 - monthBack])
+        wrappedTextColored(p.textMuted, "A quieter stretch eases the line a little. It comes back "
+                                        "as gently as it went, one ritual at a time.");
 
     // A small key.
     ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -154,9 +154,9 @@ void answerRow(UiState& state, const Palette& p, std::size_t partner, bool answe
     const Partner& who = session.history().couple.partners[partner];
     ImGui::PushID(static_cast<int>(partner));
     const ImVec4 colour = colourFromRgb(who.colour);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextColored(colour, "%s", icons::heart);
     ImGui::SameLine(0, 8 * state.scale);
-    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(who.name.c_str());
     ImGui::SameLine(0, 16 * state.scale);
     if (answered && !view.changing[partner]) {
@@ -210,7 +210,9 @@ void drawProgrammeRules(UiState& state, const Palette& p, float width) {
           "The next stage opens only when both of you have said you are ready, each on your "
           "own. Neither of you sees the other's answer until you have both answered.",
           "Spending longer with a stage, or returning to an earlier one, is part of it.",
-          "There is nothing to keep up: no streak, no dates, no score."}) {
+          "There is nothing to keep up: no streak, no dates, no score.",
+          "It is as private as the rest of Kindling: with a PIN set, nobody sees it without "
+          "the PIN."}) {
         ImGui::Bullet();
         ImGui::SameLine();
         wrappedText(line);
@@ -265,6 +267,18 @@ void drawProgramme(UiState& state, const Palette& p, float width) {
         formError(p, view.error);
         endCard();
         ImGui::Dummy(ImVec2(0, 8 * s));
+        if (!paused) {
+            // What it holds, so each can choose knowing.
+            beginCard(p, width, s);
+            heading(state, p, icons::leaf, "The three stages");
+            for (int stage = 1; stage <= programmeStages; ++stage) {
+                ImGui::TextUnformatted(stageTitle(stage).c_str());
+                wrappedTextColored(p.textMuted, stages[static_cast<std::size_t>(stage - 1)].guide);
+                ImGui::Dummy(ImVec2(0, 2 * s));
+            }
+            endCard();
+            ImGui::Dummy(ImVec2(0, 8 * s));
+        }
         drawProgrammeRules(state, p, width);
         return;
     }

@@ -46,21 +46,6 @@ void drawSupportScreen(UiState& state) {
     endCard();
     ImGui::Dummy(ImVec2(0, gap));
 
-    // The guided practices (guides.cpp), for when a ritual is not enough.
-    beginCard(p, width, state.scale);
-    cardHeading(p, state.scale, icons::compass, "Two guides you can use whenever they help");
-    wrappedText("A guide for talking something through after it stung, and a gentle programme "
-                "for when touch has come to feel like pressure. Neither keeps a score.");
-    ImGui::Dummy(ImVec2(0, 2 * state.scale));
-    const std::string repair = std::string(icons::handshake) + "  Talking it through";
-    if (ImGui::Button(repair.c_str())) state.screen = Screen::Repair;
-    locateLastItem("support/repair");
-    ImGui::SameLine();
-    const std::string touch = std::string(icons::handPaper) + "  Touch without pressure";
-    if (ImGui::Button(touch.c_str())) state.screen = Screen::Programme;
-    locateLastItem("support/programme");
-    endCard();
-    ImGui::Dummy(ImVec2(0, gap));
 
     beginCard(p, width, state.scale);
     cardHeading(p, state.scale, icons::lifeRing, "If you are afraid of your partner");
@@ -118,6 +103,22 @@ void drawSupportScreen(UiState& state) {
                 "conversation with two or three therapists is usual, and you can choose "
                 "together: the right one is someone each of you can speak freely with, and who "
                 "takes both of you seriously.");
+    endCard();
+    ImGui::Dummy(ImVec2(0, gap));
+
+    // The guided practices (guides.cpp), for when a ritual is not enough.
+    beginCard(p, width, state.scale);
+    cardHeading(p, state.scale, icons::compass, "Two guides you can use whenever they help");
+    wrappedText("A guide for talking something through after it stung, and a gentle programme "
+                "for when touch has come to feel like pressure. Neither keeps a score.");
+    ImGui::Dummy(ImVec2(0, 2 * state.scale));
+    const std::string repair = std::string(icons::handshake) + "  Talking it through";
+    if (ImGui::Button(repair.c_str())) state.screen = Screen::Repair;
+    locateLastItem("support/repair");
+    ImGui::SameLine();
+    const std::string touch = std::string(icons::handPaper) + "  Touch without pressure";
+    if (ImGui::Button(touch.c_str())) state.screen = Screen::Programme;
+    locateLastItem("support/programme");
     endCard();
 }
 

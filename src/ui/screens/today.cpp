@@ -333,7 +333,7 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
 
 // The guide behind a practice from the catalog, when it has one.
 std::optional<Screen> guideFor(const Ritual& ritual) {
-    if (ritual.catalogId == repairRitualId) return Screen::Repair;
+    if (ritual.catalogId == repairRitualId || ritual.area == Area::Repair) return Screen::Repair;
     if (ritual.catalogId == "touch-without-pressure") return Screen::Programme;
     return std::nullopt;
 }
@@ -367,6 +367,7 @@ void drawWelcomeBack(UiState& state, const Palette& p, float width) {
     if (!gap) return;
     if (session.preference(welcomeSeenKey, "") == formatDay(gap->last)) return;
     const float s = state.scale;
+    ImGui::Dummy(ImVec2(0, 6 * s));
     beginCard(p, width, s);
     ImGui::PushFont(state.fonts.heading);
     ImGui::TextColored(p.accent, "%s", icons::heart);

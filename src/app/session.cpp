@@ -317,8 +317,7 @@ const Question& Session::questionOfTheNight() const {
         // "Talking about us" joins the nights once the couple turned it on.
         questionCache_.tonight = &kindling::questionOfTheNight(
             shippedContent().questions, derived_.asOf, nextTonight, answered,
-            history_.settings.talkingAboutUs ? OptInQuestions::Included
-                                             : OptInQuestions::Excluded);
+            history_.settings.talkingAboutUs ? OptInQuestions::Included : OptInQuestions::Excluded);
         questionCache_.revision = revision_;
     }
     return *questionCache_.tonight;

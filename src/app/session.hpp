@@ -132,9 +132,9 @@ class Session {
     Session(Store store, History history, Day asOf);
     // What a write does with XP that the change takes away (§6.3).
     struct XpKeeping {
-        bool keepEarned = true;     // any change but an undo: what it takes away is kept
-        std::int64_t takeBack = 0;  // an undo: what the change kept is let go
-        Day keptOn{};               // … on the day it was kept
+        bool keepEarned = true;    // any change but an undo: what it takes away is kept
+        std::int64_t takeBack = 0; // an undo: what the change kept is let go
+        Day keptOn{};              // … on the day it was kept
     };
     // What was kept by a change on the undo stack, so its undo lets it go.
     struct Done {

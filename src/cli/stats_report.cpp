@@ -10,11 +10,15 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void key(Writer& w, const char* name) { w.Key(name); }
+void key(Writer& w, const char* name) {
+    w.Key(name);
+}
 void string(Writer& w, std::string_view text) {
     w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
 }
-void day(Writer& w, Day d) { string(w, formatDay(d)); }
+void day(Writer& w, Day d) {
+    string(w, formatDay(d));
+}
 
 void frequency(Writer& w, const Ritual& ritual) {
     w.StartObject();
@@ -60,8 +64,10 @@ void streakObject(Writer& w, const Streak& streak) {
 }
 
 void optionalStreak(Writer& w, const std::optional<Streak>& streak) {
-    if (streak) streakObject(w, *streak);
-    else w.Null();
+    if (streak)
+        streakObject(w, *streak);
+    else
+        w.Null();
 }
 
 // The fields shared by a ritual's couple series and each partner's series.
@@ -87,7 +93,8 @@ void seriesFields(Writer& w, const SeriesResult& series, int totalLogs) {
     w.EndArray();
     key(w, "streaks");
     w.StartArray();
-    for (const Streak& streak : series.streaks) streakObject(w, streak);
+    for (const Streak& streak : series.streaks)
+        streakObject(w, streak);
     w.EndArray();
     key(w, "best_streak");
     const auto best = bestStreaks(series.streaks, 1);
@@ -134,7 +141,8 @@ std::string statsJson(const Session& session) {
     w.StartObject();
     key(w, "partners");
     w.StartArray();
-    for (const Partner& partner : history.couple.partners) string(w, partner.name);
+    for (const Partner& partner : history.couple.partners)
+        string(w, partner.name);
     w.EndArray();
     key(w, "connection_streak");
     w.StartObject();
@@ -181,8 +189,10 @@ std::string statsJson(const Session& session) {
         key(w, "completed");
         w.Bool(goal.completed);
         key(w, "completed_on");
-        if (goal.completedOn) day(w, *goal.completedOn);
-        else w.Null();
+        if (goal.completedOn)
+            day(w, *goal.completedOn);
+        else
+            w.Null();
         w.EndObject();
     }
     w.EndArray();
@@ -196,8 +206,10 @@ std::string statsJson(const Session& session) {
         key(w, "name");
         string(w, achievement.definition.name);
         key(w, "unlocked");
-        if (achievement.unlockedOn) day(w, *achievement.unlockedOn);
-        else w.Null();
+        if (achievement.unlockedOn)
+            day(w, *achievement.unlockedOn);
+        else
+            w.Null();
         key(w, "progress");
         w.Int(achievement.progress);
         key(w, "target");
@@ -236,8 +248,9 @@ std::string statsJson(const Session& session) {
             for (std::size_t i = 0; i < 2; ++i) {
                 key(w, history.couple.partners[i].name.c_str());
                 w.StartObject();
-                seriesFields(w, (*stats.partners)[i],
-                             partnerLogCount(history, ritual, i == 0 ? Who::Partner1 : Who::Partner2));
+                seriesFields(
+                    w, (*stats.partners)[i],
+                    partnerLogCount(history, ritual, i == 0 ? Who::Partner1 : Who::Partner2));
                 w.EndObject();
             }
             w.EndObject();
@@ -252,9 +265,9 @@ std::string statsJson(const Session& session) {
 std::string statsText(const Session& session) {
     const History& history = session.history();
     const DerivedState& derived = session.derived();
-    std::string out = fmt::format("Kindling for {} and {}, as of {}\n\n",
-                                  history.couple.partners[0].name,
-                                  history.couple.partners[1].name, formatLongDay(derived.asOf));
+    std::string out =
+        fmt::format("Kindling for {} and {}, as of {}\n\n", history.couple.partners[0].name,
+                    history.couple.partners[1].name, formatLongDay(derived.asOf));
     const int current = derived.connection.current ? derived.connection.current->length : 0;
     const int best = derived.connection.best ? derived.connection.best->length : 0;
     out += fmt::format("Connection streak: {} day{} (best {})", current, current == 1 ? "" : "s",
@@ -270,7 +283,8 @@ std::string statsText(const Session& session) {
         out += fmt::format(", {} to the next level",
                            progress.level.xpForNextLevel - progress.level.xpIntoLevel);
     int unlocked = 0;
-    for (const AchievementStatus& achievement : progress.achievements) unlocked += achievement.unlocked;
+    for (const AchievementStatus& achievement : progress.achievements)
+        unlocked += achievement.unlocked;
     out += fmt::format("\nBadges: {} of {}\n\n", unlocked, progress.achievements.size());
     if (history.rituals.empty()) {
         out += "No rituals yet. Add one with: kindling ritual add NAME\n";
@@ -325,13 +339,15 @@ std::string ritualListJson(const Session& session) {
 std::string ritualListText(const Session& session) {
     std::string out;
     for (const Ritual& ritual : session.history().rituals) {
-        std::string schedule = ritual.weekdays ? "on chosen weekdays"
-                               : ritual.frequency.times == ritual.frequency.perDays
-                                   ? "daily"
-                                   : fmt::format("{} per {} days", ritual.frequency.times,
-                                                 ritual.frequency.perDays);
-        if (ritual.whenItHelps) schedule = "when it helps";
-        else if (ritual.area == Area::Touch) schedule = "whenever it feels right";
+        std::string schedule =
+            ritual.weekdays ? "on chosen weekdays"
+            : ritual.frequency.times == ritual.frequency.perDays
+                ? "daily"
+                : fmt::format("{} per {} days", ritual.frequency.times, ritual.frequency.perDays);
+        if (ritual.whenItHelps)
+            schedule = "when it helps";
+        else if (ritual.area == Area::Touch)
+            schedule = "whenever it feels right";
         out += fmt::format("{}  ({}, {}{})\n", ritual.name, schedule, modeName(ritual.mode),
                            ritual.measure ? ", measured in " + ritual.unit : "");
     }

@@ -102,7 +102,7 @@ struct RitualDraft {
     Area area = Area::Connection;
     std::string icon = "heart";
     std::string why;
-    std::string catalogId; // addRitual: the catalog entry it came from, if any
+    std::string catalogId;    // addRitual: the catalog entry it came from, if any
     bool whenItHelps = false; // no schedule: done when it helps (docs/scoring.md §3.7)
     bool operator==(const RitualDraft&) const = default;
 };

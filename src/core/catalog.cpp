@@ -12,9 +12,9 @@ Ritual ritualFromCatalog(const CatalogRitual& entry) {
     ritual.why = entry.why;
     ritual.frequency = {entry.times, entry.perDays};
     if (entry.measure) {
-        ritual.measure = Measure{entry.measure->kind == "atMost" ? MeasureKind::AtMost
-                                                                : MeasureKind::AtLeast,
-                                 entry.measure->target};
+        ritual.measure =
+            Measure{entry.measure->kind == "atMost" ? MeasureKind::AtMost : MeasureKind::AtLeast,
+                    entry.measure->target};
         ritual.unit = entry.measure->unit;
     }
     ritual.catalogId = entry.id;

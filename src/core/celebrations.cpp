@@ -110,8 +110,8 @@ std::vector<Milestone> milestonesOf(const ProgressSnapshot& snapshot) {
     const auto add = [&milestones](std::string key, Milestone::Kind kind, std::string headline,
                                    std::string detail, Day day,
                                    std::optional<std::pair<Day, Day>> span = std::nullopt) {
-        milestones.push_back(Milestone{std::move(key), kind, std::move(headline),
-                                       std::move(detail), day, span});
+        milestones.push_back(
+            Milestone{std::move(key), kind, std::move(headline), std::move(detail), day, span});
     };
 
     for (const Day day : snapshot.welcomeBacks) {
@@ -176,7 +176,8 @@ std::vector<Milestone> newCelebrations(const ProgressSnapshot& before,
     const auto knownInSpan = [&known](const Milestone& milestone) {
         if (!milestone.span) return false;
         const std::string prefix = milestone.key.substr(0, milestone.key.rfind(':') + 1);
-        for (auto it = known.lower_bound(prefix); it != known.end() && it->starts_with(prefix); ++it) {
+        for (auto it = known.lower_bound(prefix); it != known.end() && it->starts_with(prefix);
+             ++it) {
             const auto start = parseDay(std::string_view(*it).substr(prefix.size()));
             if (start && milestone.span->first <= *start && *start <= milestone.span->second)
                 return true;

@@ -36,8 +36,8 @@
 #include <cstdint>
 #include <optional>
 #include <set>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kindling {

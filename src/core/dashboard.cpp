@@ -181,7 +181,8 @@ DashboardView buildDashboard(const History& history, const DerivedState& derived
     for (std::size_t d = 0; d < 7; ++d) {
         auto& list = weekRituals[d];
         std::stable_sort(list.begin(), list.end(), [&](const auto& a, const auto& b) {
-            return rank[static_cast<std::size_t>(a.first)] < rank[static_cast<std::size_t>(b.first)];
+            return rank[static_cast<std::size_t>(a.first)] <
+                   rank[static_cast<std::size_t>(b.first)];
         });
         WeekDay& day = view.week.days[d];
         int previous = -1;

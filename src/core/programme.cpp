@@ -22,10 +22,11 @@ ProgrammeState programmeState(const History& history) {
     steps.reserve(history.programmeSteps.size());
     for (const ProgrammeStep& step : history.programmeSteps)
         steps.push_back(&step);
-    std::stable_sort(steps.begin(), steps.end(), [](const ProgrammeStep* a, const ProgrammeStep* b) {
-        if (a->order != b->order) return a->order < b->order;
-        return a->id < b->id;
-    });
+    std::stable_sort(steps.begin(), steps.end(),
+                     [](const ProgrammeStep* a, const ProgrammeStep* b) {
+                         if (a->order != b->order) return a->order < b->order;
+                         return a->id < b->id;
+                     });
 
     ProgrammeState state;
     // The open round's answers, kept here and never handed out.
@@ -58,8 +59,8 @@ ProgrammeState programmeState(const History& history) {
         case ProgrammeStepKind::Ready: {
             // An answer for another stage than the one they are in is an old
             // one (the other computer's, say): it no longer counts.
-            if (state.status != ProgrammeStatus::Active || !partner ||
-                step->stage != state.stage || state.stage >= programmeStages)
+            if (state.status != ProgrammeStatus::Active || !partner || step->stage != state.stage ||
+                state.stage >= programmeStages)
                 break;
             state.outcome = ProgrammeOutcome::None;
             answers[*partner] = step->yes;

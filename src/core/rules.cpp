@@ -290,8 +290,7 @@ std::optional<RuleError> problemWith(const ProgrammeStep& step) {
     KINDLING_CHECK(idProblem(step.id, Field::Programme));
     if (step.order < 1) return RuleError{Field::Programme, "a step's order starts at 1"};
     if (step.stage < 1 || step.stage > programmeStages)
-        return RuleError{Field::Programme,
-                         "a stage is 1 to " + std::to_string(programmeStages)};
+        return RuleError{Field::Programme, "a stage is 1 to " + std::to_string(programmeStages)};
     const bool answer =
         step.kind == ProgrammeStepKind::Join || step.kind == ProgrammeStepKind::Ready;
     if (answer && (!step.who || *step.who == Who::Both))

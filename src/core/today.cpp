@@ -64,17 +64,21 @@ std::vector<TodayItem> todayItems(const History& history, const DerivedState& de
             items.push_back(item);
             continue;
         }
-        const bool doneToday = ritual.mode == RitualMode::Each ? item.doneBy[0] && item.doneBy[1]
-                                                               : anyLog;
-        if (doneToday) item.status = TodayStatus::Done;
+        const bool doneToday =
+            ritual.mode == RitualMode::Each ? item.doneBy[0] && item.doneBy[1] : anyLog;
+        if (doneToday)
+            item.status = TodayStatus::Done;
         else if (ritual.mode == RitualMode::Each && (item.doneBy[0] || item.doneBy[1]))
             item.status = TodayStatus::Partly;
-        else if (skipped) item.status = TodayStatus::Skipped;
-        else if (ritual.weekdays && !(*ritual.weekdays)[static_cast<std::size_t>(isoWeekdayIndex(today))])
+        else if (skipped)
+            item.status = TodayStatus::Skipped;
+        else if (ritual.weekdays &&
+                 !(*ritual.weekdays)[static_cast<std::size_t>(isoWeekdayIndex(today))])
             item.status = TodayStatus::Resting;
         else if (!ritual.weekdays && f.perDays > 1 && item.doneInPeriod >= f.times)
             item.status = TodayStatus::Resting;
-        else item.status = TodayStatus::Open;
+        else
+            item.status = TodayStatus::Open;
         items.push_back(item);
     }
     return items;

@@ -1,19 +1,19 @@
 #pragma once
 // What the Today screen shows for each ritual: due or resting, done or open.
 
+#include "core/derived.hpp"
+
 #include <optional>
 #include <vector>
-
-#include "core/derived.hpp"
 
 namespace kindling {
 
 enum class TodayStatus : std::uint8_t {
-    Open,    // due today and not yet done
-    Partly,  // an `each` ritual one partner has done
-    Done,    // done today (for `each`: by both)
-    Skipped, // skipped today, or the couple is on a pause
-    Resting, // not due: not one of its weekdays, or this period's target is already met
+    Open,     // due today and not yet done
+    Partly,   // an `each` ritual one partner has done
+    Done,     // done today (for `each`: by both)
+    Skipped,  // skipped today, or the couple is on a pause
+    Resting,  // not due: not one of its weekdays, or this period's target is already met
     Whenever, // never due (touch, "when it helps"): there whenever it happens
 };
 
@@ -42,9 +42,9 @@ bool isDue(const TodayItem& item);
 // couple that never logged has no gap.
 inline constexpr int minimumQuietGap = 2;
 struct QuietGap {
-    Day first;           // the day after the last log
-    Day last;            // yesterday
-    int quietDays = 0;   // days in [first, last] no pause covers
+    Day first;         // the day after the last log
+    Day last;          // yesterday
+    int quietDays = 0; // days in [first, last] no pause covers
 };
 std::optional<QuietGap> quietGapBeforeToday(const History& history, const DerivedState& derived);
 

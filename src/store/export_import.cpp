@@ -841,15 +841,15 @@ ProgrammeStep readProgrammeStep(const Value& value, std::string path) {
     step.id = r.uuid("id");
     step.order = r.integer("order", 1, 1'000'000'000);
     step.kind = static_cast<ProgrammeStepKind>(r.oneOf(
-        "kind", std::array<std::string_view, 5>{
-                    programmeStepKindName(ProgrammeStepKind::Join),
-                    programmeStepKindName(ProgrammeStepKind::Ready),
-                    programmeStepKindName(ProgrammeStepKind::Pause),
-                    programmeStepKindName(ProgrammeStepKind::Stop),
-                    programmeStepKindName(ProgrammeStepKind::Back)}));
+        "kind", std::array<std::string_view, 5>{programmeStepKindName(ProgrammeStepKind::Join),
+                                                programmeStepKindName(ProgrammeStepKind::Ready),
+                                                programmeStepKindName(ProgrammeStepKind::Pause),
+                                                programmeStepKindName(ProgrammeStepKind::Stop),
+                                                programmeStepKindName(ProgrammeStepKind::Back)}));
     if (r.optional("who") != nullptr)
-        step.who = static_cast<Who>(r.oneOf(
-            "who", std::array<std::string_view, 2>{whoName(Who::Partner1), whoName(Who::Partner2)}));
+        step.who =
+            static_cast<Who>(r.oneOf("who", std::array<std::string_view, 2>{
+                                                whoName(Who::Partner1), whoName(Who::Partner2)}));
     step.yes = r.boolean("yes");
     step.stage = r.smallInteger("stage", 1, programmeStages);
     step.day = r.day("day");
@@ -1099,9 +1099,10 @@ ImportPlan planImport(std::string_view json, const History& current,
     const Value& questionMarks = listIn(envelope, "question_marks", limits.maxQuestionMarks);
     // Files from before the programme have no steps.
     static const Value noSteps(rapidjson::kArrayType);
-    const Value& programmeSteps = envelope.optional("programme_steps") != nullptr
-                                      ? listIn(envelope, "programme_steps", limits.maxProgrammeSteps)
-                                      : noSteps;
+    const Value& programmeSteps =
+        envelope.optional("programme_steps") != nullptr
+            ? listIn(envelope, "programme_steps", limits.maxProgrammeSteps)
+            : noSteps;
 
     plan.rituals = mergeList(rituals, "rituals", current.rituals, readRitual, sameRitual, reporter,
                              "checking rituals");

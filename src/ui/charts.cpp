@@ -203,8 +203,8 @@ std::string shortDay(Day day, bool withYear) {
                        monthNames[monthIndex(day)]);
 }
 
-std::optional<Day> heatmapChart(const Palette& p, const Heatmap& heatmap,
-                                const HeatmapText& text, Day asOf, float width, float scale) {
+std::optional<Day> heatmapChart(const Palette& p, const Heatmap& heatmap, const HeatmapText& text,
+                                Day asOf, float width, float scale) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float small = smallSize();

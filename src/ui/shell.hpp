@@ -1,16 +1,6 @@
 #pragma once
 // The window's frame: the sidebar that leads to every screen, and the screen.
 
-#include <array>
-#include <cstdint>
-#include <filesystem>
-#include <functional>
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-#include <string_view>
-
 #include "core/dashboard.hpp"
 #include "core/date.hpp"
 #include "core/today.hpp"
@@ -18,6 +8,16 @@
 #include "ui/screens/ritual_goal_views.hpp"
 #include "ui/screens/settings_data.hpp"
 #include "ui/theme.hpp"
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace kindling {
 class Session;
@@ -172,17 +172,17 @@ struct ProgrammeView {
 
 // The celebration on screen (docs/product.md §3.9).
 struct CelebrationView {
-    std::string key;      // the milestone shown; empty when none is
-    double shownAt = 0.0; // state.now when it appeared
-    std::string saved;    // where "Save as image" wrote it, or why it could not
+    std::string key;           // the milestone shown; empty when none is
+    double shownAt = 0.0;      // state.now when it appeared
+    std::string saved;         // where "Save as image" wrote it, or why it could not
     bool savedProblem = false; // `saved` says why it could not
-    float height = 0.0f;  // of the card and its buttons, last frame (to centre them)
+    float height = 0.0f;       // of the card and its buttons, last frame (to centre them)
 };
 
 struct UiState {
     kindling::Session* session = nullptr; // null when the data file could not be opened
-    std::string problem;        // why it could not: shown instead of the screens
-    std::string lastError;      // a command that failed, shown until dismissed
+    std::string problem;                  // why it could not: shown instead of the screens
+    std::string lastError;                // a command that failed, shown until dismissed
     TodayCache todayCache;
     DashboardCache dashboardCache;
     JournalView journal;
@@ -221,8 +221,8 @@ struct UiState {
 
 // The sparks behind a celebration (shaders/celebration.frag).
 struct Sparks {
-    float seconds = 0.0f;  // since the celebration appeared
-    float duration = 0.0f; // after this the effect has faded out
+    float seconds = 0.0f;          // since the celebration appeared
+    float duration = 0.0f;         // after this the effect has faded out
     std::array<ImVec4, 3> colours; // accent, partner 1, partner 2
 };
 

@@ -37,8 +37,8 @@ Ritual daily(Session& session, const std::string& name, RitualMode mode) {
 
 std::vector<Log> logOn(Session& session, const Ritual& ritual, std::vector<Day> dayList,
                        Who who = Who::Both) {
-    return session.run(logDays, ritual.id, dayList, std::optional<Who>(who), std::nullopt,
-                       std::string())
+    return session
+        .run(logDays, ritual.id, dayList, std::optional<Who>(who), std::nullopt, std::string())
         .afters<Log>();
 }
 
@@ -174,11 +174,11 @@ TEST_CASE("XP: random logs, edits, deletes, breaks, undo and redo never lower wh
                 if (what < 55 || logs.empty()) {
                     const Ritual& ritual = rituals[random.below(rituals.size())];
                     change = session.run(logDays, ritual.id, std::vector<Day>{anyDay()},
-                                         std::optional<Who>(anyWho()), std::nullopt,
-                                         std::string());
+                                         std::optional<Who>(anyWho()), std::nullopt, std::string());
                 } else if (what < 72) {
                     const std::string id = logs[random.below(logs.size())].id;
-                    change = session.run(editLog, id, LogEdit{anyDay(), anyWho(), std::nullopt, ""});
+                    change =
+                        session.run(editLog, id, LogEdit{anyDay(), anyWho(), std::nullopt, ""});
                 } else if (what < 86) {
                     const std::string id = logs[random.below(logs.size())].id;
                     change = session.run(deleteLog, id);

@@ -99,8 +99,7 @@ TEST_CASE("connection streak: one freeze per 7 logged days, at most 2 banked") {
 
 TEST_CASE("connection streak: a banked freeze covers a missed day") {
     // 0..6 logged (1 banked), 7 missed, 8 logged.
-    const ConnectionStreak result =
-        later(concat(loggedRange(0, 6), loggedOn({8})), {}, at(8));
+    const ConnectionStreak result = later(concat(loggedRange(0, 6), loggedOn({8})), {}, at(8));
     CHECK(sameRun(result.current, 0, 8));
     CHECK(result.freezesBanked == 0);
     REQUIRE(result.frozenDays.size() == 1);
@@ -114,23 +113,20 @@ TEST_CASE("connection streak: a banked freeze covers a missed day") {
 
 TEST_CASE("connection streak: two banked freezes cover two missed days") {
     // 0..13 logged (2 banked), 14 and 15 missed, 16 logged.
-    const ConnectionStreak result =
-        later(concat(loggedRange(0, 13), loggedOn({16})), {}, at(16));
+    const ConnectionStreak result = later(concat(loggedRange(0, 13), loggedOn({16})), {}, at(16));
     CHECK(sameRun(result.current, 0, 16));
     CHECK(result.frozenDays == loggedOn({14, 15}));
     CHECK(result.freezesBanked == 0);
 }
 
 TEST_CASE("connection streak: with no freeze a missed day breaks it") {
-    const ConnectionStreak result =
-        later(concat(loggedRange(0, 5), loggedOn({7})), {}, at(7));
+    const ConnectionStreak result = later(concat(loggedRange(0, 5), loggedOn({7})), {}, at(7));
     CHECK(sameRun(result.current, 7, 7));
     CHECK(sameRun(result.best, 0, 5));
     CHECK(result.frozenDays.empty());
 
     // One freeze, two missed days: day 7 is frozen, day 8 breaks the streak.
-    const ConnectionStreak twoMissed =
-        later(concat(loggedRange(0, 6), loggedOn({9})), {}, at(9));
+    const ConnectionStreak twoMissed = later(concat(loggedRange(0, 6), loggedOn({9})), {}, at(9));
     CHECK(sameRun(twoMissed.current, 9, 9));
     CHECK(sameRun(twoMissed.best, 0, 7));
     CHECK(twoMissed.frozenDays == loggedOn({7}));
@@ -141,8 +137,7 @@ TEST_CASE("connection streak: a new streak earns from zero") {
     // 6 logged, a break, 6 logged: 12 logged days but no run of 7.
     const auto logs = concat(loggedRange(0, 5), loggedRange(7, 12));
     CHECK(later(logs, {}, at(12)).freezesBanked == 0);
-    const ConnectionStreak result =
-        later(concat(logs, loggedOn({13})), {}, at(13));
+    const ConnectionStreak result = later(concat(logs, loggedOn({13})), {}, at(13));
     CHECK(result.freezesBanked == 1);
     CHECK(sameRun(result.current, 7, 13));
 }
@@ -158,9 +153,7 @@ TEST_CASE("connection streak: paused days keep it alive and count toward its len
 
     // Pauses may come unsorted and overlapping.
     CHECK(sameRun(
-        later(loggedOn({0, 1, 7}), {pause(5, 6), pause(2, 4), pause(3, 5)}, at(7))
-            .current,
-        0, 7));
+        later(loggedOn({0, 1, 7}), {pause(5, 6), pause(2, 4), pause(3, 5)}, at(7)).current, 0, 7));
 }
 
 TEST_CASE("connection streak: paused days earn no freezes and use none") {
@@ -170,8 +163,7 @@ TEST_CASE("connection streak: paused days earn no freezes and use none") {
     CHECK(sameRun(result.current, 0, 12));
     CHECK(result.freezesBanked == 0);
     // The seventh logged day earns it.
-    CHECK(later(concat(logs, loggedOn({13})), {pause(4, 10)}, at(13))
-              .freezesBanked == 1);
+    CHECK(later(concat(logs, loggedOn({13})), {pause(4, 10)}, at(13)).freezesBanked == 1);
 
     // A pause after a freeze was banked leaves the freeze in the bank.
     const ConnectionStreak banked =
@@ -193,8 +185,7 @@ TEST_CASE("connection streak: pauses before the first log keep nothing alive") {
 
 TEST_CASE("connection streak: best streak, ties go to the later one") {
     // Runs 0-2, 4-6 (both 3 days), 8-9.
-    const ConnectionStreak result =
-        later(loggedOn({0, 1, 2, 4, 5, 6, 8, 9}), {}, at(9));
+    const ConnectionStreak result = later(loggedOn({0, 1, 2, 4, 5, 6, 8, 9}), {}, at(9));
     CHECK(sameRun(result.best, 4, 6));
     CHECK(sameRun(result.current, 8, 9));
 
@@ -206,8 +197,7 @@ TEST_CASE("connection streak: best streak, ties go to the later one") {
 
 TEST_CASE("connection streak: every run, oldest first, clipped at asOf") {
     // Runs 0-2, 4-6 (a tie with the first), then 8-9 still current.
-    const ConnectionStreak result =
-        later(loggedOn({0, 1, 2, 4, 5, 6, 8, 9, 10, 11}), {}, at(9));
+    const ConnectionStreak result = later(loggedOn({0, 1, 2, 4, 5, 6, 8, 9, 10, 11}), {}, at(9));
     REQUIRE(result.runs.size() == 3);
     CHECK(sameRun(result.runs[0], 0, 2));
     CHECK(sameRun(result.runs[1], 4, 6));
@@ -215,9 +205,9 @@ TEST_CASE("connection streak: every run, oldest first, clipped at asOf") {
     CHECK(sameRun(result.current, 8, 9));
 
     // A frozen day and a pause join what would be three runs into one.
-    const ConnectionStreak joined = later(
-        concat(concat(loggedRange(0, 6), loggedRange(8, 9)), loggedOn({13})), {pause(10, 12)},
-        at(13));
+    const ConnectionStreak joined =
+        later(concat(concat(loggedRange(0, 6), loggedRange(8, 9)), loggedOn({13})), {pause(10, 12)},
+              at(13));
     REQUIRE(joined.runs.size() == 1);
     CHECK(sameRun(joined.runs[0], 0, 13));
 

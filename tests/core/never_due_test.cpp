@@ -38,7 +38,8 @@ TEST_CASE("never due: no streaks, and a day without a log changes nothing") {
     // days in a row from 0 give 1 - m^4, then day 10 moves on from there.
     const double m = strengthMultiplier({1, 1});
     CHECK(result.strengthOn(at(3)) == Approx(1 - m * m * m * m).epsilon(1e-12));
-    CHECK(result.strengthOn(at(10)) == Approx(result.strengthOn(at(3)) * m + (1 - m)).epsilon(1e-12));
+    CHECK(result.strengthOn(at(10)) ==
+          Approx(result.strengthOn(at(3)) * m + (1 - m)).epsilon(1e-12));
     // No day is kept by a schedule.
     CHECK(result.stateOn(at(5)) == DayState::None);
     CHECK(result.stateOn(at(10)) == DayState::Logged);

@@ -19,7 +19,8 @@ struct Partners {
     History history;
     int ids = 0;
     ActionContext context() {
-        return ActionContext{today, 1'700'000'000, [this] { return "step-" + std::to_string(++ids); }};
+        return ActionContext{today, 1'700'000'000,
+                             [this] { return "step-" + std::to_string(++ids); }};
     }
     // Checked and applied as Session::apply would (core/rules.hpp).
     void take(const ChangeSet& change) {
@@ -165,7 +166,8 @@ TEST_CASE("programme: going back a stage is one step, and clears the open round"
 
 TEST_CASE("programme: its steps are not for undo, and nothing in them is a log") {
     Partners couple;
-    const ChangeSet change = answerProgrammeJoin(couple.history, couple.context(), Who::Partner1, true);
+    const ChangeSet change =
+        answerProgrammeJoin(couple.history, couple.context(), Who::Partner1, true);
     CHECK_FALSE(change.undoable);
     CHECK(change.changes<Log>().empty());
     couple.take(change);

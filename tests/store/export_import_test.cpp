@@ -40,10 +40,10 @@ void fillRichHistory(Store& store) {
     talk.area = Area::Repair;
     talk.whenItHelps = true;
     storeAdd(store, talk);
-    ProgrammeStep joined{newUuid(), 1, ProgrammeStepKind::Join, Who::Partner2, true, 1,
-                         day(2026, 3, 3)};
-    ProgrammeStep paused{newUuid(), 2, ProgrammeStepKind::Pause, std::nullopt, false, 1,
-                         day(2026, 3, 4)};
+    ProgrammeStep joined{newUuid(), 1, ProgrammeStepKind::Join, Who::Partner2,
+                         true,      1, day(2026, 3, 3)};
+    ProgrammeStep paused{newUuid(), 2, ProgrammeStepKind::Pause, std::nullopt,
+                         false,     1, day(2026, 3, 4)};
     storeAdd(store, joined);
     storeAdd(store, paused);
     Ritual phones = sampleRitual("Phones out of bed", 2);
@@ -246,8 +246,7 @@ TEST_CASE("goals: the day one was archived comes back; older files still import"
     fillRichHistory(source);
     const std::string json = exportOf(source);
     // Goals are written as record version 2, with "archived_on" only when archived.
-    CHECK(json.find("\"cereal_class_version\": 2",
-                    json.find("\"goals\"")) != std::string::npos);
+    CHECK(json.find("\"cereal_class_version\": 2", json.find("\"goals\"")) != std::string::npos);
     CHECK(json.find("\"archived_on\": \"2027-02-14\"") != std::string::npos);
 
     auto importedGoals = [&](const std::string& file) {

@@ -155,13 +155,13 @@ TEST_CASE("gentle rows: exported and imported; older exports lack them and still
         CHECK(older.settings.updated.empty()); // the defaults are what a new file holds
     }
     SECTION("bad values are refused with where and why") {
-        CHECK_THAT(importError(replacedText(json, "\"when_it_helps\": true",
-                                            "\"when_it_helps\": \"yes\""),
-                               History{}),
-                   Catch::Contains("rituals[0].when_it_helps: should be true or false"));
-        CHECK_THAT(importError(replacedText(json, "\"kind\": \"stop\"", "\"kind\": \"quit\""),
-                               History{}),
-                   Catch::Contains("programme_steps[2].kind"));
+        CHECK_THAT(
+            importError(replacedText(json, "\"when_it_helps\": true", "\"when_it_helps\": \"yes\""),
+                        History{}),
+            Catch::Contains("rituals[0].when_it_helps: should be true or false"));
+        CHECK_THAT(
+            importError(replacedText(json, "\"kind\": \"stop\"", "\"kind\": \"quit\""), History{}),
+            Catch::Contains("programme_steps[2].kind"));
         // A stop keeps nobody's name.
         CHECK_THAT(importError(replacedText(json, "\"kind\": \"stop\",",
                                             "\"kind\": \"stop\",\n    \"who\": \"partner1\","),

@@ -531,8 +531,7 @@ void ritualTooltip(const Palette& p, const RitualRow& row, bool chosen) {
     if (row.neverDue) {
         ImGui::TextUnformatted(row.whenItHelps ? "Done when it helps: never due, no streak"
                                                : "Whenever it feels right: never due, no streak");
-        if (row.lastLogged)
-            ImGui::Text("Last time: %s", shortDay(*row.lastLogged, true).c_str());
+        if (row.lastLogged) ImGui::Text("Last time: %s", shortDay(*row.lastLogged, true).c_str());
     } else {
         if (row.current)
             ImGui::Text("Streak: %s, since %s", dayCount(row.currentStreak).c_str(),
@@ -642,8 +641,7 @@ void drawRituals(UiState& state, const Palette& p, const DashboardView& view, fl
 
         // How settled: a soft bar and a word, the number in the tooltip.
         ImGui::SetCursorScreenPos(ImVec2(start.x + inner - strengthWidth, middle - line - 1 * s));
-        progressBar(p, ImVec2(strengthWidth, 6 * s), static_cast<float>(row.strength),
-                    p.accent);
+        progressBar(p, ImVec2(strengthWidth, 6 * s), static_cast<float>(row.strength), p.accent);
         ImGui::SetCursorScreenPos(ImVec2(start.x + inner - strengthWidth, middle + 1 * s));
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
         elidedText(settledWord(row.strength), strengthWidth);
@@ -716,8 +714,7 @@ void drawWeek(UiState& state, const Palette& p, const DashboardView& view, float
                 std::string who;
                 if (ritual.together) who = "together";
                 for (std::size_t i = 0; i < 2; ++i)
-                    if (ritual.by[i])
-                        who += (who.empty() ? "" : ", ") + view.partners[i].name;
+                    if (ritual.by[i]) who += (who.empty() ? "" : ", ") + view.partners[i].name;
                 ImGui::TextUnformatted(ritual.name.c_str());
                 ImGui::SameLine();
                 ImGui::TextColored(p.textMuted, "%s", who.c_str());
@@ -729,8 +726,8 @@ void drawWeek(UiState& state, const Palette& p, const DashboardView& view, float
     ImGui::SetCursorScreenPos(ImVec2(left, y));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (week.logs > 0)
-        elidedText(fmt::format("{} small {} this week, shared between the two of you",
-                               week.logs, week.logs == 1 ? "moment" : "moments"),
+        elidedText(fmt::format("{} small {} this week, shared between the two of you", week.logs,
+                               week.logs == 1 ? "moment" : "moments"),
                    inner);
     else
         elidedText("A new week: whatever you do together lands here", inner);
@@ -896,7 +893,8 @@ void drawTrend(UiState& state, const Palette& p, const DashboardView& view, floa
     // A quieter stretch eases the line; said kindly, never as a fall.
     const std::size_t points = view.coupleTrend.size();
     const std::size_t monthBack = view.trendDays.size() > 20 ? 4 : 28;
-    if (points > monthBack && view.coupleTrend.back() + 0.02 < view.coupleTrend[points - 1 - monthBack])
+    if (points > monthBack &&
+        view.coupleTrend.back() + 0.02 < view.coupleTrend[points - 1 - monthBack])
         wrappedTextColored(p.textMuted, "A quieter stretch eases the line a little. It comes back "
                                         "as gently as it went, one ritual at a time.");
 

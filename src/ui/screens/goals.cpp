@@ -227,6 +227,12 @@ void drawForm(UiState& state, const Palette& p, float width) {
             locateLastItem("goals/form/ritual/" + ritual.name);
         }
         if (!any) wrappedTextColored(p.textMuted, "Add a ritual first, on the Rituals screen.");
+        // Touch and "when it helps" rituals carry no target unless the couple
+        // chooses one (docs/scoring.md §3.7).
+        const Ritual* chosen = history.findRitualByName(draft.ritualName);
+        if (chosen != nullptr && isNeverDue(*chosen))
+            wrappedTextColored(p.textMuted, "This one is never due, so nothing asks for it. A goal "
+                                            "here is only for when you both would like one.");
     } else if (draft.scope == GoalScope::Area) {
         ImGui::Dummy(ImVec2(0, 2 * s));
         Flow areas(inner, s);
@@ -234,6 +240,9 @@ void drawForm(UiState& state, const Palette& p, float width) {
             if (areas.pill(p, areaLabel(area).c_str(), draft.area == area)) draft.area = area;
             locateLastItem("goals/form/area/" + std::string(areaName(area)));
         }
+        if (draft.area == Area::Touch)
+            wrappedTextColored(p.textMuted, "Touch is never due, so nothing asks for it. A goal "
+                                            "here is only for when you both would like one.");
     }
 
     fieldLabel(p, "How many times");

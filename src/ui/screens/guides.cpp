@@ -88,9 +88,8 @@ void drawRepairGuide(UiState& state, const Palette& p, float width) {
                                         "done when it helps: never due, no streak.");
     const std::string keep = std::string(icons::check) + "  Keep our plan";
     if (pillButton(keep.c_str(), p.accent, true, pillSize(keep, s))) {
-        const bool kept = attemptIn(view.error, [&] {
-            session.run(keepRepairPlan, shippedContent().catalog, view.plan);
-        });
+        const bool kept = attemptIn(
+            view.error, [&] { session.run(keepRepairPlan, shippedContent().catalog, view.plan); });
         if (kept) {
             view.plan.clear();
             view.notice = "Kept. Thank you for talking it through.";
@@ -173,8 +172,7 @@ void answerRow(UiState& state, const Palette& p, std::size_t partner, bool answe
         if (pillButton(yesLabel, p.accent, false, pillSize(yesLabel, state.scale))) answer(true);
         locateLastItem(keyPrefix + "/yes/" + std::to_string(partner + 1));
         ImGui::SameLine();
-        if (pillButton(noLabel, p.textMuted, false, pillSize(noLabel, state.scale)))
-            answer(false);
+        if (pillButton(noLabel, p.textMuted, false, pillSize(noLabel, state.scale))) answer(false);
         locateLastItem(keyPrefix + "/no/" + std::to_string(partner + 1));
     }
     ImGui::PopID();
@@ -293,8 +291,8 @@ void drawProgramme(UiState& state, const Palette& p, float width) {
     wrappedTextColored(p.textMuted, stage.more);
     ImGui::Dummy(ImVec2(0, 6 * s));
     if (programme.stage > 1) {
-        const std::string again =
-            fmt::format("Spend time with \"{}\"", stages[static_cast<std::size_t>(programme.stage - 2)].name);
+        const std::string again = fmt::format(
+            "Spend time with \"{}\"", stages[static_cast<std::size_t>(programme.stage - 2)].name);
         if (pillButton(again.c_str(), p.accent, false, pillSize(again, s)))
             run(goBackProgrammeStage);
         locateLastItem("programme/earlier");

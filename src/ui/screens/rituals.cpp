@@ -457,12 +457,11 @@ void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float
     guideSteps(idea.guide);
     ImGui::PopTextWrapPos();
     std::optional<Weekdays> noWeekdays;
-    std::string rhythm =
-        idea.whenItHelps ? std::string("when it helps")
-        : idea.area == "touch"
-            ? std::string("whenever it feels right")
-            : scheduleText({idea.times, idea.perDays}, noWeekdays,
-                           session.history().settings.weekStart);
+    std::string rhythm = idea.whenItHelps ? std::string("when it helps")
+                         : idea.area == "touch"
+                             ? std::string("whenever it feels right")
+                             : scheduleText({idea.times, idea.perDays}, noWeekdays,
+                                            session.history().settings.weekStart);
     rhythm += ", " + modeText(modeFromName(idea.mode).value_or(RitualMode::Together));
     if (idea.measure)
         rhythm += ", " + measureText({idea.measure->kind == "atMost" ? MeasureKind::AtMost

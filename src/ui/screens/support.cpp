@@ -46,7 +46,6 @@ void drawSupportScreen(UiState& state) {
     endCard();
     ImGui::Dummy(ImVec2(0, gap));
 
-
     beginCard(p, width, state.scale);
     cardHeading(p, state.scale, icons::lifeRing, "If you are afraid of your partner");
     wrappedText("When you feel afraid of your partner, or they decide who you may see, where you "

@@ -100,7 +100,7 @@ void drawHeader(UiState& state, const Palette& p, float width) {
     const std::string number = freshStart ? std::string("A fresh start") : std::to_string(streak);
     const float numberWidth = ImGui::CalcTextSize(number.c_str()).x;
     ImGui::PopFont();
-    const char* caption = freshStart       ? "any ritual today lights the flame"
+    const char* caption = freshStart    ? "any ritual today lights the flame"
                           : streak == 1 ? "day of connection"
                                         : "days of connection";
     const float captionWidth = ImGui::CalcTextSize(caption).x;
@@ -395,9 +395,8 @@ void drawWelcomeBack(UiState& state, const Palette& p, float width) {
         });
     locateLastItem("welcome-back/break");
     ImGui::SameLine();
-    if (ImGui::Button("Thank you")) attempt(state, [&] {
-            session.setPreference(welcomeSeenKey, formatDay(gap->last));
-        });
+    if (ImGui::Button("Thank you"))
+        attempt(state, [&] { session.setPreference(welcomeSeenKey, formatDay(gap->last)); });
     locateLastItem("welcome-back/close");
     endCard();
     ImGui::Dummy(ImVec2(0, 4 * s));
@@ -713,9 +712,8 @@ void drawTodayScreen(UiState& state) {
             }
     }
 
-    const auto resting = std::count_if(items.begin(), items.end(), [](const TodayItem& i) {
-        return !isDue(i) && !i.neverDue;
-    });
+    const auto resting = std::count_if(items.begin(), items.end(),
+                                       [](const TodayItem& i) { return !isDue(i) && !i.neverDue; });
     if (resting > 0) {
         ImGui::Dummy(ImVec2(0, 4 * state.scale));
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);

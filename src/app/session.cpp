@@ -151,7 +151,9 @@ std::int64_t Session::write(const ChangeSet& change, const Store::WriteProgress&
     // change would take away from the XP already earned is known before the
     // transaction: the XP kept is written with the change, in the same
     // transaction (docs/scoring.md §6.3). A write that fails puts them back.
-    ChangeSet written = change;
+    // The change as written: with the kept XP's preference when it moves
+    // (copied only then: an import may hold many rows).
+    std::optional<ChangeSet> withKept;
     std::int64_t kept = 0;
     std::optional<ProgressSnapshot> after;
     const std::vector<Milestone> pendingBefore = pending_;
@@ -168,11 +170,16 @@ std::int64_t Session::write(const ChangeSet& change, const Store::WriteProgress&
         }
         const auto current = preferences_.find(keptXpKey);
         const std::string text = formatKeptXp(keptNow);
-        written.append(kindling::setPreference(
+        const ChangeSet keptChange = kindling::setPreference(
             current == preferences_.end() ? std::nullopt
                                           : std::optional<std::string>(current->second),
-            keptXpKey, text.empty() ? std::nullopt : std::optional<std::string>(text)));
+            keptXpKey, text.empty() ? std::nullopt : std::optional<std::string>(text));
+        if (!keptChange.empty()) {
+            withKept = change;
+            withKept->append(keptChange);
+        }
     }
+    const ChangeSet& written = withKept ? *withKept : change;
     try {
         store_.apply(written.rows, unixNow(), progress);
     } catch (...) {

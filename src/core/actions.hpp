@@ -212,8 +212,9 @@ ChangeSet goBackProgrammeStage(const History& history, const ActionContext& cont
 
 // The repair talk's plan (docs/product.md §3.14): logs the couple's repair
 // ritual today, done together, with the plan as its private note. The ritual
-// is the first active one from the catalog's repair talk; when there is none,
-// the catalog's is added first, in the same change.
+// is the first active, unmeasured one from the catalog's repair talk, else the
+// first of the repair area; when there is none, the catalog's is added first,
+// in the same change.
 ChangeSet keepRepairPlan(const History& history, const ActionContext& context,
                          const std::vector<CatalogRitual>& catalog, const std::string& plan);
 // The catalog id keepRepairPlan logs.

@@ -83,6 +83,9 @@ const Ritual* repairRitual(const History& history) {
     for (const Ritual& ritual : history.rituals)
         if (ritual.catalogId == repairRitualId && !ritual.archived && !ritual.measure)
             return &ritual;
+    // A repair ritual of the couple's own is theirs to keep the plan in.
+    for (const Ritual& ritual : history.rituals)
+        if (ritual.area == Area::Repair && !ritual.archived && !ritual.measure) return &ritual;
     return nullptr;
 }
 

@@ -236,3 +236,17 @@ TEST_CASE("the repair plan is kept as today's repair talk, added from the catalo
     CHECK(couple.history.logs.size() == 2);
     CHECK(second.undoable);
 }
+
+TEST_CASE("the repair plan goes to the couple's own repair ritual when they have one") {
+    Partners couple;
+    Ritual own;
+    own.id = "own";
+    own.name = "Talking it over";
+    own.area = Area::Repair;
+    own.whenItHelps = true;
+    couple.history.rituals.push_back(own);
+    couple.take(keepRepairPlan(couple.history, couple.context(), {}, "Slow down."));
+    CHECK(couple.history.rituals.size() == 1);
+    REQUIRE(couple.history.logs.size() == 1);
+    CHECK(couple.history.logs[0].ritualId == "own");
+}

@@ -946,7 +946,9 @@ void drawNoLogs(UiState& state, const Palette& p, float width) {
     ImGui::TextUnformatted("Your first log lights this page");
     wrappedTextColored(p.textMuted,
                        "Tick a ritual on the Today screen tonight. Tomorrow this is where you will "
-                       "see the first day of your year together, and your streak beginning.");
+                       "see the first day of your year together, and your streak beginning. A "
+                       "freeze is already banked for you, so a quiet day in your first week "
+                       "costs nothing.");
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
     if (pillButton("Go to Today", p.accent, true, ImVec2(0, ImGui::GetFrameHeight())))
         state.screen = Screen::Today;

@@ -78,7 +78,7 @@ void drawRepairGuide(UiState& state, const Palette& p, float width) {
     ImGui::TextUnformatted("Your plan for next time");
     wrappedTextColored(p.textMuted,
                        "Private to the two of you: it is kept as the note of today's repair "
-                       "talk, in your Journal on this computer.");
+                       "talk, in your Journal.");
     ImGui::SetNextItemWidth(inner);
     inputTextMultiline("##repair-plan", view.plan,
                        ImVec2(inner, ImGui::GetTextLineHeight() * 4.5f));

@@ -9,7 +9,7 @@ packages=(
   # libraries (find_package / pkg-config in CMakeLists.txt)
   libimgui-dev libglfw3-dev libepoxy-dev libfreetype-dev libstb-dev
   libsqlitecpp-dev libsqlite3-dev libcereal-dev rapidjson-dev libcli11-dev libfmt-dev
-  libsodium-dev
+  libsodium-dev libfontconfig-dev
   catch2
   # benchmarks (tests/bench/run.sh; built only with KINDLING_BUILD_BENCHMARKS=ON)
   libbenchmark-dev
@@ -17,6 +17,10 @@ packages=(
   fonts-inter fonts-font-awesome fonts-dejavu-core
   # headless window for tests and screenshots
   xvfb xauth libgl1-mesa-dri
+  # the icon's PNGs (build), the .deb (cpack: dpkg-shlibdeps) and its checks (tests/install)
+  librsvg2-bin dpkg-dev lintian appstream desktop-file-utils man-db
+  # Xlib for the GL tests that read the X focus and the window's class
+  libx11-dev
 )
 
 if [ ! -r /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then

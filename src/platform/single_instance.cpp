@@ -131,10 +131,18 @@ RaiseListener::RaiseListener(fs::path socket, std::function<void()> wake)
         problem_ = "no place for a socket (the data folder's path is too long)";
         return;
     }
+    const fs::path folder = socket_.parent_path();
     try {
-        ensurePrivateDirectory(socket_.parent_path());
+        ensurePrivateDirectory(folder); // 0700 when made here
     } catch (const std::exception& e) {
         problem_ = e.what();
+        return;
+    }
+    // Nobody else may replace the socket: the folder is ours and only we write in it.
+    struct stat info {};
+    if (::lstat(folder.c_str(), &info) != 0 || !S_ISDIR(info.st_mode) ||
+        info.st_uid != ::geteuid() || (info.st_mode & 022) != 0) {
+        problem_ = folder.string() + " is not a folder only you can write to";
         return;
     }
     listening_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);

@@ -9,8 +9,8 @@
 // (docs/product.md, "Private").
 
 #include <chrono>
-#include <cstdint>
 #include <condition_variable>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -25,9 +25,9 @@ namespace kindling::platform {
 std::filesystem::path windowSocketPath(const std::filesystem::path& dataDirectory);
 
 enum class RaiseAnswer {
-    Raised,    // the window came forward
-    NoWindow,  // nobody listens there (no Kindling, or one that cannot be asked)
-    NoAnswer,  // a Kindling listens but did not answer in time
+    Raised,   // the window came forward
+    NoWindow, // nobody listens there (no Kindling, or one that cannot be asked)
+    NoAnswer, // a Kindling listens but did not answer in time
 };
 
 // Asks the window listening on `socket` to come forward and waits up to

@@ -11,9 +11,9 @@ bool setWindowIcon(GLFWwindow* window) {
     bool decoded = true;
     for (const IconPng& icon : windowIconPngs()) {
         int width = 0, height = 0, channels = 0;
-        stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(icon.png.data()),
-                                                static_cast<int>(icon.png.size()), &width, &height,
-                                                &channels, 4);
+        stbi_uc* pixels =
+            stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(icon.png.data()),
+                                  static_cast<int>(icon.png.size()), &width, &height, &channels, 4);
         if (pixels == nullptr || width != icon.size || height != icon.size) {
             stbi_image_free(pixels);
             decoded = false;

@@ -4,14 +4,13 @@
 #include <catch2/catch.hpp>
 
 #define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include "app/session.hpp"
 #include "platform/single_instance.hpp"
 #include "platform/window_icon.hpp"
 #include "ui/already_open.hpp"
 #include "x_probe.hpp"
 
+#include <GLFW/glfw3.h>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -40,8 +39,8 @@ using kindling::platform::windowSocketPath;
 namespace {
 
 fs::path freshDirectory(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() /
-                         ("kindling-second-" + name + "-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("kindling-second-" + name + "-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -211,14 +210,14 @@ TEST_CASE("the window's icon is the flame at every size, and its class is the ap
     for (const auto& icon : icons) {
         INFO(icon.size);
         int width = 0, height = 0, channels = 0;
-        unsigned char* pixels = stbi_load_from_memory(
-            reinterpret_cast<const stbi_uc*>(icon.png.data()), static_cast<int>(icon.png.size()),
-            &width, &height, &channels, 4);
+        unsigned char* pixels =
+            stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(icon.png.data()),
+                                  static_cast<int>(icon.png.size()), &width, &height, &channels, 4);
         REQUIRE(pixels != nullptr);
         CHECK(width == icon.size);
         CHECK(height == icon.size);
         const auto at = [&](int x, int y) { return pixels + 4 * (y * width + x); };
-        CHECK(at(0, 0)[3] == 0); // transparent corner
+        CHECK(at(0, 0)[3] == 0);                                   // transparent corner
         const unsigned char* core = at(width / 2, height * 3 / 4); // the heart: warm and opaque
         CHECK(core[3] > 200);
         CHECK(core[0] > core[2] + 80); // red well above blue

@@ -2,9 +2,9 @@
 // couples type into names and notes has a glyph, in every size; fontconfig
 // finds them by family, and without them ImGui's own font draws.
 #include "core/icons.hpp"
+#include "session_fixture.hpp"
 #include "ui/fonts.hpp"
 #include "ui/widgets.hpp"
-#include "session_fixture.hpp"
 #include "ui_fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -165,9 +165,10 @@ TEST_CASE("fontconfig finds Inter, DejaVu Sans and Font Awesome by family") {
     CHECK(app.icons.file == files.icons.file);
 }
 
-TEST_CASE("a fontconfig that knows none of the fonts: ImGui's own font draws, and nothing is said") {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("kindling-fonts-" + std::to_string(::getpid()));
+TEST_CASE(
+    "a fontconfig that knows none of the fonts: ImGui's own font draws, and nothing is said") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("kindling-fonts-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto config = dir / "fonts.conf";
     std::ofstream(config) << "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n";

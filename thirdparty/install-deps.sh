@@ -9,7 +9,7 @@ packages=(
   # libraries (find_package / pkg-config in CMakeLists.txt)
   libimgui-dev libglfw3-dev libepoxy-dev libfreetype-dev libstb-dev
   libsqlitecpp-dev libsqlite3-dev libcereal-dev rapidjson-dev libcli11-dev libfmt-dev
-  libsodium-dev
+  libsodium-dev libfontconfig-dev
   catch2
   # benchmarks (tests/bench/run.sh; built only with KINDLING_BUILD_BENCHMARKS=ON)
   libbenchmark-dev
@@ -21,6 +21,10 @@ packages=(
   # syncthing, its REST API through curl and jq, a private namespace (unshare, setpriv,
   # mount from util-linux and mount) with loopback brought up by ip
   syncthing curl jq util-linux mount iproute2
+  # the icon's PNGs (build), the .deb (cpack: dpkg-shlibdeps) and its checks (tests/install)
+  librsvg2-bin dpkg-dev lintian appstream desktop-file-utils man-db
+  # Xlib for the GL tests that read the X focus and the window's class
+  libx11-dev
 )
 
 if [ ! -r /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then

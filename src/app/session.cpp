@@ -56,7 +56,7 @@ ActionContext Session::context() const {
 // ---- The one road ------------------------------------------------------------------
 
 void Session::apply(const ChangeSet& change, const Store::WriteProgress& progress) {
-    if (change.empty()) return;
+    if (change.empty() && !change.merged) return;
     write(change, progress);
     if (change.undoable) {
         undoStack_.push_back(change);
@@ -113,7 +113,7 @@ void Session::checkLocal(const ChangeSet& change) const {
 void Session::write(const ChangeSet& change, const Store::WriteProgress& progress) {
     checkChange(history_, change);
     checkLocal(change);
-    store_.apply(change.rows, unixNow(), progress);
+    store_.apply(change.rows, unixNow(), progress, change.merged.get());
 
     const ChangeRows& rows = change.rows;
     for (const RowChange<Preference>& row : rows.of<Preference>()) {

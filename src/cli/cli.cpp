@@ -3,6 +3,8 @@
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "cli/data_commands.hpp"
+#include "cli/sync_commands.hpp"
+#include "app/sync_engine.hpp"
 #include "cli/stats_report.hpp"
 #include "core/demo.hpp"
 
@@ -435,6 +437,8 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
 
     DataArguments dataArguments;
     addDataCommands(app, dataArguments, set, err, version);
+    SyncArguments syncArguments;
+    addSyncCommands(app, syncArguments, set);
 
     CliOutcome outcome;
     try {
@@ -482,6 +486,9 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
         } catch (const RuleViolation& e) {
             err << "kindling: " << flagOf(e.field()) << ": " << e.problem()
                 << "\nNothing was changed.\n";
+            outcome.exitCode = 2;
+        } catch (const SyncRefused& e) {
+            err << "kindling: " << e.what() << "\nNothing was changed.\n";
             outcome.exitCode = 2;
         } catch (const ArgumentError& e) {
             err << "kindling: " << e.what() << "\nNothing was changed.\n";

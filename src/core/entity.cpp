@@ -433,9 +433,33 @@ const FieldDescription<Partner> partnerFields[] = {
     integer<&Partner::colour, 0, 0xFFFFFF>("colour", "colour"),
 };
 
+// A partner's field inside the couple: partner `I`'s field of partnerFields.
+template <std::size_t I, std::size_t F>
+constexpr FieldDescription<Couple> partnerField(std::string_view name);
+
 const FieldDescription<Settings> settingsFields[] = {
     integer<&Settings::dayStartHour, 0, 23>("day_start_hour", "day_start_hour"),
     integer<&Settings::weekStart, 0, 6>("week_start", "week_start"),
+};
+
+template <std::size_t I, std::size_t F>
+constexpr FieldDescription<Couple> partnerField(std::string_view name) {
+    return {
+        name,
+        name,
+        partnerFields[F].kind,
+        partnerFields[F].optional,
+        [](const Couple& couple) -> FieldValue { return partnerFields[F].get(couple.partners[I]); },
+        [](Couple& couple, const FieldValue& value) -> Problem {
+            return partnerFields[F].set(couple.partners[I], value);
+        }};
+}
+
+const FieldDescription<Couple> coupleFields[] = {
+    partnerField<0, 0>("partner1.name"),
+    partnerField<0, 1>("partner1.colour"),
+    partnerField<1, 0>("partner2.name"),
+    partnerField<1, 1>("partner2.colour"),
 };
 
 const FieldDescription<Ritual> ritualFields[] = {
@@ -503,6 +527,10 @@ const FieldDescription<QuestionMarkEntry> questionMarkFields[] = {
 
 template <> const EntityDescription<Partner>& entityOf<Partner>() {
     static const EntityDescription<Partner> entity{"partners", "partners", partnerFields};
+    return entity;
+}
+template <> const EntityDescription<Couple>& entityOf<Couple>() {
+    static const EntityDescription<Couple> entity{"partners", "couple", coupleFields};
     return entity;
 }
 template <> const EntityDescription<Settings>& entityOf<Settings>() {

@@ -67,6 +67,8 @@ template <> inline constexpr std::uint32_t exportVersion<Goal> = 2;
 // couple; the couple's settings are one row of two fields.
 template <class Row> const EntityDescription<Row>& entityOf();
 template <> const EntityDescription<Partner>& entityOf<Partner>();
+// The couple as sync merges it: each partner's fields ("partner1.name" …).
+template <> const EntityDescription<Couple>& entityOf<Couple>();
 template <> const EntityDescription<Settings>& entityOf<Settings>();
 template <> const EntityDescription<Ritual>& entityOf<Ritual>();
 template <> const EntityDescription<Log>& entityOf<Log>();

@@ -459,7 +459,8 @@ void checkChange(const History& history, const ChangeSet& change) {
         if (!c.after) continue;
         ritualIds.insert(c.after->id);
         const auto [at, inserted] = idByName.emplace(lowered(c.after->name), c.after->id);
-        if (!inserted && at->second != c.after->id)
+        // Two computers may each add a ritual of one name: both are kept.
+        if (!inserted && at->second != c.after->id && !change.merged)
             throw RuleViolation(Field::RitualName,
                                 "there is already a ritual called \"" + c.after->name + "\"");
     }

@@ -3,6 +3,7 @@
 #include "core/entity.hpp"
 #include "core/rules.hpp"
 #include "store/files.hpp"
+#include "store/journal_format.hpp"
 
 #include <algorithm>
 #include <array>
@@ -1020,6 +1021,111 @@ ChangeSet importChange(const ImportPlan& plan, const History& current) {
     for (const std::string& key : plan.celebrations.added)
         change.add(ShownCelebration{key});
     return change;
+}
+
+// --- Sync journals (store/journal_format.hpp) -----------------------------------
+
+namespace {
+
+template <class Row> struct VersionRecord {
+    const RowVersion<Row>& version;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("clocks",
+                            encodeClocks(version.clocks, version.removed, version.removedClock)));
+        RowRecord<Row>{version.row}.save(ar, exportVersion<Row>);
+    }
+};
+
+struct JournalRecord {
+    const SyncedRows& rows;
+    const std::string& device;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("format_version", journalFormatVersion),
+           cereal::make_nvp("device", device));
+        rows.forEach([&](const auto& versions) {
+            using Version = typename std::decay_t<decltype(versions)>::value_type;
+            using Row = decltype(Version::row);
+            ar.setNextName(std::string(entityOf<Row>().list).c_str());
+            ar.startNode();
+            ar.makeArray();
+            for (const Version& version : versions)
+                ar(VersionRecord<Row>{version});
+            ar.finishNode();
+        });
+    }
+};
+
+} // namespace
+
+std::string encodeJournal(const SyncedRows& rows, const std::string& device) {
+    std::ostringstream out;
+    {
+        cereal::JSONOutputArchive archive(
+            out, cereal::JSONOutputArchive::Options(
+                     324, cereal::JSONOutputArchive::Options::IndentChar::space, 0));
+        archive(cereal::make_nvp("kindling_journal", JournalRecord{rows, device}));
+    }
+    return out.str();
+}
+
+SyncedRows decodeJournal(std::string_view json) {
+    std::string buffer(json);
+    buffer.append(8, '\0'); // rapidjson's UTF-8 check may read past a cut sequence
+    rapidjson::Document document;
+    document.ParseInsitu<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+                         rapidjson::kParseValidateEncodingFlag>(buffer.data());
+    if (document.HasParseError())
+        throw JournalError(std::string("not valid JSON: ") +
+                               rapidjson::GetParseError_En(document.GetParseError()),
+                           false);
+    if (!document.IsObject() || !document.HasMember("kindling_journal") ||
+        !document["kindling_journal"].IsObject())
+        throw JournalError("not a Kindling journal", false);
+    const Value& root = document["kindling_journal"];
+    const auto format = root.FindMember("format_version");
+    if (format == root.MemberEnd() || !format->value.IsInt())
+        throw JournalError("it says no format version", false);
+    if (format->value.GetInt() > journalFormatVersion)
+        throw JournalError("written by a newer Kindling (journal format " +
+                               std::to_string(format->value.GetInt()) + ")",
+                           true);
+    try {
+        std::vector<const char*> names{"format_version", "device"};
+        SyncedRows rows;
+        rows.forEach([&](auto& versions) {
+            using Row = decltype(std::decay_t<decltype(versions)>::value_type::row);
+            names.push_back(entityOf<Row>().list.data());
+        });
+        const ObjectReader envelope(root, "kindling_journal", names, 1);
+        rows.forEach([&](auto& versions) {
+            using Version = typename std::decay_t<decltype(versions)>::value_type;
+            using Row = decltype(Version::row);
+            const char* list = entityOf<Row>().list.data();
+            const Value& entries = envelope.required(list);
+            if (!entries.IsArray()) ObjectReader::fail(list, "should be a list");
+            for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
+                Version version;
+                const std::string path = entryPath(list, i);
+                version.row = readRow<Row>(entries[i], path, {"clocks"},
+                                           [&](const ObjectReader& r, Row&) {
+                                               const std::string text = r.text(
+                                                   "clocks", 100'000, TextKind::Name, true);
+                                               auto clocks = decodeClocks(
+                                                   text, entityOf<Row>().fields.size());
+                                               if (!clocks)
+                                                   ObjectReader::fail(r.at("clocks"),
+                                                                      "are not clocks");
+                                               version.clocks = clocks->clocks;
+                                               version.removed = clocks->removed;
+                                               version.removedClock = clocks->removedClock;
+                                           });
+                versions.push_back(std::move(version));
+            }
+        });
+        return rows;
+    } catch (const ImportError& error) {
+        throw JournalError(error.what(), false);
+    }
 }
 
 std::string readImportFile(const std::filesystem::path& file, const ImportLimits& limits) {

@@ -141,6 +141,30 @@ ALTER TABLE rituals ADD COLUMN deleted_at INTEGER;
 ALTER TABLE goals ADD COLUMN deleted_at INTEGER;
 ALTER TABLE question_marks ADD COLUMN deleted_at INTEGER;
 )sql"},
+        // Two computers (docs/sync.md): each synced row's field clocks, this
+        // computer's sync state and what it applied of each other computer.
+        {5, "sync: row clocks, sync state, peers", R"sql(
+CREATE TABLE sync_rows (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    clocks TEXT NOT NULL,
+    changed_here TEXT,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+CREATE INDEX sync_rows_changed_here ON sync_rows (changed_here)
+    WHERE changed_here IS NOT NULL;
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE sync_peers (
+    device TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    applied_through INTEGER NOT NULL CHECK (applied_through >= 0),
+    applied_at INTEGER,
+    seen_through INTEGER NOT NULL DEFAULT 0
+);
+)sql"},
     };
     return steps;
 }

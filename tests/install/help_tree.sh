@@ -11,12 +11,19 @@ options_of() {
   help_of "$@" | awk '/^Options:/ {on = 1; next} /^[^ ]/ {on = 0}
     on && /^  -/ {sub(/^-h,/, "", $1); print $1}'
 }
-# Every command path with no subcommand of its own: "log", "ritual add" …
+# Every command path that does something itself: those with no subcommand of
+# their own ("log", "ritual add" …), and those with options of their own
+# beside their subcommands ("sync", "sync code" …).
 leaf_commands() {
   local top sub
   for top in $(commands_of); do
     local subs
     subs=$(commands_of "$top")
-    if [ -z "$subs" ]; then echo "$top"; else for sub in $subs; do echo "$top $sub"; done; fi
+    if [ -z "$subs" ]; then
+      echo "$top"
+    else
+      [ "$(options_of "$top" | grep -vc '^--help$')" -gt 0 ] && echo "$top"
+      for sub in $subs; do echo "$top $sub"; done
+    fi
   done
 }

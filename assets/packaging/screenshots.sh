@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the screenshots assets/app.kindling.Kindling.metainfo.xml names, each
 # file after its screen, on a year of demo data, into DIR (default
-# build/screenshots). Usage: packaging/screenshots.sh [KINDLING [DIR]]
+# build/screenshots). Usage: assets/packaging/screenshots.sh [KINDLING [DIR]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kindling=${1:-build/release/src/kindling}

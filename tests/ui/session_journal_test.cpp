@@ -143,7 +143,7 @@ TEST_CASE("a question talked about through next does not come back on its own ni
     c.session.answerQuestion(talked);
     // Find the night that question is due on, later in this cycle.
     const long size = static_cast<long>(deck.size());
-    const long nightsLeft = size - 1 - (c.today - questionDeckEpoch).count() % size;
+    const long nightsLeft = size - 1 - daysBetween(questionDeckEpoch, c.today) % size;
     REQUIRE(nightsLeft > 0);
     std::optional<Day> ownNight;
     for (long ahead = 1; ahead <= nightsLeft && !ownNight; ++ahead)

@@ -1,8 +1,11 @@
 #include "platform/open_folder.hpp"
 #include "platform/os/windows_text.hpp"
 
-#include <shellapi.h>
+// <windows.h> must come before the other Windows headers.
+// clang-format off
 #include <windows.h>
+#include <shellapi.h>
+// clang-format on
 
 namespace kindling::platform {
 

@@ -1,7 +1,10 @@
 #include "platform/os/random_bytes.hpp"
 
-#include <bcrypt.h>
+// <windows.h> must come before the other Windows headers.
+// clang-format off
 #include <windows.h>
+#include <bcrypt.h>
+// clang-format on
 
 namespace kindling::os {
 

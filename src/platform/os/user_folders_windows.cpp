@@ -2,9 +2,12 @@
 #include "platform/os/windows_text.hpp"
 
 #include <cstdlib>
-#include <shlobj.h>
 #include <stdexcept>
+// <windows.h> must come before the other Windows headers.
+// clang-format off
 #include <windows.h>
+#include <shlobj.h>
+// clang-format on
 
 namespace kindling::os {
 

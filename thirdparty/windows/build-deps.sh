@@ -310,53 +310,13 @@ one() {
   echo "build-deps: $name $version built in $(($(date +%s) - started)) s"
 }
 
-# apt-get source needs deb-src entries for the suites apt already uses. When
-# there are none, add them (as root) beside the existing sources: the same
-# mirrors, suites and components, with Types: deb-src.
-ensure_deb_src() {
-  if apt-get source --print-uris -qq glfw3 >/dev/null 2>&1; then
-    return 0
-  fi
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "build-deps: apt has no deb-src entries, so apt-get source cannot fetch Debian's sources." >&2
-    echo "build-deps: run thirdparty/install-deps.sh as root once; it adds them." >&2
-    exit 1
-  fi
-  local list=/etc/apt/sources.list.d/kindling-deb-src.sources
-  echo "build-deps: adding deb-src entries to $list"
-  {
-    for file in /etc/apt/sources.list.d/*.sources; do
-      [ -f "$file" ] && [ "$file" != "$list" ] || continue
-      # Only deb822 paragraphs that are enabled and name Types: deb.
-      awk 'BEGIN { RS=""; ORS="\n\n" }
-           /(^|\n)Types:[ \t]*deb([ \t]|\n|$)/ && !/(^|\n)Enabled:[ \t]*no/ {
-             sub(/Types:[ \t]*deb/, "Types: deb-src"); print }' "$file"
-    done
-    for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-      [ -f "$file" ] || continue
-      sed -n 's/^[ \t]*deb[ \t]\+/deb-src /p' "$file"
-    done
-  } >"$list.tmp"
-  mv "$list.tmp" "$list"
-  apt-get update -qq
-  if ! apt-get source --print-uris -qq glfw3 >/dev/null 2>&1; then
-    echo "build-deps: apt-get source still finds no source packages after adding $list" >&2
-    exit 1
-  fi
-}
-
-if [ "${2:-}" = "--deb-src" ]; then
-  ensure_deb_src
-  exit 0
-fi
-
 if [ "${2:-}" = "--one" ]; then
   one "$3"
   exit $?
 fi
 
 started=$(date +%s)
-ensure_deb_src
+"$here/add-deb-src.sh"
 # A small Makefile of the packages and what each needs, so make runs them in
 # parallel in the right order.
 makefile="$work/build/packages.mk"

@@ -27,7 +27,9 @@ mkdir -p "$prefix/include" "$prefix/lib/pkgconfig" "$stamps" "$logs" "$work/src"
 
 # Each entry: our name, the Linux package whose version we match, the Debian
 # source package, and what must be built first.
+# The longest builds come first, so make starts them at once.
 packages=(
+  "libsodium libsodium-dev     libsodium"
   "sqlite3   libsqlite3-dev    sqlite3"
   "sqlitecpp libsqlitecpp-dev  sqlitecpp  sqlite3"
   "glfw3     libglfw3-dev      glfw3"
@@ -35,7 +37,6 @@ packages=(
   "libstb    libstb-dev        libstb"
   "imgui     libimgui-dev      imgui      freetype glfw3 libstb"
   "libepoxy  libepoxy-dev      libepoxy"
-  "libsodium libsodium-dev     libsodium"
   "fmtlib    libfmt-dev        fmtlib"
   "cli11     libcli11-dev      cli11"
   "rapidjson rapidjson-dev     rapidjson"
@@ -201,7 +202,8 @@ build_imgui() {
   local build="$work/build/imgui"
   rm -rf "$build"
   cp -r "$1" "$build"
-  local sources="imgui.cpp imgui_demo.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp
+  # imgui_demo.cpp (Dear ImGui's demo window) is left out: Kindling never shows it.
+  local sources="imgui.cpp imgui_draw.cpp imgui_tables.cpp imgui_widgets.cpp
     misc/cpp/imgui_stdlib.cpp misc/freetype/imgui_freetype.cpp
     backends/imgui_impl_glfw.cpp backends/imgui_impl_opengl3.cpp"
   CPPFLAGS="-I$prefix/include" CXXFLAGS="$opt_flags -Wall" \

@@ -11,8 +11,8 @@
 namespace kindling::os {
 
 std::optional<std::string> syncFile(const std::filesystem::path& file);
-// On Windows a folder cannot be flushed; NTFS journals its entries, and
-// renames are made with MOVEFILE_WRITE_THROUGH, so this returns success.
+// On Windows a folder cannot be flushed: NTFS journals its entries itself,
+// so this only checks that the folder exists.
 std::optional<std::string> syncDirectory(const std::filesystem::path& directory);
 
 } // namespace kindling::os

@@ -25,6 +25,11 @@ packages=(
   librsvg2-bin dpkg-dev lintian appstream desktop-file-utils man-db
   # Xlib for the GL tests that read the X focus and the window's class
   libx11-dev
+  # the Windows cross build (CMakePresets.json "windows"): MinGW-w64, the tools
+  # thirdparty/windows/build-deps.sh builds Debian's sources with, and Wine
+  # with Python for its tests (tests/windows/)
+  g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix dpkg-dev meson ninja-build
+  autoconf automake libtool tcl wine wine64 python3
 )
 
 if [ ! -r /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -38,8 +43,14 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
+# `apt-get source` (the Windows cross build) needs deb-src entries.
+add_deb_src() {
+  "$(dirname "$0")/windows/add-deb-src.sh"
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages are already installed."
+  add_deb_src
   exit 0
 fi
 
@@ -53,4 +64,5 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+add_deb_src
 echo "install-deps: done."

@@ -1,5 +1,7 @@
 #include "app/clock.hpp"
 
+#include "platform/os/local_time.hpp"
+
 #include <atomic>
 #include <ctime>
 
@@ -18,9 +20,7 @@ std::int64_t unixNow() {
 }
 
 LocalTime localTimeOf(std::int64_t unixSeconds) {
-    const auto time = static_cast<std::time_t>(unixSeconds);
-    std::tm local{};
-    localtime_r(&time, &local);
+    const std::tm local = os::localTime(static_cast<std::time_t>(unixSeconds));
     return LocalTime{local.tm_year + 1900,
                      static_cast<unsigned>(local.tm_mon + 1),
                      static_cast<unsigned>(local.tm_mday),

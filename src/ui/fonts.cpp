@@ -1,6 +1,7 @@
 #include "ui/fonts.hpp"
 
 #include "core/icons.hpp"
+#include "ui/font_files.hpp"
 #include "ui/widgets.hpp"
 
 #include <cmath>
@@ -18,6 +19,11 @@ namespace kindling::ui {
 namespace {
 
 FontFace firstExisting(std::initializer_list<const char*> candidates) {
+    // The same files shipped beside the program win (Windows; ui/font_files.hpp).
+    for (const char* candidate : candidates)
+        if (auto bundled = bundledFontFile(std::filesystem::path(candidate).filename().string());
+            !bundled.empty())
+            return {bundled, 0};
     std::error_code error;
     for (const char* candidate : candidates)
         if (std::filesystem::is_regular_file(candidate, error)) return {candidate, 0};

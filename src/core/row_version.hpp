@@ -59,7 +59,8 @@ template <class Row> RowVersion<Row> merged(const RowVersion<Row>& a, const RowV
         fields[i].set(out.row, fields[i].get(b.row));
         out.clocks[i] = theirs;
     }
-    if (b.removedClock > a.removedClock) {
+    if (b.removedClock > a.removedClock ||
+        (b.removedClock == a.removedClock && b.removed && !a.removed)) {
         out.removed = b.removed;
         out.removedClock = b.removedClock;
     }

@@ -14,6 +14,7 @@
 #include "store/paths.hpp"
 #include "ui/already_open.hpp"
 #include "ui/shell.hpp"
+#include "ui/sync_view.hpp"
 #include "version.hpp"
 
 #include <GLFW/glfw3.h>
@@ -417,8 +418,13 @@ int runWindowApp(const WindowRequest& request) {
         }
         if (pacer.canSleep() && !screenshotMode) {
             // A file manager just asked for may still fail: look again soon.
-            glfwWaitEventsTimeout(
-                folders.watching(glfwGetTime()) ? 0.25 : platform::FramePacer::idleTimeoutSeconds);
+            // Sync wakes the loop when it is due (ui/sync_view.hpp), else it sleeps.
+            state.now = glfwGetTime();
+            double timeout =
+                folders.watching(glfwGetTime()) ? 0.25 : platform::FramePacer::idleTimeoutSeconds;
+            if (auto untilSync = ui::secondsUntilSync(state))
+                timeout = std::min(timeout, *untilSync);
+            glfwWaitEventsTimeout(timeout);
             const Day now = localLogicalToday(dayStartHour());
             if (now != state.today) {
                 state.today = now;
@@ -426,10 +432,14 @@ int runWindowApp(const WindowRequest& request) {
                 pacer.noteInput();
             }
             raiseWhenAsked();
+            state.now = glfwGetTime();
+            if (!screenshotMode && ui::syncIfDue(state)) pacer.noteInput();
             if (pacer.canSleep()) continue; // woke for nothing that shows
         } else {
             glfwPollEvents();
             raiseWhenAsked();
+            state.now = glfwGetTime();
+            if (!screenshotMode && ui::syncIfDue(state)) pacer.noteInput();
         }
         holdTappedKeys(window, events);
 

@@ -48,7 +48,9 @@ template <class Row> struct RowRecord {
             if (std::holds_alternative<std::monostate>(value)) continue;
             if (!group.empty()) {
                 if (open != group) {
-                    ar.setNextName(std::string(group).c_str());
+                    // cereal keeps the pointer until startNode, so the name must outlive it.
+                    const std::string groupName(group);
+                    ar.setNextName(groupName.c_str());
                     ar.startNode();
                     open = group;
                 }
@@ -82,7 +84,8 @@ struct CoupleRecord {
 };
 
 template <class Row, class Archive> void saveList(Archive& ar, const std::vector<Row>& rows) {
-    ar.setNextName(std::string(entityOf<Row>().list).c_str());
+    const std::string list(entityOf<Row>().list); // alive until startNode reads it
+    ar.setNextName(list.c_str());
     ar.startNode();
     ar.makeArray();
     for (const Row& row : rows)
@@ -1045,7 +1048,8 @@ struct JournalRecord {
         rows.forEach([&](const auto& versions) {
             using Version = typename std::decay_t<decltype(versions)>::value_type;
             using Row = decltype(Version::row);
-            ar.setNextName(std::string(entityOf<Row>().list).c_str());
+            const std::string list(entityOf<Row>().list); // alive until startNode reads it
+            ar.setNextName(list.c_str());
             ar.startNode();
             ar.makeArray();
             for (const Version& version : versions)
@@ -1106,19 +1110,15 @@ SyncedRows decodeJournal(std::string_view json) {
             for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
                 Version version;
                 const std::string path = entryPath(list, i);
-                version.row = readRow<Row>(entries[i], path, {"clocks"},
-                                           [&](const ObjectReader& r, Row&) {
-                                               const std::string text = r.text(
-                                                   "clocks", 100'000, TextKind::Name, true);
-                                               auto clocks = decodeClocks(
-                                                   text, entityOf<Row>().fields.size());
-                                               if (!clocks)
-                                                   ObjectReader::fail(r.at("clocks"),
-                                                                      "are not clocks");
-                                               version.clocks = clocks->clocks;
-                                               version.removed = clocks->removed;
-                                               version.removedClock = clocks->removedClock;
-                                           });
+                version.row =
+                    readRow<Row>(entries[i], path, {"clocks"}, [&](const ObjectReader& r, Row&) {
+                        const std::string text = r.text("clocks", 100'000, TextKind::Name, true);
+                        auto clocks = decodeClocks(text, entityOf<Row>().fields.size());
+                        if (!clocks) ObjectReader::fail(r.at("clocks"), "are not clocks");
+                        version.clocks = clocks->clocks;
+                        version.removed = clocks->removed;
+                        version.removedClock = clocks->removedClock;
+                    });
                 versions.push_back(std::move(version));
             }
         });

@@ -20,7 +20,7 @@ template <class Row> struct Table;
 template <> struct Table<Ritual> {
     static constexpr const char* conflict = "id";
     static constexpr const char* key = "id";
-    static constexpr const char* order = " ORDER BY position, created_at, id";
+    static constexpr const char* order = " ORDER BY position, id";
 };
 template <> struct Table<Log> {
     static constexpr const char* conflict = "id";
@@ -42,7 +42,7 @@ template <> struct Table<Pause> {
 template <> struct Table<Goal> {
     static constexpr const char* conflict = "id";
     static constexpr const char* key = "id";
-    static constexpr const char* order = " ORDER BY created_at, id";
+    static constexpr const char* order = " ORDER BY start_day, id";
 };
 template <> struct Table<QuestionMarkEntry> {
     static constexpr const char* conflict = "question_id, mark";

@@ -1,6 +1,15 @@
 #pragma once
 // The window's frame: the sidebar that leads to every screen, and the screen.
 
+#include "core/dashboard.hpp"
+#include "core/date.hpp"
+#include "core/today.hpp"
+#include "ui/fonts.hpp"
+#include "ui/screens/ritual_goal_views.hpp"
+#include "ui/screens/settings_data.hpp"
+#include "ui/sync_view.hpp"
+#include "ui/theme.hpp"
+
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -8,16 +17,8 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <vector>
 #include <string_view>
-
-#include "core/dashboard.hpp"
-#include "core/date.hpp"
-#include "core/today.hpp"
-#include "ui/fonts.hpp"
-#include "ui/screens/ritual_goal_views.hpp"
-#include "ui/screens/settings_data.hpp"
-#include "ui/theme.hpp"
+#include <vector>
 
 namespace kindling {
 class Session;
@@ -155,17 +156,17 @@ struct QuestionsView {
 
 // The celebration on screen (docs/product.md §3.9).
 struct CelebrationView {
-    std::string key;      // the milestone shown; empty when none is
-    double shownAt = 0.0; // state.now when it appeared
-    std::string saved;    // where "Save as image" wrote it, or why it could not
+    std::string key;           // the milestone shown; empty when none is
+    double shownAt = 0.0;      // state.now when it appeared
+    std::string saved;         // where "Save as image" wrote it, or why it could not
     bool savedProblem = false; // `saved` says why it could not
-    float height = 0.0f;  // of the card and its buttons, last frame (to centre them)
+    float height = 0.0f;       // of the card and its buttons, last frame (to centre them)
 };
 
 struct UiState {
     kindling::Session* session = nullptr; // null when the data file could not be opened
-    std::string problem;        // why it could not: shown instead of the screens
-    std::string lastError;      // a command that failed, shown until dismissed
+    std::string problem;                  // why it could not: shown instead of the screens
+    std::string lastError;                // a command that failed, shown until dismissed
     TodayCache todayCache;
     DashboardCache dashboardCache;
     JournalView journal;
@@ -188,6 +189,7 @@ struct UiState {
     PauseDraft pauseDraft;
     CalendarDayMenu calendarMenu;
     DataSection data;
+    SyncView sync; // two computers: when to sync, and how the last one went
     std::filesystem::path documentsDirectory; // where exports go unless told otherwise
     std::string appVersion;                   // written into JSON exports
     // Shows a folder in the desktop's file manager without waiting for it
@@ -202,8 +204,8 @@ struct UiState {
 
 // The sparks behind a celebration (shaders/celebration.frag).
 struct Sparks {
-    float seconds = 0.0f;  // since the celebration appeared
-    float duration = 0.0f; // after this the effect has faded out
+    float seconds = 0.0f;          // since the celebration appeared
+    float duration = 0.0f;         // after this the effect has faded out
     std::array<ImVec4, 3> colours; // accent, partner 1, partner 2
 };
 

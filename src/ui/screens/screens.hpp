@@ -15,6 +15,8 @@ void drawAchievementsScreen(UiState& state);
 void drawSettingsScreen(UiState& state);
 // Settings' data cards: where the file is, export, import, backups and restore.
 void drawSettingsDataSection(UiState& state);
+// Settings → Two computers (settings_sync.cpp).
+void drawSyncSection(UiState& state);
 void drawSupportScreen(UiState& state);
 // First run (and from Settings): names, rituals, a first goal, how it works.
 void drawOnboardingScreen(UiState& state);

@@ -369,6 +369,10 @@ void drawSettingsScreen(UiState& state) {
     ImGui::PopID();
     ImGui::Dummy(ImVec2(0, 8 * s));
 
+    // Two computers (settings_sync.cpp).
+    drawSyncSection(state);
+    ImGui::Dummy(ImVec2(0, 8 * s));
+
     // Export, import, backups and where the file is (settings_data.cpp).
     drawSettingsDataSection(state);
 }

@@ -3,6 +3,7 @@
 #include "app/content.hpp"
 #include "app/session.hpp"
 #include "cli/data_commands.hpp"
+#include "cli/reminder_commands.hpp"
 #include "cli/stats_report.hpp"
 #include "core/demo.hpp"
 
@@ -435,6 +436,11 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
 
     DataArguments dataArguments;
     addDataCommands(app, dataArguments, set, err, version);
+    ReminderArguments reminderArguments;
+    LocationCommand locationCommand;
+    addReminderCommands(app, reminderArguments, set, [&locationCommand](CLI::App* sub, LocationCommand c) {
+        sub->callback([&locationCommand, c] { locationCommand = c; });
+    });
 
     CliOutcome outcome;
     try {
@@ -467,6 +473,15 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
         return outcome;
     }
 
+    if (locationCommand) {
+        try {
+            outcome.exitCode = locationCommand(location, out);
+        } catch (const std::exception& e) {
+            err << "kindling: " << e.what() << "\n";
+            outcome.exitCode = 1;
+        }
+        return outcome;
+    }
     if (command) {
         try {
             Session session = Session::open(location);

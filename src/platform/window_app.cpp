@@ -3,11 +3,13 @@
 #include <epoxy/gl.h>
 #define GLFW_INCLUDE_NONE
 #include "app/clock.hpp"
+#include "app/reminder.hpp"
 #include "app/session.hpp"
 #include "platform/effects.hpp"
 #include "platform/font_texture.hpp"
 #include "platform/frame_pacer.hpp"
 #include "platform/open_folder.hpp"
+#include "platform/reminder_desktop.hpp"
 #include "platform/screenshot.hpp"
 #include "store/paths.hpp"
 #include "ui/shell.hpp"
@@ -17,6 +19,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <cstdio>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -24,6 +27,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace kindling {
@@ -156,6 +160,87 @@ void reportFirstFrame() {
                  static_cast<double>(cpu.tv_sec) * 1e3 + static_cast<double>(cpu.tv_nsec) / 1e6);
 }
 
+// A reminder check (`kindling reminder check` from a timer, or its watcher)
+// holds the data file for a moment: a window opened just then waits for it.
+Session openSession(const DataLocation& location) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return Session::open(location);
+        } catch (const StoreError& e) {
+            if (e.kind() != StoreError::Kind::Locked || attempt >= 10) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        }
+    }
+}
+
+// The evening reminder while the window is open: the window sends it
+// itself (a timer's check finds the data file held and stays silent), and
+// shows it as a banner when no notification service answers.
+class WindowReminder {
+  public:
+    static constexpr double checkEverySeconds = 30.0;
+
+    // Looks at most every checkEverySeconds whether a reminder is due, and
+    // sends it. Returns true when something changed on screen.
+    bool check(Session& session, ui::UiState& state, double now) {
+        if (now - lastCheck_ < checkEverySeconds) return false;
+        lastCheck_ = now;
+        try {
+            catchUpBeforeReminder(session);
+            const ReminderDecision decision = reminderDecisionNow(session);
+            if (!decision.send) return false;
+            if (!notifier_) {
+                notifier_ = platform::makeDesktopNotifier();
+                notifier_->setWake([] { glfwPostEmptyEvent(); });
+            }
+            const platform::ReminderDelivery delivery =
+                platform::sendReminder(session, *notifier_, decision);
+            state.reminder.deliveryProblem = delivery.problem;
+            if (!delivery.sent) {
+                state.reminder.banner = decision.line;
+                state.reminder.bannerDay = decision.today;
+                recordReminderSent(session, decision);
+            }
+            return true;
+        } catch (const std::exception& e) {
+            std::cerr << "kindling: the evening reminder: " << e.what() << "\n";
+            return false;
+        }
+    }
+
+    // What the couple did with the notification. Returns true when the
+    // window should draw.
+    bool answers(Session& session, ui::UiState& state, GLFWwindow* window) {
+        if (!notifier_) return false;
+        bool changed = false;
+        while (auto event = notifier_->nextEvent(std::chrono::milliseconds(0))) {
+            if (event->kind != platform::NotificationEvent::Kind::Action) continue;
+            changed = true;
+            if (event->action == platform::openAction) {
+                glfwRestoreWindow(window);
+                glfwShowWindow(window);
+                glfwFocusWindow(window);
+                state.screen = ui::Screen::Today;
+            } else if (event->action == platform::notTonightAction) {
+                try {
+                    recordNotTonight(session, state.today);
+                } catch (const std::exception& e) {
+                    state.lastError = e.what();
+                }
+            }
+        }
+        return changed;
+    }
+
+    ~WindowReminder() {
+        if (notifier_) notifier_->setWake({});
+    }
+
+  private:
+    std::unique_ptr<platform::Notifier> notifier_;
+    double lastCheck_ = -checkEverySeconds;
+};
+
 } // namespace
 
 int runWindowApp(const WindowRequest& request) {
@@ -224,7 +309,7 @@ int runWindowApp(const WindowRequest& request) {
     std::optional<Session> session;
     ui::UiState state;
     try {
-        session.emplace(Session::open(request.data));
+        session.emplace(openSession(request.data));
         state.session = &*session;
         for (const std::string& warning : session->warnings())
             std::cerr << "kindling: warning: " << warning << "\n";
@@ -270,12 +355,20 @@ int runWindowApp(const WindowRequest& request) {
     for (const std::string& error : effects->errors())
         std::cerr << "kindling: an effect is off: " << error << "\n";
 
+    state.reminder.program = platform::currentProgram();
+    WindowReminder reminder;
+
     int exitCode = 0;
     int framesDrawn = 0;
     while (!glfwWindowShouldClose(window)) {
         if (auto problem = folders.finished()) {
             state.data.folderNotice = {"The folder did not open: " + *problem, true};
             pacer.noteInput();
+        }
+        if (session && !screenshotMode) {
+            const bool answered = reminder.answers(*session, state, window);
+            const bool reminded = reminder.check(*session, state, glfwGetTime());
+            if (answered || reminded) pacer.noteInput();
         }
         if (pacer.canSleep() && !screenshotMode) {
             // A file manager just asked for may still fail: look again soon.

@@ -211,17 +211,8 @@ class LibnotifyNotifier final : public Notifier {
         const auto found = std::find(shown.begin(), shown.end(), notification);
         if (found != shown.end()) {
             shown.erase(found);
-            // Not inside its own signal: the object goes once the signal is done.
-            GSource* later = g_idle_source_new();
-            g_source_set_callback(
-                later,
-                [](gpointer n) -> gboolean {
-                    g_object_unref(n);
-                    return G_SOURCE_REMOVE;
-                },
-                notification, nullptr);
-            g_source_attach(later, self->context_);
-            g_source_unref(later);
+            // libnotify holds its own reference while it emits "closed".
+            g_object_unref(notification);
         }
         self->arrive({NotificationEvent::Kind::Closed, {}});
     }

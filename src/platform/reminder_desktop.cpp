@@ -234,6 +234,49 @@ int watchReminders(const DataLocation& location, Notifier& notifier,
     }
 }
 
+WindowReminder::WindowReminder(MakeNotifier makeNotifier, std::function<void()> wake)
+    : makeNotifier_(std::move(makeNotifier)), wake_(std::move(wake)) {}
+
+WindowReminder::~WindowReminder() {
+    if (notifier_) notifier_->setWake({});
+}
+
+std::optional<WindowReminder::Result> WindowReminder::check(Session& session, double now) {
+    if (now - lastCheck_ < checkEverySeconds) return std::nullopt;
+    lastCheck_ = now;
+    catchUpBeforeReminder(session);
+    const ReminderDecision decision = reminderDecisionNow(session);
+    if (!decision.send) return std::nullopt;
+    if (!notifier_) {
+        notifier_ = makeNotifier_();
+        notifier_->setWake(wake_);
+    }
+    const ReminderDelivery delivery = sendReminder(session, *notifier_, decision);
+    Result result;
+    result.sent = delivery.sent;
+    result.day = decision.today;
+    result.problem = delivery.problem;
+    if (!delivery.sent) {
+        result.banner = decision.line;
+        recordReminderSent(session, decision);
+    }
+    return result;
+}
+
+std::vector<WindowReminder::Answer> WindowReminder::answers(Session& session, Day today) {
+    std::vector<Answer> chosen;
+    if (!notifier_) return chosen;
+    while (auto event = notifier_->nextEvent(0ms)) {
+        if (event->kind != NotificationEvent::Kind::Action) continue;
+        if (event->action == openAction) chosen.push_back(Answer::OpenToday);
+        if (event->action == notTonightAction) {
+            recordNotTonight(session, today);
+            chosen.push_back(Answer::NotTonight);
+        }
+    }
+    return chosen;
+}
+
 std::optional<std::string> openKindlingWindow(const fs::path& program,
                                               const DataLocation& location) {
     {

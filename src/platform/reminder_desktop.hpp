@@ -10,10 +10,14 @@
 #include "store/paths.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kindling {
 class Session;
@@ -92,6 +96,45 @@ ReminderCheck runReminderCheck(const DataLocation& location, Notifier& notifier,
 int watchReminders(const DataLocation& location, Notifier& notifier,
                    const ReminderCheckOptions& options, std::ostream& out,
                    const std::filesystem::path& configHome = userConfigHome());
+
+// ---- With the window open ----------------------------------------------------------
+
+// The window sends the reminder itself while it is open (a timer's check
+// finds the data file held and stays silent), and shows it as a banner when
+// no notification service answers. Knows nothing of GLFW or ImGui: the
+// window says how to wake it, and applies what comes back.
+class WindowReminder {
+  public:
+    static constexpr double checkEverySeconds = 30.0;
+
+    using MakeNotifier = std::function<std::unique_ptr<Notifier>()>;
+    WindowReminder(MakeNotifier makeNotifier, std::function<void()> wake);
+    ~WindowReminder();
+    WindowReminder(const WindowReminder&) = delete;
+    WindowReminder& operator=(const WindowReminder&) = delete;
+
+    struct Result {
+        bool sent = false;                 // a notification is on the desktop
+        std::optional<ReminderLine> banner; // no service answered: show this instead
+        Day day{};                          // the logical day it is for
+        std::string problem;                // why the desktop did not show it
+    };
+    // At most every checkEverySeconds (`now` in seconds): sends the reminder
+    // when it is due and keeps that it was given (a banner counts). Nullopt
+    // when nothing happened.
+    std::optional<Result> check(Session& session, double now);
+
+    enum class Answer : std::uint8_t { OpenToday, NotTonight };
+    // What the couple chose on the notification since the last call; "Not
+    // tonight" is already kept for `today`.
+    std::vector<Answer> answers(Session& session, Day today);
+
+  private:
+    MakeNotifier makeNotifier_;
+    std::function<void()> wake_;
+    std::unique_ptr<Notifier> notifier_;
+    double lastCheck_ = -checkEverySeconds;
+};
 
 // "Open Kindling": starts the window on Today, unless one is open on this
 // data file already. Returns why it did not.

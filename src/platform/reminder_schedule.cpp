@@ -76,24 +76,31 @@ std::string systemctlUser(const std::vector<std::string>& verb) {
 }
 
 // Asks a running watcher to stop: the pid in its lock file, but only while
-// the lock is held (so the pid is a live watcher's, not a reused number).
+// the lock is held (so the pid is a live watcher's, not a reused number);
+// once it has let go, its lock file goes too.
 void stopWatcher(const fs::path& dataDirectory, std::vector<std::string>& notes) {
     const fs::path lockFile = watcherLockFile(dataDirectory);
     if (!present(lockFile)) return;
-    FileLock lock;
-    std::string holder;
-    const FileLock::Result result = FileLock::acquire(lockFile, lock, holder);
-    if (result == FileLock::Result::HeldElsewhere && !holder.empty()) {
+    for (int attempt = 0; attempt < 30; ++attempt) {
+        FileLock lock;
+        std::string holder;
+        const FileLock::Result result = FileLock::acquire(lockFile, lock, holder);
+        if (result == FileLock::Result::Acquired) {
+            std::error_code error;
+            fs::remove(lockFile, error);
+            return;
+        }
+        if (result == FileLock::Result::Failed) break;
         const long pid = std::strtol(holder.c_str(), nullptr, 10);
-        if (pid > 1 && ::kill(static_cast<pid_t>(pid), SIGTERM) != 0)
+        if (attempt == 0 && pid > 1 && ::kill(static_cast<pid_t>(pid), SIGTERM) != 0) {
             notes.push_back("the reminder's watcher (process " + holder +
                             ") could not be stopped: " + std::strerror(errno));
-        return; // it removes nothing itself; its lock file stays until the next turn-off
+            return;
+        }
+        ::usleep(100'000);
     }
-    if (result == FileLock::Result::Acquired) {
-        std::error_code error;
-        fs::remove(lockFile, error);
-    }
+    notes.push_back("the reminder's watcher did not stop in time; it stops by itself within a "
+                    "minute, now that its autostart entry is gone");
 }
 
 bool needsQuoting(const std::string& word, std::string_view special) {

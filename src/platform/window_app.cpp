@@ -3,7 +3,6 @@
 #include <epoxy/gl.h>
 #define GLFW_INCLUDE_NONE
 #include "app/clock.hpp"
-#include "app/reminder.hpp"
 #include "app/session.hpp"
 #include "platform/effects.hpp"
 #include "platform/font_texture.hpp"
@@ -173,74 +172,6 @@ Session openSession(const DataLocation& location) {
     }
 }
 
-// The evening reminder while the window is open: the window sends it
-// itself (a timer's check finds the data file held and stays silent), and
-// shows it as a banner when no notification service answers.
-class WindowReminder {
-  public:
-    static constexpr double checkEverySeconds = 30.0;
-
-    // Looks at most every checkEverySeconds whether a reminder is due, and
-    // sends it. Returns true when something changed on screen.
-    bool check(Session& session, ui::UiState& state, double now) {
-        if (now - lastCheck_ < checkEverySeconds) return false;
-        lastCheck_ = now;
-        try {
-            catchUpBeforeReminder(session);
-            const ReminderDecision decision = reminderDecisionNow(session);
-            if (!decision.send) return false;
-            if (!notifier_) {
-                notifier_ = platform::makeDesktopNotifier();
-                notifier_->setWake([] { glfwPostEmptyEvent(); });
-            }
-            const platform::ReminderDelivery delivery =
-                platform::sendReminder(session, *notifier_, decision);
-            state.reminder.deliveryProblem = delivery.problem;
-            if (!delivery.sent) {
-                state.reminder.banner = decision.line;
-                state.reminder.bannerDay = decision.today;
-                recordReminderSent(session, decision);
-            }
-            return true;
-        } catch (const std::exception& e) {
-            std::cerr << "kindling: the evening reminder: " << e.what() << "\n";
-            return false;
-        }
-    }
-
-    // What the couple did with the notification. Returns true when the
-    // window should draw.
-    bool answers(Session& session, ui::UiState& state, GLFWwindow* window) {
-        if (!notifier_) return false;
-        bool changed = false;
-        while (auto event = notifier_->nextEvent(std::chrono::milliseconds(0))) {
-            if (event->kind != platform::NotificationEvent::Kind::Action) continue;
-            changed = true;
-            if (event->action == platform::openAction) {
-                glfwRestoreWindow(window);
-                glfwShowWindow(window);
-                glfwFocusWindow(window);
-                state.screen = ui::Screen::Today;
-            } else if (event->action == platform::notTonightAction) {
-                try {
-                    recordNotTonight(session, state.today);
-                } catch (const std::exception& e) {
-                    state.lastError = e.what();
-                }
-            }
-        }
-        return changed;
-    }
-
-    ~WindowReminder() {
-        if (notifier_) notifier_->setWake({});
-    }
-
-  private:
-    std::unique_ptr<platform::Notifier> notifier_;
-    double lastCheck_ = -checkEverySeconds;
-};
-
 } // namespace
 
 int runWindowApp(const WindowRequest& request) {
@@ -355,8 +286,39 @@ int runWindowApp(const WindowRequest& request) {
     for (const std::string& error : effects->errors())
         std::cerr << "kindling: an effect is off: " << error << "\n";
 
+    // The evening reminder, sent by the window while it is open.
     state.reminder.program = platform::currentProgram();
-    WindowReminder reminder;
+    platform::WindowReminder reminder(platform::makeDesktopNotifier,
+                                      [] { glfwPostEmptyEvent(); });
+    const auto remind = [&] {
+        try {
+            bool changed = false;
+            for (const auto answer : reminder.answers(*session, state.today)) {
+                changed = true;
+                if (answer == platform::WindowReminder::Answer::OpenToday) {
+                    glfwRestoreWindow(window);
+                    glfwShowWindow(window);
+                    glfwFocusWindow(window);
+                    state.screen = ui::Screen::Today;
+                } else {
+                    state.reminder.bannerDay.reset();
+                }
+            }
+            if (auto result = reminder.check(*session, glfwGetTime())) {
+                changed = true;
+                state.reminder.deliveryProblem = result->problem;
+                if (result->banner) {
+                    state.reminder.banner = *result->banner;
+                    state.reminder.bannerDay = result->day;
+                    std::cerr << "kindling: " << result->problem
+                              << "; the evening reminder shows in the window instead\n";
+                }
+            }
+            if (changed) pacer.noteInput();
+        } catch (const std::exception& e) {
+            std::cerr << "kindling: the evening reminder: " << e.what() << "\n";
+        }
+    };
 
     int exitCode = 0;
     int framesDrawn = 0;
@@ -365,11 +327,7 @@ int runWindowApp(const WindowRequest& request) {
             state.data.folderNotice = {"The folder did not open: " + *problem, true};
             pacer.noteInput();
         }
-        if (session && !screenshotMode) {
-            const bool answered = reminder.answers(*session, state, window);
-            const bool reminded = reminder.check(*session, state, glfwGetTime());
-            if (answered || reminded) pacer.noteInput();
-        }
+        if (session && !screenshotMode) remind();
         if (pacer.canSleep() && !screenshotMode) {
             // A file manager just asked for may still fail: look again soon.
             glfwWaitEventsTimeout(

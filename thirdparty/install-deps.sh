@@ -25,7 +25,7 @@ packages=(
   # a private session bus (dbus-run-session), a fake notification server in Python
   # (Debian's python3 with python3-dbus and python3-gi), a real one (dunst), and the
   # checkers for the timer units and the autostart entry it writes
-  libnotify-dev dbus dbus-bin python3 python3-dbus python3-gi dunst systemd desktop-file-utils
+  libnotify-dev dbus dbus-daemon python3 python3-dbus python3-gi dunst systemd desktop-file-utils
 )
 
 if [ ! -r /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -19,6 +19,21 @@ enum class Area : std::uint8_t { Connection, Appreciation, Touch, Talk, Repair, 
 enum class RitualMode : std::uint8_t { Together, Each };
 enum class Who : std::uint8_t { Partner1, Partner2, Both };
 
+// The names every row is kept and exported by (core/entity.cpp): a contract
+// with files already written, in the order of the enums.
+inline constexpr std::array<std::string_view, 6> areaNames{"connection", "appreciation", "touch",
+                                                           "talk",       "repair",       "fun"};
+inline constexpr std::array<std::string_view, 2> modeNames{"together", "each"};
+inline constexpr std::array<std::string_view, 3> whoNames{"partner1", "partner2", "both"};
+inline constexpr std::array<std::string_view, 2> measureKindNames{"at_least", "at_most"};
+inline constexpr std::array<std::string_view, 3> goalScopeNames{"ritual", "area", "any"};
+inline constexpr std::array<std::string_view, 5> goalPeriodNames{"week", "month", "custom",
+                                                                 "every_week", "every_month"};
+inline constexpr std::array<std::string_view, 3> questionMarkNames{"answered", "favourite",
+                                                                   "skipped"};
+inline constexpr std::array<std::string_view, 7> weekdayNames{"mon", "tue", "wed", "thu",
+                                                              "fri", "sat", "sun"};
+
 std::string_view areaName(Area area);
 std::optional<Area> areaFromName(std::string_view name);
 inline constexpr std::array allAreas{Area::Connection, Area::Appreciation, Area::Touch,

@@ -279,13 +279,8 @@ std::vector<WindowReminder::Answer> WindowReminder::answers(Session& session, Da
 
 std::optional<std::string> openKindlingWindow(const fs::path& program,
                                               const DataLocation& location) {
-    {
-        FileLock probe;
-        std::string holder;
-        const fs::path lockFile = location.databaseFile().string() + ".lock";
-        if (FileLock::acquire(lockFile, probe, holder) == FileLock::Result::HeldElsewhere)
-            return "it is open already";
-    }
+    // When a window is open on this data already, this second start brings
+    // it forward (platform/single_instance.hpp) instead.
     return startDetached(
         {program.string(), "--data-dir", location.directory.string(), "--screen", "today"});
 }

@@ -136,8 +136,8 @@ class WindowReminder {
     double lastCheck_ = -checkEverySeconds;
 };
 
-// "Open Kindling": starts the window on Today, unless one is open on this
-// data file already. Returns why it did not.
+// "Open Kindling": starts the window on Today (a window already open on this
+// data comes forward instead). Returns why it could not start.
 std::optional<std::string> openKindlingWindow(const std::filesystem::path& program,
                                               const DataLocation& location);
 

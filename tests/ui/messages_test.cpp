@@ -1,6 +1,7 @@
 // A problem and a success never look alike: not the same colour, not the same
 // icon, in either theme, on every screen that shows them.
 #include "session_fixture.hpp"
+#include "session_steps.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -56,7 +57,7 @@ TEST_CASE("messages: a problem and a success differ in colour, in both themes") 
 
 TEST_CASE("messages: a problem and a success carry different icons on the screens") {
     SessionFixture f(ImVec2(1280, 3200));
-    f.session().setPartnerNames("Zoë", "Sam");
+    steps::setPartnerNames(f.session(), "Zoë", "Sam");
     f.state().screen = ui::Screen::Settings;
     f.run(2);
     // A success: a new colour is saved.

@@ -142,6 +142,7 @@ ReminderDecision decideReminder(const History& history, const ReminderSettings& 
     decision.today = logicalDay(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                                 static_cast<unsigned>(ymd.day()), now.hour, dayStartHour);
     const Day today = decision.today;
+    if (!settings.on) return decision; // Off, without reading the history
     decision.unansweredInARow = unansweredInARow(history, state, today);
     decision.weekly = decision.unansweredInARow >= unansweredBeforeResting;
 
@@ -154,7 +155,6 @@ ReminderDecision decideReminder(const History& history, const ReminderSettings& 
         decision.reason = reason;
         return decision;
     };
-    if (!settings.on) return because(ReminderReason::Off);
     if (!hasActiveRitual(history)) return because(ReminderReason::NoRituals);
     if (somethingMarkedOn(history, today)) return because(ReminderReason::LoggedToday);
     if (pausedOn(history, today)) return because(ReminderReason::Paused);

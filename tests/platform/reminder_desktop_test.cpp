@@ -172,7 +172,7 @@ TEST_CASE("window reminder: when no service answers, the banner shows it and it 
     CHECK_FALSE(reminder.check(session, 100.0).has_value());
 }
 
-TEST_CASE("window reminder: its buttons open Today and keep \"Not tonight\"; none logs") {
+TEST_CASE("window reminder: its buttons open Today and keep \"Not tonight\", and neither logs") {
     test::TempDir dir;
     prepare(dir.location());
     Session session = Session::open(dir.location());

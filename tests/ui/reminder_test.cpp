@@ -165,7 +165,7 @@ TEST_CASE("banner: shown when no service answered, put away by \"Not tonight\"")
     CHECK(f.session().history().logs.empty()); // no button logs a ritual
 }
 
-TEST_CASE("banner: \"Open Today\" goes to Today; a log there puts it away") {
+TEST_CASE("banner: \"Open Today\" goes to Today, and a log there puts it away") {
     SessionFixture f;
     withARitual(f);
     f.state().screen = ui::Screen::Journal;

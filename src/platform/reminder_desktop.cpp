@@ -6,6 +6,7 @@
 #include "platform/processes.hpp"
 #include "store/files.hpp"
 
+#include <algorithm>
 #include <ostream>
 #include <stdexcept>
 #include <thread>
@@ -189,14 +190,16 @@ int watchReminders(const DataLocation& location, Notifier& notifier,
     std::optional<ReminderCheck> known; // the last check that read the data file
     std::optional<Day> doneFor;         // the day whose hello is settled
     auto nextTry = std::chrono::steady_clock::now();
+    // The data file held (the `reminder on` that started this watcher is
+    // still finishing, or the window is open): again after 1 s, 2 s, 4 s … 60 s.
+    auto heldRetry = std::chrono::milliseconds(1000);
     while (true) {
         std::error_code error;
         if (!fs::exists(entry, error)) {
             out << "The reminder's autostart entry is gone, so the watcher stops.\n";
             return 0;
         }
-        const auto now = std::chrono::steady_clock::now();
-        bool worth = now >= nextTry;
+        bool worth = std::chrono::steady_clock::now() >= nextTry;
         if (worth && known) {
             const LocalMoment moment = localMomentNow();
             const auto ymd = std::chrono::year_month_day{moment.date};
@@ -211,26 +214,34 @@ int watchReminders(const DataLocation& location, Notifier& notifier,
         if (worth) {
             ReminderCheck check = runReminderCheck(location, notifier, options, out);
             out.flush();
+            const auto now = std::chrono::steady_clock::now();
             switch (check.result) {
             case CheckResult::Off:
             case CheckResult::NoData:
                 return 0;
             case CheckResult::WindowOpen:
             case CheckResult::Failed:
-                nextTry = std::chrono::steady_clock::now() + watchTick;
+                nextTry = now + heldRetry;
+                heldRetry = std::min<std::chrono::milliseconds>(heldRetry * 2, watchTick);
                 break;
             case CheckResult::NoServer:
                 known = check;
-                nextTry = std::chrono::steady_clock::now() + noServerRetry;
+                heldRetry = std::chrono::milliseconds(1000);
+                nextTry = now + noServerRetry;
                 break;
             default:
                 known = check;
+                heldRetry = std::chrono::milliseconds(1000);
                 if (check.decision.reason != ReminderReason::TooEarly)
                     doneFor = check.decision.today;
                 break;
             }
         }
-        std::this_thread::sleep_for(watchTick);
+        // Until the next try, but at least every minute a look at the clock.
+        const auto untilNextTry = std::chrono::duration_cast<std::chrono::milliseconds>(
+            nextTry - std::chrono::steady_clock::now());
+        std::this_thread::sleep_for(
+            std::clamp<std::chrono::milliseconds>(untilNextTry, 200ms, watchTick));
     }
 }
 

@@ -136,6 +136,17 @@ echo action:open >"$answer"
 out=$(at "2026-12-06 20:45" reminder check)
 expect "open: sent" equals "$(sent)" 4
 expect "open: starts the window" contains "$out" "Opening Kindling."
+# It opens the data file, then finds no display here and ends: wait for that.
+started_window() { # the kindling "Open Kindling" started on this data runs
+    local f
+    for f in /proc/[0-9]*/cmdline; do
+        if tr '\0' ' ' <"$f" 2>/dev/null | grep -qF -- "$data --screen today"; then return 0; fi
+    done
+    return 1
+}
+no_started_window() { ! started_window; }
+wait_for 5 started_window || true # (it may have come and gone already)
+expect "open: the window it started ends here" wait_for 10 no_started_window
 
 # ---- Quieter when ignored: after three quiet hellos, once a week --------------------------
 echo close >"$answer"

@@ -20,8 +20,7 @@ const std::array<ReminderLine, 6> dailyLines{{
      "Nothing big is needed. A few kind minutes for each other count."},
     {"Thinking of the two of you",
      "If you shared something small today, Kindling would love to keep it."},
-    {"A gentle hello from Kindling",
-     "The question of the night is ready, whenever you feel like talking."},
+    {"A gentle hello", "The question of the night is ready, whenever you feel like talking."},
     {"A moment for each other",
      "A call, a walk, a few words of thanks: any small ritual is a good one."},
     {"Hello, you two",
@@ -30,11 +29,10 @@ const std::array<ReminderLine, 6> dailyLines{{
 
 // After three quiet hellos in a row: once a week, and lighter still.
 const std::array<ReminderLine, 3> weeklyLines{{
-    {"Hello from Kindling",
-     "It has been a quiet while, and that is all right. Your rituals are here "
-     "whenever you want them."},
-    {"Kindling says hello", "No rush at all. When a small moment feels right, Kindling is here."},
-    {"Just a hello",
+    {"Just saying hello", "It has been a quiet while, and that is all right. Your rituals are here "
+                          "whenever you want them."},
+    {"A quiet hello", "No rush at all. When a small moment feels right, Kindling is here."},
+    {"Hello again, you two",
      "Whenever you feel like a small ritual again, everything is just as you left it."},
 }};
 
@@ -210,7 +208,10 @@ std::string explainDecision(const ReminderDecision& decision, const ReminderSett
     case ReminderReason::Paused:
         return "A pause covers today, so Kindling stays quiet.";
     case ReminderReason::AlreadySent:
-        return "Kindling already said hello today; the next one can come tomorrow.";
+        return decision.weekly ? "Kindling said this week's hello today; the next one comes in "
+                                 "a week, or tomorrow once something is logged."
+                               : "Kindling already said hello today; the next one can come "
+                                 "tomorrow.";
     case ReminderReason::NotTonight:
         return "You chose \"Not tonight\", so Kindling stays quiet until tomorrow.";
     case ReminderReason::TimeInQuietHours:

@@ -149,7 +149,8 @@ ReminderCheck runReminderCheck(const DataLocation& location, Notifier& notifier,
             check.result = CheckResult::NoServer;
             return check;
         }
-        out << "Sent: " << notification.summary << "\n  " << notification.body << "\n";
+        // Said at once: the buttons may be waited for a while.
+        out << "Sent: " << notification.summary << "\n  " << notification.body << std::endl;
         check.result = CheckResult::Sent;
         listen = delivery.withActions;
     } catch (const StoreError& e) {

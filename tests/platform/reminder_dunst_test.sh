@@ -97,7 +97,7 @@ expect "then it rests" equals "$(shown)" 4
 deliver "2026-12-13 20:45"
 expect "a week on: one weekly hello" equals "$(shown)" 5
 case "$(newest summary)" in
-"Hello from Kindling" | "Kindling says hello" | "Just a hello") pass "the weekly hello's own words" ;;
+"Just saying hello" | "A quiet hello" | "Hello again, you two") pass "the weekly hello's own words" ;;
 *) fail "the weekly hello's own words: $(newest summary)" ;;
 esac
 

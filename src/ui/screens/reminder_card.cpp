@@ -64,8 +64,8 @@ std::string installedLine(const platform::ReminderSchedule& schedule) {
                "open.";
     if (*schedule.installed == platform::ReminderScheduler::SystemdTimer)
         return "Installed: a systemd timer brings it with the window closed too.";
-    return "Installed: an autostart entry brings it with the window closed too, from the "
-           "next login (and from now on for this one).";
+    return "Installed: an autostart entry brings it with the window closed too, now and "
+           "after each login.";
 }
 
 } // namespace
@@ -142,8 +142,7 @@ void drawReminderCard(UiState& state, float width) {
         const ReminderState remembered = reminderState(session);
         wrappedText(remembered.lastSent ? "Last hello: " + formatLongDay(*remembered.lastSent) + "."
                                         : std::string("No hello yet."));
-        wrappedTextColored(p.textMuted,
-                           "Today: " + explainDecision(reminderDecisionNow(session), settings));
+        wrappedTextColored(p.textMuted, explainDecision(reminderDecisionNow(session), settings));
         if (!state.reminder.deliveryProblem.empty())
             wrappedTextColored(p.textMuted,
                                "This desktop did not show the last one (" +
@@ -164,6 +163,7 @@ void drawReminderOffer(UiState& state, float width) {
     const float s = state.scale;
     ImGui::Dummy(ImVec2(0, 4 * s));
     beginCard(p, width, s);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextColored(p.accent, "%s", icons::bell);
     ImGui::SameLine(0, 10 * s);
     ImGui::Checkbox("A gentle evening reminder", &state.onboarding.eveningReminder);

@@ -100,8 +100,14 @@ ReminderSchedule turnRemindersOff(Session& session, const fs::path& configHome) 
 ReminderDelivery sendReminder(Session& session, Notifier& notifier,
                               const ReminderDecision& decision) {
     const SendResult result = notifier.send(reminderNotification(decision));
-    ReminderDelivery delivery{result.sent, result.withActions, result.problem};
-    if (result.sent) recordReminderSent(session, decision);
+    ReminderDelivery delivery{result.sent, result.withActions, result.problem, {}};
+    if (!result.sent) return delivery;
+    try {
+        recordReminderSent(session, decision);
+    } catch (const std::exception& e) {
+        // Shown all the same; at worst a later check says hello once more.
+        delivery.keepProblem = e.what();
+    }
     return delivery;
 }
 
@@ -151,6 +157,8 @@ ReminderCheck runReminderCheck(const DataLocation& location, Notifier& notifier,
         }
         // Said at once: the buttons may be waited for a while.
         out << "Sent: " << notification.summary << "\n  " << notification.body << std::endl;
+        if (!delivery.keepProblem.empty())
+            out << "Note: it could not be noted as sent (" << delivery.keepProblem << ").\n";
         check.result = CheckResult::Sent;
         listen = delivery.withActions;
     } catch (const StoreError& e) {

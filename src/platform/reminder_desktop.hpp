@@ -50,7 +50,8 @@ std::filesystem::path dataDirectoryOf(const Session& session);
 struct ReminderDelivery {
     bool sent = false;
     bool withActions = false;
-    std::string problem; // why the notification was not shown
+    std::string problem;     // why the notification was not shown
+    std::string keepProblem; // shown, but the data file did not take the note that it was
 };
 // Sends the decision's reminder; once shown, keeps that it was sent today.
 ReminderDelivery sendReminder(Session& session, Notifier& notifier,
@@ -114,7 +115,7 @@ class WindowReminder {
     WindowReminder& operator=(const WindowReminder&) = delete;
 
     struct Result {
-        bool sent = false;                 // a notification is on the desktop
+        bool sent = false;                  // a notification is on the desktop
         std::optional<ReminderLine> banner; // no service answered: show this instead
         Day day{};                          // the logical day it is for
         std::string problem;                // why the desktop did not show it

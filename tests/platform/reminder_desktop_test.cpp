@@ -239,8 +239,7 @@ TEST_CASE("reminder check: every outcome says what happened and why") {
     {
         Session window = Session::open(location);
         out.str("");
-        CHECK(runReminderCheck(location, notifier, options, out).result ==
-              CheckResult::WindowOpen);
+        CHECK(runReminderCheck(location, notifier, options, out).result == CheckResult::WindowOpen);
         CHECK(notifier.sent.empty());
         CHECK_THAT(out.str(), Catch::Contains("window is open"));
     }
@@ -310,7 +309,7 @@ TEST_CASE("reminder on and off: the systemd units are written, then every file i
     CHECK_FALSE(reminderSettings(session).on);
     CHECK_FALSE(reminderSchedule(config).installed.has_value());
     CHECK(reminderSchedule(config).files.empty());
-    CHECK_FALSE(fs::exists(config / "systemd")); // the folders it made, too
+    CHECK_FALSE(fs::exists(config / "systemd"));              // the folders it made, too
     CHECK(reminderSettings(session).at == TimeOfDay{21, 15}); // kept for the next time
 }
 
@@ -379,8 +378,18 @@ TEST_CASE("reminder on and off: the autostart entry starts a watcher, and off st
     }
     CHECK(waitFor(watcherRuns));
     {
-        Session session = Session::open(dir.location());
-        turnRemindersOff(session, config);
+        // The watcher's first check may hold the data file for a moment.
+        std::optional<Session> session;
+        waitFor([&] {
+            try {
+                session.emplace(Session::open(dir.location()));
+                return true;
+            } catch (const StoreError&) {
+                return false;
+            }
+        });
+        REQUIRE(session.has_value());
+        turnRemindersOff(*session, config);
     }
     CHECK(waitFor([&] { return !watcherRuns(); }));
     CHECK_FALSE(fs::exists(reminderScheduleFiles(config).autostart));

@@ -30,6 +30,12 @@ packages=(
   # with Python for its tests (tests/windows/)
   g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix dpkg-dev meson ninja-build
   autoconf automake libtool tcl wine wine64 python3
+  # the evening reminder: desktop notifications (libnotify); its tests (tests/platform/):
+  # a private session bus (dbus-run-session), a fake notification server in Python
+  # (Debian's python3 with python3-dbus and python3-gi), a real one (dunst), and the
+  # checkers for the timer units and the autostart entry it writes
+  libnotify-dev dbus dbus-daemon python3 python3-dbus python3-gi dunst systemd
+  # (desktop-file-utils, above, checks the autostart entry too)
 )
 
 if [ ! -r /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -237,6 +237,11 @@ std::string Session::preference(const std::string& key, const std::string& fallb
     return found == preferences_.end() ? fallback : found->second;
 }
 
+std::optional<std::string> Session::findPreference(const std::string& key) const {
+    const auto found = preferences_.find(key);
+    return found == preferences_.end() ? std::nullopt : std::optional<std::string>(found->second);
+}
+
 void Session::setPreference(const std::string& key, const std::optional<std::string>& value) {
     const auto found = preferences_.find(key);
     apply(kindling::setPreference(

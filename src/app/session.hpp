@@ -80,6 +80,8 @@ class Session {
 
     // ---- This computer's preferences (theme, reduce motion …) --------------------
     std::string preference(const std::string& key, const std::string& fallback) const;
+    // nullopt when the preference is not set.
+    std::optional<std::string> findPreference(const std::string& key) const;
     void setPreference(const std::string& key, const std::optional<std::string>& value);
 
     // ---- The question of the night -------------------------------------------------

@@ -8,6 +8,7 @@
 #include "platform/font_texture.hpp"
 #include "platform/frame_pacer.hpp"
 #include "platform/open_folder.hpp"
+#include "platform/reminder_desktop.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/single_instance.hpp"
 #include "platform/window_icon.hpp"
@@ -165,13 +166,23 @@ void reportFirstFrame() {
 // How long a second start waits for the first window to say it came forward.
 constexpr std::chrono::milliseconds raiseTimeout{3000};
 
-// The Kindling holding the data file may still be starting (its socket not
-// yet open): ask it a few more times, for about a second and a half.
-bool askAgainToRaise(const std::filesystem::path& socket) {
+// The data file is held. By a Kindling window that may still be starting (its
+// socket not yet open): ask it a few more times, for about a second and a
+// half. Or by a reminder check (`kindling reminder check` from its timer or
+// watcher), which lets go within a moment: then open it. Returns true when
+// the other window came forward.
+bool raiseOtherOrOpen(const std::filesystem::path& socket, const DataLocation& data,
+                      std::optional<Session>& session) {
     for (int attempt = 0; attempt < 10; ++attempt) {
         std::this_thread::sleep_for(std::chrono::milliseconds(150));
         if (platform::askWindowToRaise(socket, raiseTimeout) == platform::RaiseAnswer::Raised)
             return true;
+        try {
+            session.emplace(Session::open(data));
+            return false;
+        } catch (const StoreError& e) {
+            if (e.kind() != StoreError::Kind::Locked) throw;
+        }
     }
     return false;
 }
@@ -314,9 +325,20 @@ int runWindowApp(const WindowRequest& request) {
             std::cerr << "kindling: warning: " << warning << "\n";
     } catch (const StoreError& e) {
         alreadyOpen = e.kind() == StoreError::Kind::Locked;
-        if (alreadyOpen && !screenshotMode && askAgainToRaise(socket)) return 0;
-        state.problem = e.what();
-        std::cerr << "kindling: " << e.what() << "\n";
+        try {
+            if (alreadyOpen && !screenshotMode && raiseOtherOrOpen(socket, request.data, session))
+                return 0;
+        } catch (const std::exception& again) {
+            alreadyOpen = false;
+            state.problem = again.what();
+        }
+        if (session) {
+            alreadyOpen = false;
+            state.session = &*session;
+        } else {
+            if (state.problem.empty()) state.problem = e.what();
+            std::cerr << "kindling: " << state.problem << "\n";
+        }
     } catch (const std::exception& e) {
         state.problem = e.what();
         std::cerr << "kindling: " << e.what() << "\n";
@@ -409,6 +431,37 @@ int runWindowApp(const WindowRequest& request) {
     for (const std::string& error : effects->errors())
         std::cerr << "kindling: an effect is off: " << error << "\n";
 
+    // The evening reminder, sent by the window while it is open.
+    state.reminder.program = platform::currentProgram();
+    platform::WindowReminder reminder(platform::makeDesktopNotifier, [] { glfwPostEmptyEvent(); });
+    const auto remind = [&] {
+        try {
+            bool changed = false;
+            for (const auto answer : reminder.answers(*session, state.today)) {
+                changed = true;
+                if (answer == platform::WindowReminder::Answer::OpenToday) {
+                    raiseWindow(window);
+                    state.screen = ui::Screen::Today;
+                } else {
+                    state.reminder.bannerDay.reset();
+                }
+            }
+            if (auto result = reminder.check(*session, glfwGetTime())) {
+                changed = true;
+                state.reminder.deliveryProblem = result->problem;
+                if (result->banner) {
+                    state.reminder.banner = *result->banner;
+                    state.reminder.bannerDay = result->day;
+                    std::cerr << "kindling: " << result->problem
+                              << "; the evening reminder shows in the window instead\n";
+                }
+            }
+            if (changed) pacer.noteInput();
+        } catch (const std::exception& e) {
+            std::cerr << "kindling: the evening reminder: " << e.what() << "\n";
+        }
+    };
+
     int exitCode = 0;
     int framesDrawn = 0;
     while (!glfwWindowShouldClose(window)) {
@@ -416,6 +469,7 @@ int runWindowApp(const WindowRequest& request) {
             state.data.folderNotice = {"The folder did not open: " + *problem, true};
             pacer.noteInput();
         }
+        if (session && !screenshotMode) remind();
         if (pacer.canSleep() && !screenshotMode) {
             // A file manager just asked for may still fail: look again soon.
             // Sync wakes the loop when it is due (ui/sync_view.hpp), else it sleeps.

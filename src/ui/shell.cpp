@@ -235,7 +235,10 @@ FrameResult drawShell(UiState& state) {
         result.drawBackground = true;
         return result;
     }
-    if (shown) shown->draw(state);
+    if (shown) {
+        drawReminderBanner(state, ImGui::GetContentRegionAvail().x); // reminder_card.cpp
+        shown->draw(state);
+    }
     result.drawBackground = true;
     ImGui::EndChild();
     ImGui::End();

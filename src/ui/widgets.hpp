@@ -61,6 +61,7 @@ inline constexpr const char* lightbulb = "\uf0eb";
 inline constexpr const char* gift = "\uf06b";
 inline constexpr const char* exclamationCircle = "\uf06a";
 inline constexpr const char* exchange = "\uf0ec";
+inline constexpr const char* bell = "\uf0f3";
 // Every glyph above: the fonts build these (and core/icons.hpp's) only, so a
 // new one goes here too (tests/ui/fonts_test.cpp checks that it was).
 inline constexpr std::array all{fire,
@@ -110,7 +111,8 @@ inline constexpr std::array all{fire,
                                 lightbulb,
                                 gift,
                                 exclamationCircle,
-                                exchange};
+                                exchange,
+                                bell};
 } // namespace icons
 
 // A rounded surface behind a group of widgets, as tall as its content.

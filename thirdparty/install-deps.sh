@@ -27,9 +27,9 @@ packages=(
   libx11-dev
   # the Windows cross build (CMakePresets.json "windows"): MinGW-w64, the tools
   # thirdparty/windows/build-deps.sh builds Debian's sources with, and Wine
-  # with Python for its tests (tests/windows/)
+  # with Python for its tests (tests/windows/), xwininfo (x11-utils) to see its windows
   g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix dpkg-dev meson ninja-build
-  autoconf automake libtool tcl wine wine64 python3
+  autoconf automake libtool tcl wine wine64 python3 x11-utils
 )
 
 if [ ! -r /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 #include "app/sync_engine.hpp"
 
 #include "app/clock.hpp"
+#include "platform/os/user_folders.hpp"
 #include "store/journal_format.hpp"
 #include "sync/folder.hpp"
 
@@ -9,9 +10,7 @@
 #include <set>
 #include <unordered_map>
 
-#ifdef _WIN32
-#include <cstdlib>
-#else
+#ifndef _WIN32
 #include <unistd.h>
 #endif
 
@@ -27,7 +26,7 @@ constexpr std::uint64_t segmentsBeforeSnapshot = 64;
 
 std::string hostName() {
 #ifdef _WIN32
-    if (const char* name = std::getenv("COMPUTERNAME")) return name;
+    if (auto name = os::environmentVariable("COMPUTERNAME")) return *name; // UTF-8
     return "this computer";
 #else
     char name[256] = {};
@@ -103,7 +102,7 @@ std::optional<Paired> pairedOf(Session& session) {
     if (!couple || !device || !secret || !key)
         refuse("damaged", "The data file's sync settings are damaged. Turn sync off and pair "
                           "this computer again (kindling sync --off).");
-    return Paired{folder, *couple, *device, sync::PairingSecret::fromBytes(*secret),
+    return Paired{os::pathFromUtf8(folder), *couple, *device, sync::PairingSecret::fromBytes(*secret),
                   sync::CoupleKey::fromBytes(*key)};
 }
 
@@ -597,7 +596,7 @@ SyncStatus syncStatus(Session& session) {
     const std::string folder = valueOr(state, "folder");
     status.on = !folder.empty();
     if (!status.on) return status;
-    status.folder = folder;
+    status.folder = os::pathFromUtf8(folder);
     status.couple = valueOr(state, "couple");
     if (auto text = valueOr(state, "last_write"); !text.empty())
         status.lastWrite = std::stoll(text);

@@ -4,6 +4,7 @@
 
 #include "app/session.hpp"
 #include "app/sync_engine.hpp"
+#include "platform/os/user_folders.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -169,7 +170,7 @@ void addSyncCommands(CLI::App& app, SyncArguments& a,
         }
         if (a.name) setDeviceName(s, *a.name);
         if (a.folder && a.code) {
-            const SyncReport report = joinSync(s, *a.folder, *a.code);
+            const SyncReport report = joinSync(s, os::pathFromUtf8(*a.folder), *a.code);
             o << "Joined " << s.history().couple.partners[0].name << " and "
               << s.history().couple.partners[1].name << " through " << *a.folder << ".\n";
             printReport(report, o);
@@ -177,7 +178,7 @@ void addSyncCommands(CLI::App& app, SyncArguments& a,
         }
         if (a.folder) {
             const bool wasOn = pairingCode(s).has_value();
-            startSync(s, *a.folder);
+            startSync(s, os::pathFromUtf8(*a.folder));
             if (wasOn) {
                 o << "Syncing through " << *a.folder << " now.\n";
             } else {

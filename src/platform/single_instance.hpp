@@ -3,10 +3,13 @@
 // own, and a second start asks it to come forward instead of opening another
 // window that could only say the data is in use.
 //
-// The socket is a Unix domain socket in a folder only its owner can enter
-// (0700; the socket itself 0600), and the listener answers only processes of
-// the same user: local IPC between two Kindlings, nothing on any network
-// (docs/product.md, "Private").
+// POSIX (single_instance_posix.cpp): a Unix domain socket in a folder only
+// its owner can enter (0700; the socket itself 0600), and the listener answers
+// only processes of the same user. Windows (single_instance_windows.cpp): a
+// named pipe only this user may open, refusing remote clients, whose server
+// must run as this user too; the second start lets the first take the
+// foreground (AllowSetForegroundWindow). Local IPC between two Kindlings,
+// nothing on any network (docs/product.md, "Private").
 
 #include <chrono>
 #include <condition_variable>
@@ -19,9 +22,10 @@
 
 namespace kindling::platform {
 
-// $XDG_RUNTIME_DIR/kindling/window-<a hash of the data folder>.socket, else
-// <data folder>/window.socket. Empty when the path would be too long for a
-// socket address (108 bytes): then no second start can find this window.
+// POSIX: $XDG_RUNTIME_DIR/kindling/window-<a hash of the data folder>.socket,
+// else <data folder>/window.socket; empty when the path would be too long for
+// a socket address (108 bytes): then no second start can find this window.
+// Windows: \\.\pipe\kindling-window-<a hash of the user and the data folder>.
 std::filesystem::path windowSocketPath(const std::filesystem::path& dataDirectory);
 
 enum class RaiseAnswer {
@@ -54,13 +58,22 @@ class RaiseListener {
 
   private:
     void serve();
-    void handle(int connection);
+    // Numbers a request, wakes the frame loop and waits for its answer: true
+    // when the window was raised in time (single_instance.cpp).
+    bool passOn();
 
     std::filesystem::path socket_;
     std::function<void()> wake_;
     std::string problem_;
+#ifdef _WIN32
+    void handle(void* pipe);
+    void* pipe_ = nullptr;      // HANDLE of the named pipe's one instance
+    void* stopEvent_ = nullptr; // HANDLE set by the destructor
+#else
+    void handle(int connection);
     int listening_ = -1;
     int stopPipe_[2] = {-1, -1};
+#endif
     // Requests are numbered; the loop takes and answers up to a number.
     std::mutex mutex_;
     std::condition_variable answeredSignal_;

@@ -1173,7 +1173,10 @@ void writeFileSafely(const std::filesystem::path& file, std::string_view content
         throw StoreError(Kind::Invalid, file,
                          file.string() + " already exists; Kindling does not replace it unless "
                                          "told to (--force)");
-    const fs::path partial = file.string() + ".partial";
+    // Appended to the path itself: file.string() is UTF-8 but a path made
+    // from a std::string reads the ANSI code page on Windows.
+    fs::path partial = file;
+    partial += ".partial";
     fs::remove(partial, error);
     if (auto problem = createPrivateFile(partial))
         throw StoreError(Kind::Io, file,

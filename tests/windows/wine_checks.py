@@ -4,14 +4,20 @@
   wine_checks.py stats      LINUX_KINDLING WINE_RUN WINEPREFIX KINDLING_EXE WORKDIR
   wine_checks.py screenshot WINE_RUN WINEPREFIX KINDLING_EXE WORKDIR
   wine_checks.py utf8       WINE_RUN WINEPREFIX KINDLING_EXE WORKDIR
+  wine_checks.py second     WINE_RUN WINEPREFIX KINDLING_EXE WORKDIR
 
 stats:      the same `demo --seed S` history gives the same `stats --json` on
             Linux and under Wine: every field equal, numbers within 1e-9.
 screenshot: `kindling.exe --screenshot` writes a 1280x800 PNG of each screen
             that is not blank (many colours, none covering nearly all of it);
             the PNGs stay in WORKDIR to look at.
-utf8:       a data folder and names beyond ASCII (and beyond Latin-1) survive
-            the Windows command line, the file system and the console.
+utf8:       a data folder, an export file and names beyond ASCII (and beyond
+            Latin-1) survive the Windows command line, the file system, the
+            console, and an export imported into another such folder.
+second:     a second start on the same data folder reaches the open window
+            through its named pipe (src/platform/single_instance_windows.cpp),
+            which answers that it came forward: the second exits 0 at once,
+            the first stays open, and no second window appears.
 Each prints what it compared and exits non-zero with the first differences.
 """
 
@@ -19,9 +25,11 @@ import json
 import math
 import os
 import shutil
+import signal
 import struct
 import subprocess
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -203,18 +211,94 @@ def check_utf8(wine_run, prefix, exe, work):
         failures.append(f"the data file is not in {folder}: {sorted(os.listdir(work))}")
     if tuple(stats["couple"]["partners"]) != names:
         failures.append(f"the names came back as {stats['couple']['partners']}, not {list(names)}")
-    # Into a plain folder: src/store/export_import.cpp still writes FILE.partial
-    # through fs::path(file.string() + ".partial"), which on Windows reads
-    # the UTF-8 back in another code page.
-    exported = work / "export.json"
+    # Exported under a name beyond the ANSI code page, into that folder, and
+    # imported from there into a second one.
+    exported = folder / "Наташа ♥ export.json"
     run([wine_run, prefix, exe, "--data-dir", windows_path(folder), "export",
          windows_path(exported)], "export")
     if not exported.is_file():
-        failures.append(f"export did not write {exported}")
-    elif "\r\n" in exported.read_text(encoding="utf-8"):
-        failures.append("the export has Windows line ends, unlike Linux's")
+        failures.append(f"export did not write {exported}: {sorted(os.listdir(folder))}")
+    else:
+        text = exported.read_text(encoding="utf-8")
+        if "\r\n" in text:
+            failures.append("the export has Windows line ends, unlike Linux's")
+        if names[0] not in text or names[1] not in text:
+            failures.append("the export does not hold both names")
+    leftovers = [p.name for p in folder.iterdir() if p.name.endswith(".partial")]
+    if leftovers:
+        failures.append(f"export left {leftovers} beside it")
+    second = work / "Ὀδυσσεύς"
+    if exported.is_file():
+        run([wine_run, prefix, exe, "--data-dir", windows_path(second), "import",
+             windows_path(exported)], "import")
+        imported = json.loads(run([wine_run, prefix, exe, "--data-dir", windows_path(second),
+                                   "stats", "--json"], "stats after the import"))
+        if tuple(imported["couple"]["partners"]) != names:
+            failures.append(f"the import gave {imported['couple']['partners']}, not {list(names)}")
     print(f"{folder.name!r} holds {sorted(p.name for p in folder.iterdir())}; "
           f"names {stats['couple']['partners']}")
+    if failures:
+        raise SystemExit("\n".join(failures))
+
+
+def kindling_windows(prefix):
+    """The top-level X windows titled Kindling on the Wine prefix's display."""
+    number = Path(prefix + ".display").read_text().split()[0]
+    tree = subprocess.run(["xwininfo", "-root", "-children", "-display", f":{number}"],
+                          capture_output=True, text=True, timeout=30)
+    if tree.returncode != 0:
+        raise SystemExit(f"xwininfo failed: {tree.stderr}")
+    return [line for line in tree.stdout.splitlines() if '"Kindling"' in line]
+
+
+def check_second_start(wine_run, prefix, exe, work):
+    work = Path(work)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    data = work / "Zoë и Łukasz"
+    run([wine_run, prefix, exe, "--data-dir", windows_path(data), "demo", "--years", "1"],
+        "Wine demo")
+    before = len(kindling_windows(prefix))
+    log = open(work / "first.log", "wb")
+    first = subprocess.Popen([wine_run, prefix, exe, "--data-dir", windows_path(data),
+                              "--window-size", "900x600"], stdout=log, stderr=subprocess.STDOUT,
+                             start_new_session=True)
+    failures = []
+    try:
+        deadline = time.monotonic() + 90
+        while len(kindling_windows(prefix)) <= before and first.poll() is None:
+            if time.monotonic() > deadline:
+                raise SystemExit("the first kindling.exe opened no window in 90 s")
+            time.sleep(0.5)
+        if first.poll() is not None:
+            raise SystemExit(f"the first kindling.exe ended ({first.returncode}): "
+                             f"{(work / 'first.log').read_text(errors='replace')}")
+        started = time.monotonic()
+        second = subprocess.run([wine_run, prefix, exe, "--data-dir", windows_path(data)],
+                                capture_output=True, timeout=120)
+        took = time.monotonic() - started
+        said = (second.stdout + second.stderr).decode(errors="replace").strip()
+        windows = len(kindling_windows(prefix)) - before
+        print(f"second start: exit code {second.returncode} after {took:.1f} s "
+              f"(said {said!r}); Kindling windows open: {windows}; first still running: "
+              f"{first.poll() is None}")
+        if second.returncode != 0:
+            failures.append(f"the second start exited {second.returncode}: {said}")
+        if took > 30:
+            failures.append(f"the second start took {took:.0f} s")
+        if first.poll() is not None:
+            failures.append(f"the first kindling.exe ended ({first.returncode})")
+        if windows != 1:
+            failures.append(f"{windows} Kindling windows are open, not 1")
+    finally:
+        if first.poll() is None:
+            os.killpg(first.pid, signal.SIGTERM)
+            try:
+                first.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(first.pid, signal.SIGKILL)
+                first.wait()
+        log.close()
     if failures:
         raise SystemExit("\n".join(failures))
 
@@ -224,7 +308,7 @@ def main():
         raise SystemExit(__doc__)
     command, arguments = sys.argv[1], sys.argv[2:]
     checks = {"stats": (check_stats, 5), "screenshot": (check_screenshot, 4),
-              "utf8": (check_utf8, 4)}
+              "utf8": (check_utf8, 4), "second": (check_second_start, 4)}
     if command not in checks or len(arguments) != checks[command][1]:
         raise SystemExit(__doc__)
     checks[command][0](*arguments)

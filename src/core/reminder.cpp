@@ -58,8 +58,8 @@ bool hasActiveRitual(const History& history) {
 }
 
 std::size_t indexFor(Day day, std::size_t count) {
-    const long n = day.time_since_epoch().count();
-    const long size = static_cast<long>(count);
+    const long long n = day.time_since_epoch().count();
+    const long long size = static_cast<long long>(count);
     return static_cast<std::size_t>(((n % size) + size) % size);
 }
 

@@ -1,17 +1,16 @@
 #include "platform/reminder_schedule.hpp"
 
 #include "platform/app_id.hpp"
+#include "platform/os/process.hpp"
 #include "platform/processes.hpp"
 #include "store/files.hpp"
 
-#include <cerrno>
-#include <csignal>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
-#include <sys/types.h>
-#include <unistd.h>
+#include <thread>
 
 namespace kindling::platform {
 
@@ -92,12 +91,14 @@ void stopWatcher(const fs::path& dataDirectory, std::vector<std::string>& notes)
         }
         if (result == FileLock::Result::Failed) break;
         const long pid = std::strtol(holder.c_str(), nullptr, 10);
-        if (attempt == 0 && pid > 1 && ::kill(static_cast<pid_t>(pid), SIGTERM) != 0) {
-            notes.push_back("the reminder's watcher (process " + holder +
-                            ") could not be stopped: " + std::strerror(errno));
-            return;
+        if (attempt == 0 && pid > 1) {
+            if (auto problem = stopProcess(pid)) {
+                notes.push_back("the reminder's watcher (process " + holder +
+                                ") could not be stopped: " + *problem);
+                return;
+            }
         }
-        ::usleep(100'000);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     notes.push_back("the reminder's watcher did not stop in time; it stops by itself within a "
                     "minute, now that its autostart entry is gone");
@@ -143,9 +144,7 @@ fs::path watcherLockFile(const fs::path& dataDirectory) {
 }
 
 fs::path currentProgram() {
-    std::error_code error;
-    fs::path self = fs::read_symlink("/proc/self/exe", error);
-    return error ? fs::path("kindling") : self;
+    return os::executablePath().value_or(fs::path("kindling"));
 }
 
 // systemd.syntax(7): words in double quotes with C escapes; "%" starts a

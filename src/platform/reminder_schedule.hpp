@@ -68,7 +68,7 @@ ReminderSchedule removeReminderSchedule(const std::filesystem::path& configHome,
 // the file that names it when it must stop.
 std::filesystem::path watcherLockFile(const std::filesystem::path& dataDirectory);
 
-// This process's executable (/proc/self/exe).
+// This process's executable (platform/os/process.hpp).
 std::filesystem::path currentProgram();
 
 // Quoting for the two file formats (systemd's ExecStart=, the desktop entry's Exec=).

@@ -8,10 +8,13 @@
 #include "platform/single_instance.hpp"
 
 #include <optional>
-#include <sddl.h>
 #include <string_view>
 #include <vector>
+// <windows.h> must come before the other Windows headers.
+// clang-format off
 #include <windows.h>
+#include <sddl.h>
+// clang-format on
 
 namespace kindling::platform {
 

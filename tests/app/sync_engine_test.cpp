@@ -16,8 +16,10 @@
 #include <fstream>
 #include <map>
 #include <random>
+#ifndef _WIN32
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 using namespace kindling;
 namespace fs = std::filesystem;
@@ -629,8 +631,14 @@ TEST_CASE("sync: a copied data file becomes a device of its own") {
     fs::create_directories(dir.path() / "copy");
     fs::copy_file(a.data / "kindling.sqlite3", dir.path() / "copy" / "kindling.sqlite3");
     Computer copy(dir.path(), "copy");
-    fs::copy(a.folder, copy.folder,
-             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    // File by file: MinGW's fs::copy refuses a folder that exists already.
+    for (const auto& entry : fs::recursive_directory_iterator(a.folder)) {
+        const fs::path target = copy.folder / fs::relative(entry.path(), a.folder);
+        if (entry.is_directory())
+            fs::create_directories(target);
+        else
+            fs::copy_file(entry.path(), target, fs::copy_options::overwrite_existing);
+    }
     // On the new computer the couple chooses its copy of the folder.
     moveSync(copy.s(), copy.folder);
     steps::log(copy.s(), "Evening walk", {today}, std::nullopt, std::nullopt, "");
@@ -641,6 +649,8 @@ TEST_CASE("sync: a copied data file becomes a device of its own") {
     CHECK(b.s().history().logs.size() == 1);
 }
 
+// fork and SIGKILL are POSIX; the Windows build runs the rest under Wine.
+#ifndef _WIN32
 TEST_CASE("sync: a SIGKILL while writing or applying loses nothing and applies nothing twice") {
     test::TempDir dir;
     Computer a(dir.path(), "a"), b(dir.path(), "b");
@@ -689,3 +699,4 @@ TEST_CASE("sync: a SIGKILL while writing or applying loses nothing and applies n
     }
     CHECK(b.s().history().logs.size() == 160);
 }
+#endif

@@ -81,8 +81,10 @@ History sampleHistory() {
     any.end = day(2026, 1, 31);
     any.archivedOn = day(2026, 1, 20);
     history.goals = {walks, any};
-    std::sort(history.goals.begin(), history.goals.end(),
-              [](const Goal& a, const Goal& b) { return a.id < b.id; });
+    // The store's order (store/row_sql.hpp): by start, then id.
+    std::sort(history.goals.begin(), history.goals.end(), [](const Goal& a, const Goal& b) {
+        return std::tie(a.start, a.id) < std::tie(b.start, b.id);
+    });
     return history;
 }
 

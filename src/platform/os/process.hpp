@@ -16,7 +16,9 @@ std::vector<std::string> utf8Arguments(int argc, char** argv);
 // Lets the console show UTF-8 output (Windows: its code page, and "\n" line
 // ends on stdout and stderr); a no-op elsewhere.
 void prepareConsole();
-// The folder holding the executable; nullopt when the system cannot say.
+// The executable itself, and the folder holding it; nullopt when the system
+// cannot say.
+std::optional<std::filesystem::path> executablePath();
 std::optional<std::filesystem::path> executableDirectory();
 
 } // namespace kindling::os

@@ -10,11 +10,17 @@ std::vector<std::string> utf8Arguments(int argc, char** argv) {
 
 void prepareConsole() {}
 
-std::optional<std::filesystem::path> executableDirectory() {
+std::optional<std::filesystem::path> executablePath() {
     std::error_code error;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+    auto self = std::filesystem::read_symlink("/proc/self/exe", error);
     if (error) return std::nullopt;
-    return self.parent_path();
+    return self;
+}
+
+std::optional<std::filesystem::path> executableDirectory() {
+    auto self = executablePath();
+    if (!self) return std::nullopt;
+    return self->parent_path();
 }
 
 } // namespace kindling::os

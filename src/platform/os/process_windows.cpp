@@ -33,7 +33,7 @@ void prepareConsole() {
     _setmode(_fileno(stderr), _O_BINARY);
 }
 
-std::optional<std::filesystem::path> executableDirectory() {
+std::optional<std::filesystem::path> executablePath() {
     std::wstring buffer(MAX_PATH, L'\0');
     for (;;) {
         const DWORD length =
@@ -41,10 +41,16 @@ std::optional<std::filesystem::path> executableDirectory() {
         if (length == 0) return std::nullopt;
         if (length < buffer.size()) {
             buffer.resize(length);
-            return std::filesystem::path(buffer).parent_path();
+            return std::filesystem::path(buffer);
         }
         buffer.resize(buffer.size() * 2);
     }
+}
+
+std::optional<std::filesystem::path> executableDirectory() {
+    auto self = executablePath();
+    if (!self) return std::nullopt;
+    return self->parent_path();
 }
 
 } // namespace kindling::os

@@ -25,8 +25,8 @@ std::string when(const std::optional<std::int64_t>& unixSeconds) {
     localtime_r(&time, &local);
 #endif
     char text[48];
-    std::strftime(text, sizeof text, "%e %B, %H:%M", &local);
-    return text[0] == ' ' ? text + 1 : text;
+    std::strftime(text, sizeof text, "%d %B, %H:%M", &local); // %e is not on Windows
+    return text[0] == '0' ? text + 1 : text;
 }
 
 std::filesystem::path typedFolder(const std::string& text) {

@@ -1,6 +1,7 @@
 #include "platform/processes.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <spawn.h>
@@ -88,6 +89,12 @@ std::optional<std::string> startDetached(const std::vector<std::string>& argumen
     if (got == static_cast<ssize_t>(sizeof error))
         return arguments.front() + " could not start: " + std::strerror(error);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return "it could not be started";
+    return std::nullopt;
+}
+
+std::optional<std::string> stopProcess(long pid) {
+    if (pid <= 1) return "there is no such process";
+    if (::kill(static_cast<pid_t>(pid), SIGTERM) != 0) return std::strerror(errno);
     return std::nullopt;
 }
 

@@ -155,8 +155,14 @@ void drawLocation(UiState& state, const Palette& p, float width, float inner) {
     DataSection& data = state.data;
     beginCard(p, width, state.scale);
     cardTitle(state, p, icons::folderOpen, "Where your data lives");
+    // With sync on (settings_sync.cpp), changes also travel, sealed, through the shared folder.
+    const bool syncing = state.sync.status && state.sync.status->on;
     wrappedTextColored(p.textMuted,
-                       "Everything stays on this computer, in one file that only you can read.");
+                       syncing ? "Your data file stays on this computer, in one file that only "
+                                 "you can read. Your changes also travel, sealed, through the "
+                                 "folder you share: no one else can read them there."
+                               : "Everything stays on this computer, in one file that only you "
+                                 "can read.");
     const fs::path file = state.session->dataFile();
     std::string shown = file.string();
     const char* openLabel = "Open its folder";

@@ -88,8 +88,11 @@ void drawOn(UiState& state, const Palette& p, float inner) {
                                 : std::string()) +
             ".");
     if (status.peers.empty())
-        wrappedTextColored(p.textMuted,
-                           "The other computer has not written yet. Pair it with the code below.");
+        wrappedTextColored(p.textMuted, view.showCode
+                                            ? "The other computer has not written yet. Type the "
+                                              "pairing code below on it."
+                                            : "The other computer has not written yet. To pair "
+                                              "it, show the pairing code and type it there.");
     for (const SyncPeerStatus& peer : status.peers)
         wrappedTextColored(
             p.textMuted,

@@ -102,8 +102,8 @@ std::optional<Paired> pairedOf(Session& session) {
     if (!couple || !device || !secret || !key)
         refuse("damaged", "The data file's sync settings are damaged. Turn sync off and pair "
                           "this computer again (kindling sync --off).");
-    return Paired{os::pathFromUtf8(folder), *couple, *device, sync::PairingSecret::fromBytes(*secret),
-                  sync::CoupleKey::fromBytes(*key)};
+    return Paired{os::pathFromUtf8(folder), *couple, *device,
+                  sync::PairingSecret::fromBytes(*secret), sync::CoupleKey::fromBytes(*key)};
 }
 
 sync::SyncFolder folderOf(const Paired& paired) {
@@ -463,7 +463,13 @@ void rememberProblems(Session& session, const std::vector<SyncProblem>& problems
     std::string text;
     for (const SyncProblem& problem : problems)
         text += problem.kind + "\t" + problem.message + "\t" + problem.file.string() + "\n";
-    session.store().setSyncState({{"problems", text}, {"last_sync", std::to_string(unixNow())}});
+    // A quiet look at the folder every few seconds writes nothing: the data
+    // file changes only when the problems do, or once a minute for "last synced".
+    const State state = session.store().syncState();
+    const std::string last = valueOr(state, "last_sync");
+    const std::int64_t now = unixNow();
+    if (valueOr(state, "problems") == text && !last.empty() && now - std::stoll(last) < 60) return;
+    session.store().setSyncState({{"problems", text}, {"last_sync", std::to_string(now)}});
 }
 
 } // namespace

@@ -228,6 +228,25 @@ TEST_CASE("sync: the second computer adopts the couple and both show the same") 
     CHECK(a.s().derived().rituals.at(thanks.id).couple.streaks.size() == 1);
 }
 
+TEST_CASE("sync: a look at the folder with nothing new writes nothing to the data file") {
+    test::TempDir dir;
+    Computer a(dir.path(), "a"), b(dir.path(), "b");
+    setUpCouple(a.s());
+    startAndJoin({&a, &b});
+    syncNow(a.s());
+    const auto wal = [&] { return test::readBytes(a.data / "kindling.sqlite3-wal"); };
+    const auto file = test::readBytes(a.data / "kindling.sqlite3");
+    REQUIRE(fs::exists(a.data / "kindling.sqlite3-wal")); // where a write would show first
+    const auto log = wal();
+    for (int i = 0; i < 3; ++i)
+        syncNow(a.s());
+    CHECK(test::readBytes(a.data / "kindling.sqlite3") == file);
+    CHECK(wal() == log);
+    // A change still goes out at once.
+    steps::log(a.s(), "Evening walk", {today}, std::nullopt, std::nullopt, "");
+    CHECK(syncNow(a.s()).rowsWritten > 0);
+}
+
 TEST_CASE("sync: a milestone reached through the other computer is celebrated here once") {
     test::TempDir dir;
     Computer a(dir.path(), "a"), b(dir.path(), "b");

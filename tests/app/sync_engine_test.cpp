@@ -82,6 +82,17 @@ void deliverAll(const Computer& from, const Computer& to) {
     }
 }
 
+// One round between two computers: each writes, the folders are exchanged
+// both ways, and each applies what arrived.
+void exchange(Computer& first, Computer& second) {
+    syncNow(first.s());
+    syncNow(second.s());
+    deliverAll(first, second);
+    deliverAll(second, first);
+    syncNow(first.s());
+    syncNow(second.s());
+}
+
 void startAndJoin(std::vector<Computer*> computers) {
     startSync(computers[0]->s(), computers[0]->folder);
     const std::string code = *pairingCode(computers[0]->s());
@@ -215,12 +226,7 @@ TEST_CASE("sync: the second computer adopts the couple and both show the same") 
     // Each logs on their own computer; after one exchange both see both.
     steps::log(b.s(), "Thank-you", {today}, std::string("Sam"), std::nullopt, "");
     steps::log(a.s(), "Thank-you", {today}, std::string("Zoë"), std::nullopt, "");
-    syncNow(a.s());
-    syncNow(b.s());
-    deliverAll(a, b);
-    deliverAll(b, a);
-    syncNow(a.s());
-    syncNow(b.s());
+    exchange(a, b);
     requireSameEverywhere({&a, &b});
     CHECK(a.s().history().logs.size() == 4);
     // Both partners' logs of one day both stay.
@@ -385,12 +391,7 @@ TEST_CASE("sync: editable rows merge field by field, the later edit of one field
     RitualDraft why = draftOf(*b.s().history().findRitual(walk));
     why.why = "Side by side, talking is easy";
     steps::editRitual(b.s(), walk, why);
-    syncNow(a.s());
-    syncNow(b.s());
-    deliverAll(a, b);
-    deliverAll(b, a);
-    syncNow(a.s());
-    syncNow(b.s());
+    exchange(a, b);
     requireSameEverywhere({&a, &b});
     const Ritual* merged = a.s().history().findRitual(walk);
     REQUIRE(merged != nullptr);
@@ -406,12 +407,7 @@ TEST_CASE("sync: editable rows merge field by field, the later edit of one field
     RitualDraft second = draftOf(*b.s().history().findRitual(walk));
     second.name = "Walk (b)";
     steps::editRitual(b.s(), walk, second);
-    syncNow(b.s());
-    syncNow(a.s());
-    deliverAll(b, a);
-    deliverAll(a, b);
-    syncNow(a.s());
-    syncNow(b.s());
+    exchange(b, a);
     requireSameEverywhere({&a, &b});
     CHECK(a.s().history().findRitual(walk)->name == "Walk (b)");
     setClockForTesting(std::nullopt);
@@ -429,12 +425,7 @@ TEST_CASE("sync: a delete and an edit of one log: the later wins") {
     setClockForTesting(unixNow() + 10);
     LogEdit edit{today, Who::Both, std::nullopt, "kept after all"};
     steps::editLog(b.s(), id, edit);
-    syncNow(a.s());
-    syncNow(b.s());
-    deliverAll(a, b);
-    deliverAll(b, a);
-    syncNow(a.s());
-    syncNow(b.s());
+    exchange(a, b);
     requireSameEverywhere({&a, &b});
     REQUIRE(a.s().history().logs.size() == 1);
     CHECK(a.s().history().logs.front().note == "kept after all");

@@ -1,7 +1,9 @@
 #pragma once
 // The one place that reads the wall clock. Everything else asks here, so a
 // test can set the time (setClockForTesting) and nothing reads std::time on
-// its own.
+// its own. A test that runs the kindling binary sets the environment variable
+// KINDLING_TEST_NOW instead ("2026-12-02 20:45", local time; README
+// "Testing with another time"), which clock.cpp alone reads.
 
 #include "core/date.hpp"
 

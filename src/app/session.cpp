@@ -11,14 +11,6 @@
 
 namespace kindling {
 
-namespace {
-
-// Where this computer keeps the XP edits of the past would have taken away
-// (core/progress.hpp parseKeptXp).
-constexpr const char* keptXpKey = "xp_kept";
-
-} // namespace
-
 Session::Session(Store store, History history, Day asOf)
     : store_(std::move(store)), history_(std::move(history)), derived_(deriveAll(history_, asOf)),
       preferences_(store_.preferences()), shown_(store_.shownCelebrations()),
@@ -27,8 +19,11 @@ Session::Session(Store store, History history, Day asOf)
 }
 
 std::vector<XpGain> Session::keptXp() const {
-    const auto found = preferences_.find(keptXpKey);
-    return found == preferences_.end() ? std::vector<XpGain>{} : parseKeptXp(found->second);
+    std::vector<XpGain> kept;
+    kept.reserve(history_.keptXp.size());
+    for (const KeptXp& row : history_.keptXp)
+        kept.push_back({row.day, row.xp});
+    return kept;
 }
 
 ProgressSnapshot Session::progressNow() const {
@@ -73,41 +68,40 @@ ActionContext Session::context() const {
 // ---- The one road ------------------------------------------------------------------
 
 void Session::apply(const ChangeSet& change, const Store::WriteProgress& progress) {
-    if (change.empty()) return;
-    const Day day = asOf();
-    const std::int64_t kept = write(change, progress);
+    if (change.empty() && !change.merged) return;
+    // What the other computer wrote carries what it kept itself.
+    std::optional<ChangeSet> written = write(change, progress, !change.merged);
     if (change.undoable) {
-        undoStack_.push_back(Done{change, kept, day});
+        undoStack_.push_back(written ? std::move(*written) : change);
         redoStack_.clear();
     }
 }
 
 bool Session::undo() {
     if (undoStack_.empty()) return false;
-    Done done = std::move(undoStack_.back());
+    ChangeSet change = std::move(undoStack_.back());
     undoStack_.pop_back();
-    // The change is taken back whole: what it kept is let go with it.
-    write(done.change.inverse(), {}, XpKeeping{false, done.keptXp, done.keptOn});
-    redoStack_.push_back(std::move(done));
+    // The change is taken back whole: the XP it kept goes with it.
+    write(change.inverse(), {}, false);
+    redoStack_.push_back(std::move(change));
     return true;
 }
 
 bool Session::redo() {
     if (redoStack_.empty()) return false;
-    Done done = std::move(redoStack_.back());
+    ChangeSet change = std::move(redoStack_.back());
     redoStack_.pop_back();
-    done.keptOn = asOf();
-    done.keptXp = write(done.change, {});
-    undoStack_.push_back(std::move(done));
+    write(change, {}, false); // again with what it kept
+    undoStack_.push_back(std::move(change));
     return true;
 }
 
 std::string Session::undoDescription() const {
-    return undoStack_.empty() ? std::string() : "Undo " + undoStack_.back().change.description;
+    return undoStack_.empty() ? std::string() : "Undo " + undoStack_.back().description;
 }
 
 std::string Session::redoDescription() const {
-    return redoStack_.empty() ? std::string() : "Redo " + redoStack_.back().change.description;
+    return redoStack_.empty() ? std::string() : "Redo " + redoStack_.back().description;
 }
 
 void Session::checkLocal(const ChangeSet& change) const {
@@ -130,12 +124,8 @@ void Session::checkLocal(const ChangeSet& change) const {
     }
 }
 
-std::int64_t Session::write(const ChangeSet& change, const Store::WriteProgress& progress) {
-    return write(change, progress, XpKeeping{});
-}
-
-std::int64_t Session::write(const ChangeSet& change, const Store::WriteProgress& progress,
-                            const XpKeeping& keeping) {
+std::optional<ChangeSet> Session::write(const ChangeSet& change,
+                                        const Store::WriteProgress& progress, bool keepXp) {
     checkChange(history_, change);
     checkLocal(change);
 
@@ -149,42 +139,31 @@ std::int64_t Session::write(const ChangeSet& change, const Store::WriteProgress&
 
     // The history and its numbers move first, in memory, so that what the
     // change would take away from the XP already earned is known before the
-    // transaction: the XP kept is written with the change, in the same
+    // transaction: the XP kept is a row of the change, written in the same
     // transaction (docs/scoring.md §6.3). A write that fails puts them back.
-    // The change as written: with the kept XP's preference when it moves
-    // (copied only then: an import may hold many rows).
-    std::optional<ChangeSet> withKept;
-    std::int64_t kept = 0;
+    std::optional<ChangeSet> withKept; // copied only then: an import may hold many rows
     std::optional<ProgressSnapshot> after;
     const std::vector<Milestone> pendingBefore = pending_;
     if (historyChanges) {
         applyToHistory(history_, change.rows);
         updateDerived(change.rows);
         after = progressNow();
-        std::vector<XpGain> keptNow = keptXp();
-        if (keeping.keepEarned) {
-            kept = xpLost(progress_.xp.breakdown, after->xp.breakdown);
-            if (kept > 0) keptNow = withKeptXp(std::move(keptNow), asOf(), kept);
-        } else if (keeping.takeBack > 0) {
-            keptNow = withoutKeptXp(std::move(keptNow), keeping.keptOn, keeping.takeBack);
-        }
-        const auto current = preferences_.find(keptXpKey);
-        const std::string text = formatKeptXp(keptNow);
-        const ChangeSet keptChange = kindling::setPreference(
-            current == preferences_.end() ? std::nullopt
-                                          : std::optional<std::string>(current->second),
-            keptXpKey, text.empty() ? std::nullopt : std::optional<std::string>(text));
-        if (!keptChange.empty()) {
+        const std::int64_t lost = keepXp ? xpLost(progress_.xp.breakdown, after->xp.breakdown) : 0;
+        if (lost > 0) {
+            ChangeSet kept;
+            kept.add(KeptXp{newUuid(), asOf(), std::min(lost, maxKeptXp)});
+            applyToHistory(history_, kept.rows);
+            after = progressNow();
             withKept = change;
-            withKept->append(keptChange);
+            withKept->append(kept);
         }
     }
     const ChangeSet& written = withKept ? *withKept : change;
     try {
-        store_.apply(written.rows, unixNow(), progress);
+        store_.apply(written.rows, unixNow(), progress, change.merged.get());
     } catch (...) {
         if (historyChanges) {
-            const ChangeSet back = change.inverse();
+            const ChangeSet back = written.inverse();
             applyToHistory(history_, back.rows);
             updateDerived(back.rows);
         }
@@ -192,9 +171,7 @@ std::int64_t Session::write(const ChangeSet& change, const Store::WriteProgress&
     }
 
     const ChangeRows& rows = written.rows;
-    bool keptChanged = false;
     for (const RowChange<Preference>& row : rows.of<Preference>()) {
-        keptChanged = keptChanged || keyOf(row.after ? *row.after : *row.before) == keptXpKey;
         if (row.after)
             preferences_[row.after->key] = row.after->value;
         else
@@ -204,13 +181,10 @@ std::int64_t Session::write(const ChangeSet& change, const Store::WriteProgress&
         shown_.insert(row.after->key);
     if (!rows.of<Couple>().empty()) onboarded_ = true;
 
-    if (historyChanges) {
-        if (keptChanged) after = progressNow();
-        updateMilestones(change.milestones, pendingBefore, std::move(*after));
-    }
+    if (historyChanges) updateMilestones(change.milestones, pendingBefore, std::move(*after));
     std::erase_if(pending_, [&](const Milestone& m) { return shown_.count(m.key) > 0; });
     ++revision_;
-    return kept;
+    return withKept;
 }
 
 // Only what the change can move is derived again (derived.hpp): a log
@@ -270,7 +244,7 @@ void Session::updateMilestones(Milestones policy, const std::vector<Milestone>& 
                         [&](const Milestone& m) { return m.key == milestone.key; });
         if (!wasPending && milestone.day < asOf()) quiet.add(ShownCelebration{milestone.key});
     }
-    if (!quiet.empty()) write(quiet, {});
+    if (!quiet.empty()) write(quiet, {}, false);
 }
 
 void Session::markAllReachedAsShown() {
@@ -279,7 +253,7 @@ void Session::markAllReachedAsShown() {
     for (const Milestone& milestone : milestonesOf(progress_))
         if (!shown_.count(milestone.key)) shown.add(ShownCelebration{milestone.key});
     pending_.clear();
-    if (!shown.empty()) write(shown, {});
+    if (!shown.empty()) write(shown, {}, false);
 }
 
 // ---- Celebrations and preferences ----------------------------------------------------
@@ -304,6 +278,11 @@ void Session::celebrated(std::string key) {
 std::string Session::preference(const std::string& key, const std::string& fallback) const {
     const auto found = preferences_.find(key);
     return found == preferences_.end() ? fallback : found->second;
+}
+
+std::optional<std::string> Session::findPreference(const std::string& key) const {
+    const auto found = preferences_.find(key);
+    return found == preferences_.end() ? std::nullopt : std::optional<std::string>(found->second);
 }
 
 void Session::setPreference(const std::string& key, const std::optional<std::string>& value) {

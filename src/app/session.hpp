@@ -82,6 +82,8 @@ class Session {
 
     // ---- This computer's preferences (theme, reduce motion …) --------------------
     std::string preference(const std::string& key, const std::string& fallback) const;
+    // nullopt when the preference is not set.
+    std::optional<std::string> findPreference(const std::string& key) const;
     void setPreference(const std::string& key, const std::optional<std::string>& value);
 
     // ---- The question of the night -------------------------------------------------
@@ -125,28 +127,16 @@ class Session {
     Store& store() { return store_; }
 
     // XP earned before and kept through edits of the past (docs/scoring.md
-    // §6.3): this computer's, as shown here, so a partner's computer keeps its own.
+    // §6.3): the couple's KeptXp rows, by day.
     std::vector<XpGain> keptXp() const;
 
   private:
     Session(Store store, History history, Day asOf);
-    // What a write does with XP that the change takes away (§6.3).
-    struct XpKeeping {
-        bool keepEarned = true;    // any change but an undo: what it takes away is kept
-        std::int64_t takeBack = 0; // an undo: what the change kept is let go
-        Day keptOn{};              // … on the day it was kept
-    };
-    // What was kept by a change on the undo stack, so its undo lets it go.
-    struct Done {
-        ChangeSet change;
-        std::int64_t keptXp = 0;
-        Day keptOn{};
-    };
-    // apply() without the undo bookkeeping: undo and redo use it too. Returns
-    // the XP it kept (on asOf()).
-    std::int64_t write(const ChangeSet& change, const Store::WriteProgress& progress,
-                       const XpKeeping& keeping);
-    std::int64_t write(const ChangeSet& change, const Store::WriteProgress& progress);
+    // apply() without the undo bookkeeping: undo and redo use it too, and
+    // keep no XP (§6.3). Returns the change as written when it kept some XP
+    // (the change and its KeptXp row), so an undo takes that back too.
+    std::optional<ChangeSet> write(const ChangeSet& change, const Store::WriteProgress& progress,
+                                   bool keepXp);
     void checkLocal(const ChangeSet& change) const;
     void updateDerived(const ChangeRows& rows);
     void updateMilestones(Milestones policy, const std::vector<Milestone>& pendingBefore,
@@ -163,7 +153,7 @@ class Session {
     std::set<std::string> shown_;
     std::vector<Milestone> pending_;
     std::vector<std::string> warnings_;
-    std::vector<Done> undoStack_, redoStack_;
+    std::vector<ChangeSet> undoStack_, redoStack_;
     std::uint64_t revision_ = 0;
     bool onboarded_ = false;
     struct QuestionCache {

@@ -2,16 +2,21 @@
 
 #include "app/content.hpp"
 #include "app/session.hpp"
+#include "app/sync_engine.hpp"
 #include "cli/data_commands.hpp"
+#include "cli/reminder_commands.hpp"
 #include "cli/stats_report.hpp"
+#include "cli/sync_commands.hpp"
 #include "core/demo.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
 #include <fmt/format.h>
 #include <functional>
 #include <ostream>
 #include <regex>
+#include <thread>
 
 namespace kindling {
 
@@ -71,6 +76,20 @@ std::string flagOf(Field field) {
         return "--partner2";
     default:
         return std::string(fieldName(field));
+    }
+}
+
+// A reminder check (platform/reminder_desktop.hpp) holds the data file for a
+// moment now and then: wait for it as long as that takes. A window keeps it
+// for as long as it is open, so after that the command says so.
+Session openWhenFree(const DataLocation& location) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return Session::open(location);
+        } catch (const StoreError& e) {
+            if (e.kind() != StoreError::Kind::Locked || attempt >= 10) throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        }
     }
 }
 
@@ -441,6 +460,14 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
 
     DataArguments dataArguments;
     addDataCommands(app, dataArguments, set, err, version);
+    SyncArguments syncArguments;
+    addSyncCommands(app, syncArguments, set);
+    ReminderArguments reminderArguments;
+    LocationCommand locationCommand;
+    const auto setLocation = [&locationCommand](CLI::App* sub, LocationCommand c) {
+        sub->callback([&locationCommand, c] { locationCommand = c; });
+    };
+    addReminderCommands(app, reminderArguments, set, setLocation);
 
     CliOutcome outcome;
     try {
@@ -473,9 +500,18 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
         return outcome;
     }
 
+    if (locationCommand) {
+        try {
+            outcome.exitCode = locationCommand(location, out);
+        } catch (const std::exception& e) {
+            err << "kindling: " << e.what() << "\n";
+            outcome.exitCode = 1;
+        }
+        return outcome;
+    }
     if (command) {
         try {
-            Session session = Session::open(location);
+            Session session = openWhenFree(location);
             for (const std::string& warning : session.warnings())
                 err << "kindling: warning: " << warning << "\n";
             outcome.exitCode = command(session, out);
@@ -488,6 +524,9 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
         } catch (const RuleViolation& e) {
             err << "kindling: " << flagOf(e.field()) << ": " << e.problem()
                 << "\nNothing was changed.\n";
+            outcome.exitCode = 2;
+        } catch (const SyncRefused& e) {
+            err << "kindling: " << e.what() << "\nNothing was changed.\n";
             outcome.exitCode = 2;
         } catch (const ArgumentError& e) {
             err << "kindling: " << e.what() << "\nNothing was changed.\n";

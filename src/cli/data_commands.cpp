@@ -1,6 +1,7 @@
 #include "cli/data_commands.hpp"
 
 #include "app/session.hpp"
+#include "platform/os/user_folders.hpp"
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -53,10 +54,10 @@ void addDataCommands(CLI::App& app, DataArguments& a,
         ->check(CLI::IsMember({"json", "csv"}));
     exportCommand->add_flag("--force", a.force, "Replace FILE if it exists");
     set(exportCommand, [&a, version](Session& s, std::ostream& o) {
-        const bool csv =
-            a.format == "csv" || (a.format.empty() && fs::path(a.file).extension() == ".csv");
+        const bool csv = a.format == "csv" ||
+                         (a.format.empty() && os::pathFromUtf8(a.file).extension() == ".csv");
         const std::string content = csv ? s.exportCsv() : s.exportJson(version);
-        writeFileSafely(a.file, content, a.force);
+        writeFileSafely(os::pathFromUtf8(a.file), content, a.force);
         o << "Exported " << plural(s.history().rituals.size(), "ritual", "rituals") << " and "
           << plural(s.history().logs.size(), "log", "logs") << " to " << a.file
           << (csv ? " (CSV)" : "") << ".\n";
@@ -71,7 +72,7 @@ void addDataCommands(CLI::App& app, DataArguments& a,
         const ImportProgress progress = progressPrinter(err);
         ImportPlan plan;
         try {
-            plan = s.planImport(readImportFile(a.file), progress);
+            plan = s.planImport(readImportFile(os::pathFromUtf8(a.file)), progress);
         } catch (const ImportError& e) {
             throw CommandLineError(a.file + ": " + e.what());
         }
@@ -102,10 +103,10 @@ void addDataCommands(CLI::App& app, DataArguments& a,
     set(restoreCommand, [&a](Session& s, std::ostream& o) {
         fs::path previous;
         try {
-            previous = s.restore(a.file);
+            previous = s.restore(os::pathFromUtf8(a.file));
         } catch (const StoreError& e) {
             // A problem with FILE, not with the data: bad input, exit 2.
-            if (e.path() == fs::path(a.file))
+            if (e.path() == os::pathFromUtf8(a.file))
                 throw StoreError(StoreError::Kind::Invalid, e.path(), e.what());
             throw;
         }

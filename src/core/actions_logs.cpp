@@ -32,6 +32,27 @@ std::optional<double> checkedAmount(const Ritual& ritual, std::optional<double> 
     return amount;
 }
 
+// A day off has one id per ritual and day, the same on every computer: two
+// computers that skip one day make one skip, not two (docs/sync.md).
+std::string skipIdFor(const std::string& ritualId, Day day) {
+    const std::string text = ritualId + "/" + formatDay(day);
+    const auto fnv = [&](std::uint64_t hash) {
+        for (unsigned char c : text) {
+            hash ^= c;
+            hash *= 0x100000001b3ull;
+        }
+        return hash;
+    };
+    const std::uint64_t parts[2] = {fnv(0xcbf29ce484222325ull), fnv(0x84222325cbf29ce4ull)};
+    static const char* hex = "0123456789abcdef";
+    std::string id;
+    for (int i = 0; i < 32; ++i) {
+        if (i == 8 || i == 12 || i == 16 || i == 20) id += '-';
+        id += hex[(parts[i / 16] >> (4 * (15 - i % 16))) & 15u];
+    }
+    return id;
+}
+
 bool covers(const Pause& pause, Day day) {
     return pause.first <= day && day <= pause.last;
 }
@@ -173,7 +194,7 @@ const Skip* findSkip(const History& history, const std::string& ritualId, Day da
 
 } // namespace
 
-ChangeSet skipDays(const History& history, const ActionContext& context,
+ChangeSet skipDays(const History& history, const ActionContext& /*context*/,
                    const std::string& ritualId, const std::vector<Day>& dayList) {
     const Ritual& ritual = ritualWithId(history, ritualId);
     if (dayList.empty()) throw RuleViolation(Field::SkipDay, "give at least one day");
@@ -185,7 +206,7 @@ ChangeSet skipDays(const History& history, const ActionContext& context,
             std::find(added.begin(), added.end(), day) != added.end())
             continue;
         added.push_back(day);
-        change.add(Skip{context.newId(), ritualId, day});
+        change.add(Skip{skipIdFor(ritualId, day), ritualId, day});
     }
     return change;
 }
@@ -203,7 +224,7 @@ ChangeSet skipDay(const History& history, const ActionContext& context, const st
     ChangeSet change;
     change.description = "skipping " + quoted(ritual.name) +
                          (day == context.today ? std::string() : " on " + formatLongDay(day));
-    change.add(Skip{context.newId(), ritualId, day});
+    change.add(Skip{skipIdFor(ritualId, day), ritualId, day});
     return change;
 }
 

@@ -1,6 +1,7 @@
 #include "core/change_set.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -93,17 +94,38 @@ template <class Row> void patchSingle(Row& row, const std::vector<RowChange<Row>
 void applyToHistory(History& history, const ChangeRows& change) {
     patchSingle(history.couple, change.of<Couple>());
     patchSingle(history.settings, change.of<Settings>());
+    // Rituals, pauses and goals keep one order on every computer, the order
+    // the store reads them in (store/row_sql.hpp).
     if (!change.of<Ritual>().empty()) {
         patchList(history.rituals, change.of<Ritual>());
-        std::stable_sort(history.rituals.begin(), history.rituals.end(),
-                         [](const Ritual& a, const Ritual& b) { return a.position < b.position; });
+        std::sort(history.rituals.begin(), history.rituals.end(),
+                  [](const Ritual& a, const Ritual& b) {
+                      return a.position != b.position ? a.position < b.position : a.id < b.id;
+                  });
     }
     patchLogs(history.logs, change.of<Log>());
     patchList(history.skips, change.of<Skip>());
-    patchList(history.pauses, change.of<Pause>());
-    patchList(history.goals, change.of<Goal>());
+    if (!change.of<Pause>().empty()) {
+        patchList(history.pauses, change.of<Pause>());
+        std::sort(history.pauses.begin(), history.pauses.end(), [](const Pause& a, const Pause& b) {
+            return std::tie(a.first, a.last, a.id) < std::tie(b.first, b.last, b.id);
+        });
+    }
+    if (!change.of<Goal>().empty()) {
+        patchList(history.goals, change.of<Goal>());
+        std::sort(history.goals.begin(), history.goals.end(), [](const Goal& a, const Goal& b) {
+            return std::tie(a.start, a.id) < std::tie(b.start, b.id);
+        });
+    }
     patchList(history.questionMarks, change.of<QuestionMarkEntry>());
     patchList(history.programmeSteps, change.of<ProgrammeStep>());
+    if (!change.of<KeptXp>().empty()) {
+        patchList(history.keptXp, change.of<KeptXp>());
+        std::sort(history.keptXp.begin(), history.keptXp.end(),
+                  [](const KeptXp& a, const KeptXp& b) {
+                      return a.day != b.day ? a.day < b.day : a.id < b.id;
+                  });
+    }
 }
 
 } // namespace kindling

@@ -10,6 +10,7 @@
 #include "core/model.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -51,6 +52,9 @@ inline const std::string& keyOf(const Goal& row) {
 inline const std::string& keyOf(const ProgrammeStep& row) {
     return row.id;
 }
+inline const std::string& keyOf(const KeptXp& row) {
+    return row.id;
+}
 inline const std::string& keyOf(const Preference& row) {
     return row.key;
 }
@@ -89,8 +93,14 @@ template <class... Rows> struct RowChangeLists {
     bool operator==(const RowChangeLists&) const = default;
 };
 
-using ChangeRows = RowChangeLists<Couple, Settings, Ritual, Log, Skip, Pause, Goal,
-                                  QuestionMarkEntry, ProgrammeStep, Preference, ShownCelebration>;
+using ChangeRows =
+    RowChangeLists<Couple, Settings, Ritual, Log, Skip, Pause, Goal, QuestionMarkEntry,
+                   ProgrammeStep, KeptXp, Preference, ShownCelebration>;
+
+// The other computer's rows as sync merges them (core/row_version.hpp).
+template <class... Rows> struct VersionLists;
+using SyncedRows = VersionLists<Couple, Settings, Ritual, Log, Skip, Pause, Goal, QuestionMarkEntry,
+                                ProgrammeStep, KeptXp>;
 
 // What a change that reaches a milestone does with it (celebrations.hpp).
 enum class Milestones : std::uint8_t {
@@ -107,6 +117,9 @@ struct ChangeSet {
     // Kept for undo. Settings and preferences are changed back the way they
     // were changed, from the same screen.
     bool undoable = true;
+    // Set: the change merges what the other computer wrote (app/sync_engine.cpp);
+    // the store keeps these versions' clocks instead of stamping its own.
+    std::shared_ptr<const SyncedRows> merged;
 
     template <class Row> void add(Row after) {
         rows.of<Row>().push_back({std::nullopt, std::move(after)});

@@ -43,8 +43,10 @@ Day startOfWeek(Day day, int weekStart);
 Day startOfMonth(Day day);
 Day endOfMonth(Day day);
 
+// A long holds any span of Kindling's dates (1970–2200) on every system,
+// also where long is 32 bits (Windows).
 inline long daysBetween(Day from, Day to) {
-    return (to - from).count();
+    return static_cast<long>((to - from).count());
 }
 
 } // namespace kindling

@@ -6,14 +6,6 @@ namespace kindling {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> areaNames{"connection", "appreciation", "touch",
-                                                    "talk",       "repair",       "fun"};
-constexpr std::array<std::string_view, 2> modeNames{"together", "each"};
-constexpr std::array<std::string_view, 3> whoNames{"partner1", "partner2", "both"};
-constexpr std::array<std::string_view, 3> questionMarkNames{"answered", "favourite", "skipped"};
-constexpr std::array<std::string_view, 5> programmeStepKindNames{"join", "ready", "pause", "stop",
-                                                                 "back"};
-
 template <typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<std::string_view, N>& names, std::string_view name) {
     for (std::size_t i = 0; i < N; ++i)

@@ -19,6 +19,23 @@ enum class Area : std::uint8_t { Connection, Appreciation, Touch, Talk, Repair, 
 enum class RitualMode : std::uint8_t { Together, Each };
 enum class Who : std::uint8_t { Partner1, Partner2, Both };
 
+// The names every row is kept and exported by (core/entity.cpp): a contract
+// with files already written, in the order of the enums.
+inline constexpr std::array<std::string_view, 6> areaNames{"connection", "appreciation", "touch",
+                                                           "talk",       "repair",       "fun"};
+inline constexpr std::array<std::string_view, 2> modeNames{"together", "each"};
+inline constexpr std::array<std::string_view, 3> whoNames{"partner1", "partner2", "both"};
+inline constexpr std::array<std::string_view, 2> measureKindNames{"at_least", "at_most"};
+inline constexpr std::array<std::string_view, 3> goalScopeNames{"ritual", "area", "any"};
+inline constexpr std::array<std::string_view, 5> goalPeriodNames{"week", "month", "custom",
+                                                                 "every_week", "every_month"};
+inline constexpr std::array<std::string_view, 3> questionMarkNames{"answered", "favourite",
+                                                                   "skipped"};
+inline constexpr std::array<std::string_view, 7> weekdayNames{"mon", "tue", "wed", "thu",
+                                                              "fri", "sat", "sun"};
+inline constexpr std::array<std::string_view, 5> programmeStepKindNames{"join", "ready", "pause",
+                                                                        "stop", "back"};
+
 std::string_view areaName(Area area);
 std::optional<Area> areaFromName(std::string_view name);
 inline constexpr std::array allAreas{Area::Connection, Area::Appreciation, Area::Touch,
@@ -32,7 +49,8 @@ std::optional<Who> whoFromName(std::string_view name);
 inline constexpr std::size_t maxNameLength = 80;   // characters (UTF-8 code points)
 inline constexpr std::size_t maxNoteLength = 4000; // code points
 inline constexpr int maxPerDays = 365;
-inline constexpr int maxGoalTarget = 1'000'000; // logs
+inline constexpr int maxGoalTarget = 1'000'000;          // logs
+inline constexpr std::int64_t maxKeptXp = 1'000'000'000; // one change's kept XP
 
 struct Partner {
     std::string name;
@@ -165,6 +183,16 @@ struct ProgrammeStep {
     bool operator==(const ProgrammeStep&) const = default;
 };
 
+// XP an edit of the past would have taken away, kept (docs/scoring.md §6.3):
+// one row per change that kept some, dated on the day of the change. A row
+// of the couple's, so it travels to the other computer with the change.
+struct KeptXp {
+    std::string id;
+    Day day;
+    std::int64_t xp = 0; // at least 1
+    bool operator==(const KeptXp&) const = default;
+};
+
 // Everything the couple has recorded. Vectors in no particular order unless
 // stated; the derivation sorts what it needs.
 struct History {
@@ -177,6 +205,7 @@ struct History {
     std::vector<Goal> goals;
     std::vector<QuestionMarkEntry> questionMarks; // by day, then question, then mark
     std::vector<ProgrammeStep> programmeSteps;    // in any order; read by `order`
+    std::vector<KeptXp> keptXp;                   // by day, then id
 
     const Ritual* findRitual(std::string_view id) const;
     // Case-insensitive (ASCII) match on the name, archived rituals included.

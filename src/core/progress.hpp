@@ -82,17 +82,6 @@ struct XpGain {
 // `before`, added up (kept XP itself is not counted). 0 when nothing was lost.
 std::int64_t xpLost(const XpBreakdown& before, const XpBreakdown& after);
 
-// Kept XP as a preference's text, "YYYY-MM-DD=50;YYYY-MM-DD=10", ascending, one
-// entry per day. Unreadable parts are left out (a preference is only ours).
-std::vector<XpGain> parseKeptXp(std::string_view text);
-std::string formatKeptXp(const std::vector<XpGain>& kept);
-// Adds `xp` kept on `day` (merged with that day's entry). The text stays
-// within a preference's length: the oldest entries are folded into the next.
-std::vector<XpGain> withKeptXp(std::vector<XpGain> kept, Day day, std::int64_t xp);
-// Takes `xp` back from what was kept, from `day`'s entry first, then from the
-// newest; never below nothing.
-std::vector<XpGain> withoutKeptXp(std::vector<XpGain> kept, Day day, std::int64_t xp);
-
 struct XpLedger {
     XpBreakdown breakdown;
     std::vector<XpGain> byDay;       // ascending, one entry per day that earned XP

@@ -83,6 +83,8 @@ std::string_view fieldName(Field field) {
         return "question";
     case Field::Programme:
         return "programme";
+    case Field::KeptXp:
+        return "kept XP";
     case Field::PreferenceKey:
         return "preference key";
     case Field::PreferenceValue:
@@ -300,6 +302,13 @@ std::optional<RuleError> problemWith(const ProgrammeStep& step) {
     return about(Field::Programme, dayProblem(step.day));
 }
 
+std::optional<RuleError> problemWith(const KeptXp& kept) {
+    KINDLING_CHECK(idProblem(kept.id, Field::KeptXp));
+    if (kept.xp < 1 || kept.xp > maxKeptXp)
+        return RuleError{Field::KeptXp, "kept XP is 1 to " + std::to_string(maxKeptXp)};
+    return about(Field::KeptXp, dayProblem(kept.day));
+}
+
 std::optional<RuleError> problemWith(const Preference& preference) {
     if (preference.key.empty() || preference.key.size() > 64)
         return RuleError{Field::PreferenceKey, "a preference's key is 1 to 64 characters"};
@@ -345,6 +354,9 @@ std::string_view kindName(const QuestionMarkEntry*) {
 std::string_view kindName(const ProgrammeStep*) {
     return "that step";
 }
+std::string_view kindName(const KeptXp*) {
+    return "that kept XP";
+}
 
 Field fieldOf(const Couple*) {
     return Field::Partner1Name;
@@ -372,6 +384,9 @@ Field fieldOf(const QuestionMarkEntry*) {
 }
 Field fieldOf(const ProgrammeStep*) {
     return Field::Programme;
+}
+Field fieldOf(const KeptXp*) {
+    return Field::KeptXp;
 }
 
 // Each row's `before` must be what the history holds now: the live row with
@@ -459,6 +474,7 @@ void checkChange(const History& history, const ChangeSet& change) {
     checkBefores(history.goals, rows.of<Goal>());
     checkBefores(history.questionMarks, rows.of<QuestionMarkEntry>());
     checkBefores(history.programmeSteps, rows.of<ProgrammeStep>());
+    checkBefores(history.keptXp, rows.of<KeptXp>());
     rows.forEach([](const auto& list) { checkRows(list); });
 
     // Rituals after the change: names are unique (case aside), and every
@@ -482,7 +498,8 @@ void checkChange(const History& history, const ChangeSet& change) {
         if (!c.after) continue;
         ritualIds.insert(c.after->id);
         const auto [at, inserted] = idByName.emplace(lowered(c.after->name), c.after->id);
-        if (!inserted && at->second != c.after->id)
+        // Two computers may each add a ritual of one name: both are kept.
+        if (!inserted && at->second != c.after->id && !change.merged)
             throw RuleViolation(Field::RitualName,
                                 "there is already a ritual called \"" + c.after->name + "\"");
     }

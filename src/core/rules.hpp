@@ -53,6 +53,7 @@ enum class Field : std::uint8_t {
     WeekStart,
     Question,
     Programme, // the touch-without-pressure programme's steps
+    KeptXp,    // XP kept through an edit of the past
     PreferenceKey,
     PreferenceValue,
     CurrentPin,
@@ -109,6 +110,7 @@ std::optional<RuleError> problemWith(const Pause& pause);
 std::optional<RuleError> problemWith(const Goal& goal);
 std::optional<RuleError> problemWith(const QuestionMarkEntry& mark);
 std::optional<RuleError> problemWith(const ProgrammeStep& step);
+std::optional<RuleError> problemWith(const KeptXp& kept);
 std::optional<RuleError> problemWith(const Preference& preference);
 std::optional<RuleError> problemWith(const ShownCelebration& shown);
 

@@ -234,7 +234,7 @@ std::vector<KeptWindow> keptWindows(Frequency frequency,
     for (std::size_t i = 1; i < windows.size(); ++i) {
         KeptWindow& current = windows[i];
         const KeptWindow& newer = windows[i - 1];
-        const long overlap = (current.end - newer.begin).count();
+        const days::rep overlap = (current.end - newer.begin).count();
         if (overlap >= 0) {
             const days shift{std::min((current.end - current.newest).count(), overlap + 1)};
             current.begin -= shift;

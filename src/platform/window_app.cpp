@@ -8,9 +8,15 @@
 #include "platform/font_texture.hpp"
 #include "platform/frame_pacer.hpp"
 #include "platform/open_folder.hpp"
+#include "platform/reminder_desktop.hpp"
 #include "platform/screenshot.hpp"
+#include "platform/single_instance.hpp"
+#include "platform/window_icon.hpp"
 #include "store/paths.hpp"
+#include "ui/already_open.hpp"
 #include "ui/shell.hpp"
+#include "ui/sync_view.hpp"
+#include "version.hpp"
 
 #include <GLFW/glfw3.h>
 #include <algorithm>
@@ -24,6 +30,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace kindling {
@@ -156,6 +163,126 @@ void reportFirstFrame() {
                  static_cast<double>(cpu.tv_sec) * 1e3 + static_cast<double>(cpu.tv_nsec) / 1e6);
 }
 
+// How long a second start waits for the first window to say it came forward.
+constexpr std::chrono::milliseconds raiseTimeout{3000};
+
+// The data file is held. By a Kindling window that may still be starting (its
+// socket not yet open): ask it a few more times, for about a second and a
+// half. Or by a reminder check (`kindling reminder check` from its timer or
+// watcher), which lets go within a moment: then open it. Returns true when
+// the other window came forward.
+bool raiseOtherOrOpen(const std::filesystem::path& socket, const DataLocation& data,
+                      std::optional<Session>& session) {
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        if (platform::askWindowToRaise(socket, raiseTimeout) == platform::RaiseAnswer::Raised)
+            return true;
+        try {
+            session.emplace(Session::open(data));
+            return false;
+        } catch (const StoreError& e) {
+            if (e.kind() != StoreError::Kind::Locked) throw;
+        }
+    }
+    return false;
+}
+
+// Shown, restored when minimised, and given the focus; where the window
+// manager refuses the focus (focus-stealing prevention), the window asks for
+// attention instead.
+void raiseWindow(GLFWwindow* window) {
+    glfwShowWindow(window);
+    if (glfwGetWindowAttrib(window, GLFW_ICONIFIED) == GLFW_TRUE) glfwRestoreWindow(window);
+    glfwFocusWindow(window);
+    if (glfwGetWindowAttrib(window, GLFW_FOCUSED) != GLFW_TRUE) glfwRequestWindowAttention(window);
+}
+
+// The window class and the Wayland app id are the application id, so the
+// desktop matches the window to its menu entry and icon
+// (assets/app.kindling.Kindling.desktop, StartupWMClass).
+GLFWwindow* openWindow(int width, int height, bool visible, bool resizable) {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_RESIZABLE, resizable ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHintString(GLFW_X11_CLASS_NAME, appId);
+    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "kindling");
+#ifdef GLFW_WAYLAND_APP_ID // GLFW 3.4
+    glfwWindowHintString(GLFW_WAYLAND_APP_ID, appId);
+#endif
+    GLFWwindow* window = glfwCreateWindow(width, height, "Kindling", nullptr, nullptr);
+    if (window == nullptr) return nullptr;
+    if (!platform::setWindowIcon(window))
+        std::cerr << "kindling: the window keeps the desktop's default icon (ours did not load)\n";
+    return window;
+}
+
+// The small window of a second start that could not reach the first: it says
+// Kindling is already open, and closes. For --screenshot, saves it instead.
+int runAlreadyOpenWindow(const WindowRequest& request, ui::UiState& state) {
+    const bool screenshotMode = request.screenshotFile.has_value();
+    GLFWwindow* window =
+        openWindow(ui::alreadyOpenWidth, ui::alreadyOpenHeight, !screenshotMode, false);
+    if (window == nullptr) {
+        std::cerr << "kindling: cannot create an OpenGL 3.3 window\n";
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(screenshotMode ? 0 : 1);
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    int exitCode = 1; // this start did not open Kindling
+    if (!platform::startRenderer()) {
+        std::cerr << "kindling: the OpenGL 3.3 renderer did not start\n";
+    } else {
+        float contentScale = 1.0f;
+        glfwGetWindowContentScale(window, &contentScale, nullptr);
+        platform::loadFontsToGpu(state, contentScale);
+        for (int frames = 1; !glfwWindowShouldClose(window); ++frames) {
+            if (screenshotMode)
+                glfwPollEvents();
+            else
+                glfwWaitEventsTimeout(platform::FramePacer::idleTimeoutSeconds);
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            const bool close = ui::drawAlreadyOpen(state);
+            ImGui::Render();
+            int width = 0, height = 0;
+            glfwGetFramebufferSize(window, &width, &height);
+            const ImVec4& background = ui::palette(state.theme).background;
+            glViewport(0, 0, width, height);
+            glClearColor(background.x, background.y, background.z, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (screenshotMode && frames >= screenshotFrames) {
+                std::string error;
+                if (platform::saveFramebufferPng(*request.screenshotFile, {0, 0, width, height},
+                                                 width, height, error)) {
+                    std::cout << "kindling: saved " << *request.screenshotFile << " (" << width
+                              << "x" << height << ")\n";
+                    exitCode = 0;
+                } else {
+                    std::cerr << "kindling: " << error << "\n";
+                }
+                break;
+            }
+            if (close) break;
+            glfwSwapBuffers(window);
+        }
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    return exitCode;
+}
+
 } // namespace
 
 int runWindowApp(const WindowRequest& request) {
@@ -181,6 +308,42 @@ int runWindowApp(const WindowRequest& request) {
         return 1;
     }
 
+    // A second start on the same data brings the first window forward.
+    const std::filesystem::path socket = platform::windowSocketPath(request.data.directory);
+    if (!screenshotMode &&
+        platform::askWindowToRaise(socket, raiseTimeout) == platform::RaiseAnswer::Raised)
+        return 0;
+
+    // The data file: opened once for the window's lifetime (and locked).
+    std::optional<Session> session;
+    ui::UiState state;
+    bool alreadyOpen = false;
+    try {
+        session.emplace(Session::open(request.data));
+        state.session = &*session;
+        for (const std::string& warning : session->warnings())
+            std::cerr << "kindling: warning: " << warning << "\n";
+    } catch (const StoreError& e) {
+        alreadyOpen = e.kind() == StoreError::Kind::Locked;
+        try {
+            if (alreadyOpen && !screenshotMode && raiseOtherOrOpen(socket, request.data, session))
+                return 0;
+        } catch (const std::exception& again) {
+            alreadyOpen = false;
+            state.problem = again.what();
+        }
+        if (session) {
+            alreadyOpen = false;
+            state.session = &*session;
+        } else {
+            if (state.problem.empty()) state.problem = e.what();
+            std::cerr << "kindling: " << state.problem << "\n";
+        }
+    } catch (const std::exception& e) {
+        state.problem = e.what();
+        std::cerr << "kindling: " << e.what() << "\n";
+    }
+
     glfwSetErrorCallback(reportGlfwError);
     GlfwSession glfw;
     if (!glfw.ok) {
@@ -188,14 +351,9 @@ int runWindowApp(const WindowRequest& request) {
                      "for a headless machine, run under xvfb-run)\n";
         return 1;
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    glfwWindowHint(GLFW_VISIBLE, screenshotMode ? GLFW_FALSE : GLFW_TRUE);
-    GLFWwindow* window =
-        glfwCreateWindow(request.width, request.height, "Kindling", nullptr, nullptr);
+    if (alreadyOpen) return runAlreadyOpenWindow(request, state);
+
+    GLFWwindow* window = openWindow(request.width, request.height, !screenshotMode, true);
     if (window == nullptr) {
         std::cerr << "kindling: cannot create an OpenGL 3.3 window\n";
         return 1;
@@ -220,18 +378,21 @@ int runWindowApp(const WindowRequest& request) {
         return 1;
     }
 
-    // The data file: opened once for the window's lifetime (and locked).
-    std::optional<Session> session;
-    ui::UiState state;
-    try {
-        session.emplace(Session::open(request.data));
-        state.session = &*session;
-        for (const std::string& warning : session->warnings())
-            std::cerr << "kindling: warning: " << warning << "\n";
-    } catch (const std::exception& e) {
-        state.problem = e.what();
-        std::cerr << "kindling: " << e.what() << "\n";
+    // Listens while this window holds the data file, so a second start finds it.
+    std::optional<platform::RaiseListener> listener;
+    if (session && !screenshotMode) {
+        listener.emplace(socket, [] { glfwPostEmptyEvent(); });
+        if (!listener->problem().empty())
+            std::cerr << "kindling: a second start will not find this window: "
+                      << listener->problem() << "\n";
     }
+    const auto raiseWhenAsked = [&] {
+        if (!listener || !listener->takeRequest()) return;
+        raiseWindow(window);
+        listener->answer();
+        pacer.noteInput();
+    };
+
     // The first run opens on the welcome steps; a PIN hides everything until it is entered.
     bool onboarded = true;
     if (session) {
@@ -270,6 +431,37 @@ int runWindowApp(const WindowRequest& request) {
     for (const std::string& error : effects->errors())
         std::cerr << "kindling: an effect is off: " << error << "\n";
 
+    // The evening reminder, sent by the window while it is open.
+    state.reminder.program = platform::currentProgram();
+    platform::WindowReminder reminder(platform::makeDesktopNotifier, [] { glfwPostEmptyEvent(); });
+    const auto remind = [&] {
+        try {
+            bool changed = false;
+            for (const auto answer : reminder.answers(*session, state.today)) {
+                changed = true;
+                if (answer == platform::WindowReminder::Answer::OpenToday) {
+                    raiseWindow(window);
+                    state.screen = ui::Screen::Today;
+                } else {
+                    state.reminder.bannerDay.reset();
+                }
+            }
+            if (auto result = reminder.check(*session, glfwGetTime())) {
+                changed = true;
+                state.reminder.deliveryProblem = result->problem;
+                if (result->banner) {
+                    state.reminder.banner = *result->banner;
+                    state.reminder.bannerDay = result->day;
+                    std::cerr << "kindling: " << result->problem
+                              << "; the evening reminder shows in the window instead\n";
+                }
+            }
+            if (changed) pacer.noteInput();
+        } catch (const std::exception& e) {
+            std::cerr << "kindling: the evening reminder: " << e.what() << "\n";
+        }
+    };
+
     int exitCode = 0;
     int framesDrawn = 0;
     while (!glfwWindowShouldClose(window)) {
@@ -277,19 +469,31 @@ int runWindowApp(const WindowRequest& request) {
             state.data.folderNotice = {"The folder did not open: " + *problem, true};
             pacer.noteInput();
         }
+        if (session && !screenshotMode) remind();
         if (pacer.canSleep() && !screenshotMode) {
             // A file manager just asked for may still fail: look again soon.
-            glfwWaitEventsTimeout(
-                folders.watching(glfwGetTime()) ? 0.25 : platform::FramePacer::idleTimeoutSeconds);
+            // Sync wakes the loop when it is due (ui/sync_view.hpp), else it sleeps.
+            state.now = glfwGetTime();
+            double timeout =
+                folders.watching(glfwGetTime()) ? 0.25 : platform::FramePacer::idleTimeoutSeconds;
+            if (auto untilSync = ui::secondsUntilSync(state))
+                timeout = std::min(timeout, *untilSync);
+            glfwWaitEventsTimeout(timeout);
             const Day now = localLogicalToday(dayStartHour());
             if (now != state.today) {
                 state.today = now;
                 if (session) session->setAsOf(now);
                 pacer.noteInput();
             }
+            raiseWhenAsked();
+            state.now = glfwGetTime();
+            if (!screenshotMode && ui::syncIfDue(state)) pacer.noteInput();
             if (pacer.canSleep()) continue; // woke for nothing that shows
         } else {
             glfwPollEvents();
+            raiseWhenAsked();
+            state.now = glfwGetTime();
+            if (!screenshotMode && ui::syncIfDue(state)) pacer.noteInput();
         }
         holdTappedKeys(window, events);
 
@@ -344,6 +548,7 @@ int runWindowApp(const WindowRequest& request) {
     }
 
     effects.reset();
+    listener.reset(); // no request may wait on a window that is gone
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -1,7 +1,9 @@
 #include "store/export_import.hpp"
 
+#include "core/entity.hpp"
 #include "core/rules.hpp"
 #include "store/files.hpp"
+#include "store/journal_format.hpp"
 
 #include <algorithm>
 #include <array>
@@ -24,32 +26,50 @@
 
 namespace kindling {
 
-namespace {
+// --- Writing: one versioned cereal record per kind of row -----------------------
 
-// The file's own vocabulary. It is a contract with files already written, so
-// it is spelled out here rather than borrowed from the database's names: the
-// schema may rename things, the format may not.
-constexpr std::array<std::string_view, 2> measureKindNames{"at_least", "at_most"};
-constexpr std::array<std::string_view, 3> goalScopeNames{"ritual", "area", "any"};
-constexpr std::array<std::string_view, 5> goalPeriodNames{"week", "month", "custom", "every_week",
-                                                          "every_month"};
-constexpr std::array<std::string_view, 3> questionMarkNames{"answered", "favourite", "skipped"};
-constexpr std::array<std::string_view, 7> weekdayNames{"mon", "tue", "wed", "thu",
-                                                       "fri", "sat", "sun"};
-
-template <std::size_t N, class Enum>
-std::string nameOf(const std::array<std::string_view, N>& names, Enum value) {
-    return std::string(names[static_cast<std::size_t>(value)]);
-}
-
-// --- Writing: one versioned cereal record per type ---------------------------
-
-struct PartnerRecord {
-    const Partner& partner;
+// A row as its description (core/entity.hpp) writes it: fields in order,
+// absent optionals left out, "measure.kind" and "measure.target" inside one
+// "measure" object.
+template <class Row> struct RowRecord {
+    const Row& row;
     template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("name", partner.name), cereal::make_nvp("colour", partner.colour));
+        const auto& fields = entityOf<Row>().fields;
+        std::string_view open; // the nested object being written, if any
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const FieldValue value = fields[i].get(row);
+            std::string_view name = fields[i].name;
+            const auto dot = name.find('.');
+            const std::string_view group = dot == std::string_view::npos ? "" : name.substr(0, dot);
+            if (group != open && !open.empty()) {
+                ar.finishNode();
+                open = {};
+            }
+            if (std::holds_alternative<std::monostate>(value)) continue;
+            if (!group.empty()) {
+                if (open != group) {
+                    // cereal keeps the pointer until startNode, so the name must outlive it.
+                    const std::string groupName(group);
+                    ar.setNextName(groupName.c_str());
+                    ar.startNode();
+                    open = group;
+                }
+                name = name.substr(dot + 1);
+            }
+            const std::string key(name);
+            std::visit(
+                [&](const auto& v) {
+                    using T = std::decay_t<decltype(v)>;
+                    if constexpr (!std::is_same_v<T, std::monostate>)
+                        ar(cereal::make_nvp(key.c_str(), v));
+                },
+                value);
+        }
+        if (!open.empty()) ar.finishNode();
     }
 };
+
+namespace {
 
 struct CoupleRecord {
     const Couple& couple;
@@ -58,122 +78,18 @@ struct CoupleRecord {
         ar.startNode();
         ar.makeArray();
         for (const Partner& partner : couple.partners)
-            ar(PartnerRecord{partner});
+            ar(RowRecord<Partner>{partner});
         ar.finishNode();
     }
 };
 
-struct SettingsRecord {
-    const Settings& settings;
-    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("day_start_hour", settings.dayStartHour),
-           cereal::make_nvp("week_start", settings.weekStart),
-           cereal::make_nvp("talking_about_us", settings.talkingAboutUs));
-    }
-};
-
-struct MeasureRecord {
-    const Measure& measure;
-    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("kind", nameOf(measureKindNames, measure.kind)),
-           cereal::make_nvp("target", measure.target));
-    }
-};
-
-// Absent optionals are left out rather than written as null.
-struct RitualRecord {
-    const Ritual& ritual;
-    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("id", ritual.id), cereal::make_nvp("name", ritual.name),
-           cereal::make_nvp("icon", ritual.icon),
-           cereal::make_nvp("area", std::string(areaName(ritual.area))),
-           cereal::make_nvp("why", ritual.why), cereal::make_nvp("times", ritual.frequency.times),
-           cereal::make_nvp("per_days", ritual.frequency.perDays));
-        if (ritual.weekdays) {
-            std::vector<std::string> days;
-            for (std::size_t i = 0; i < 7; ++i)
-                if ((*ritual.weekdays)[i]) days.emplace_back(weekdayNames[i]);
-            ar(cereal::make_nvp("weekdays", days));
-        }
-        ar(cereal::make_nvp("mode", std::string(modeName(ritual.mode))));
-        if (ritual.measure) ar(cereal::make_nvp("measure", MeasureRecord{*ritual.measure}));
-        ar(cereal::make_nvp("unit", ritual.unit), cereal::make_nvp("archived", ritual.archived),
-           cereal::make_nvp("position", ritual.position),
-           cereal::make_nvp("catalog_id", ritual.catalogId),
-           cereal::make_nvp("when_it_helps", ritual.whenItHelps));
-    }
-};
-
-struct LogRecord {
-    const Log& log;
-    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("id", log.id), cereal::make_nvp("ritual_id", log.ritualId),
-           cereal::make_nvp("day", formatDay(log.day)),
-           cereal::make_nvp("who", std::string(whoName(log.who))));
-        if (log.amount) ar(cereal::make_nvp("amount", *log.amount));
-        ar(cereal::make_nvp("note", log.note), cereal::make_nvp("logged_at", log.loggedAt));
-    }
-};
-
-struct SkipRecord {
-    const Skip& skip;
-    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("id", skip.id), cereal::make_nvp("ritual_id", skip.ritualId),
-           cereal::make_nvp("day", formatDay(skip.day)));
-    }
-};
-
-struct PauseRecord {
-    const Pause& pause;
-    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("id", pause.id), cereal::make_nvp("first", formatDay(pause.first)),
-           cereal::make_nvp("last", formatDay(pause.last)),
-           cereal::make_nvp("reason", pause.reason));
-    }
-};
-
-struct GoalRecord {
-    const Goal& goal;
-    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("id", goal.id), cereal::make_nvp("title", goal.title),
-           cereal::make_nvp("target", goal.target),
-           cereal::make_nvp("scope", nameOf(goalScopeNames, goal.scope)),
-           cereal::make_nvp("ritual_id", goal.ritualId),
-           cereal::make_nvp("area", std::string(areaName(goal.area))),
-           cereal::make_nvp("period", nameOf(goalPeriodNames, goal.period)),
-           cereal::make_nvp("start", formatDay(goal.start)),
-           cereal::make_nvp("end", formatDay(goal.end)), cereal::make_nvp("reward", goal.reward));
-        if (goal.archivedOn) ar(cereal::make_nvp("archived_on", formatDay(*goal.archivedOn)));
-    }
-};
-
-struct QuestionMarkRecord {
-    const QuestionMarkEntry& mark;
-    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("question_id", mark.questionId),
-           cereal::make_nvp("mark", nameOf(questionMarkNames, mark.mark)),
-           cereal::make_nvp("day", formatDay(mark.day)));
-    }
-};
-
-struct ProgrammeStepRecord {
-    const ProgrammeStep& step;
-    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
-        ar(cereal::make_nvp("id", step.id), cereal::make_nvp("order", step.order),
-           cereal::make_nvp("kind", std::string(programmeStepKindName(step.kind))));
-        if (step.who) ar(cereal::make_nvp("who", std::string(whoName(*step.who))));
-        ar(cereal::make_nvp("yes", step.yes), cereal::make_nvp("stage", step.stage),
-           cereal::make_nvp("day", formatDay(step.day)));
-    }
-};
-
-template <class Archive, class Record, class Range>
-void saveList(Archive& ar, const char* name, const Range& rows) {
-    ar.setNextName(name);
+template <class Row, class Archive> void saveList(Archive& ar, const std::vector<Row>& rows) {
+    const std::string list(entityOf<Row>().list); // alive until startNode reads it
+    ar.setNextName(list.c_str());
     ar.startNode();
     ar.makeArray();
-    for (const auto& row : rows)
-        ar(Record{row});
+    for (const Row& row : rows)
+        ar(RowRecord<Row>{row});
     ar.finishNode();
 }
 
@@ -186,54 +102,44 @@ struct ExportRecord {
            cereal::make_nvp("exported_at", info.exportedAt),
            cereal::make_nvp("app_version", info.appVersion),
            cereal::make_nvp("couple", CoupleRecord{history.couple}),
-           cereal::make_nvp("settings", SettingsRecord{history.settings}));
-        saveList<Archive, RitualRecord>(ar, "rituals", history.rituals);
-        saveList<Archive, LogRecord>(ar, "logs", history.logs);
-        saveList<Archive, SkipRecord>(ar, "skips", history.skips);
-        saveList<Archive, PauseRecord>(ar, "pauses", history.pauses);
-        saveList<Archive, GoalRecord>(ar, "goals", history.goals);
+           cereal::make_nvp("settings", RowRecord<Settings>{history.settings}));
+        saveList(ar, history.rituals);
+        saveList(ar, history.logs);
+        saveList(ar, history.skips);
+        saveList(ar, history.pauses);
+        saveList(ar, history.goals);
         std::vector<std::string> keys(extras.shownCelebrations.begin(),
                                       extras.shownCelebrations.end());
         ar(cereal::make_nvp("shown_celebrations", keys));
-        saveList<Archive, QuestionMarkRecord>(ar, "question_marks", history.questionMarks);
-        saveList<Archive, ProgrammeStepRecord>(ar, "programme_steps", history.programmeSteps);
+        saveList(ar, history.questionMarks);
+        saveList(ar, history.programmeSteps);
+        saveList(ar, history.keptXp);
     }
 };
 
 } // namespace
 } // namespace kindling
 
-// Version 1 of every record but goals. A change to a record's fields bumps its
-// version here (and in the reader below); a change an older Kindling could not
-// read safely also bumps exportFormatVersion.
-// GoalRecord 2: "archived": true/false became "archived_on": day, left out
-// when the goal is not archived. An older Kindling refuses the goals' version
-// rather than misread them.
-// RitualRecord 2: "when_it_helps" (true/false); version 1 has none (false).
-// SettingsRecord 2: "talking_about_us" (true/false); version 1 has none (false).
-// ProgrammeStepRecord 1: the list "programme_steps", which older files lack.
-CEREAL_CLASS_VERSION(kindling::PartnerRecord, 1)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::Partner>,
+                     kindling::exportVersion<kindling::Partner>)
 CEREAL_CLASS_VERSION(kindling::CoupleRecord, 1)
-CEREAL_CLASS_VERSION(kindling::SettingsRecord, 2)
-CEREAL_CLASS_VERSION(kindling::MeasureRecord, 1)
-CEREAL_CLASS_VERSION(kindling::RitualRecord, 2)
-CEREAL_CLASS_VERSION(kindling::ProgrammeStepRecord, 1)
-CEREAL_CLASS_VERSION(kindling::LogRecord, 1)
-CEREAL_CLASS_VERSION(kindling::SkipRecord, 1)
-CEREAL_CLASS_VERSION(kindling::PauseRecord, 1)
-CEREAL_CLASS_VERSION(kindling::GoalRecord, 2)
-CEREAL_CLASS_VERSION(kindling::QuestionMarkRecord, 1)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::Settings>,
+                     kindling::exportVersion<kindling::Settings>)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::Ritual>,
+                     kindling::exportVersion<kindling::Ritual>)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::Log>, kindling::exportVersion<kindling::Log>)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::Skip>, kindling::exportVersion<kindling::Skip>)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::Pause>, kindling::exportVersion<kindling::Pause>)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::Goal>, kindling::exportVersion<kindling::Goal>)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::QuestionMarkEntry>,
+                     kindling::exportVersion<kindling::QuestionMarkEntry>)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::ProgrammeStep>,
+                     kindling::exportVersion<kindling::ProgrammeStep>)
+CEREAL_CLASS_VERSION(kindling::RowRecord<kindling::KeptXp>,
+                     kindling::exportVersion<kindling::KeptXp>)
 CEREAL_CLASS_VERSION(kindling::ExportRecord, 1)
 
 namespace kindling {
-
-// The class versions the reader understands, by the JSON object they label.
-namespace {
-constexpr std::uint32_t recordVersion = 1;
-constexpr std::uint32_t goalRecordVersion = 2;
-constexpr std::uint32_t ritualRecordVersion = 2;
-constexpr std::uint32_t settingsRecordVersion = 2;
-} // namespace
 
 StoreExtras storeExtras(const Store& store) {
     return StoreExtras{store.shownCelebrations()};
@@ -341,24 +247,6 @@ namespace {
 
 using Value = rapidjson::Value;
 
-std::string shownText(std::string_view text) {
-    // Long or odd values are shortened so a message stays one readable line.
-    std::string shown;
-    std::size_t count = 0;
-    for (char c : text) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++count > 60) {
-            shown += "…";
-            break;
-        }
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f)
-            shown += '?';
-        else
-            shown += c;
-    }
-    return "\"" + shown + "\"";
-}
-
 const char* typeName(const Value& value) {
     if (value.IsNull()) return "null";
     if (value.IsBool()) return "true/false";
@@ -462,27 +350,12 @@ void scanShape(std::string& buffer, const ImportLimits& limits) {
     }
 }
 
-bool isUuid(std::string_view id) {
-    if (id.size() != 36) return false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const char c = id[i];
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != '-') return false;
-        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool hasControlCharacter(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) {
         const auto byte = static_cast<unsigned char>(c);
         return byte < 0x20 || byte == 0x7f;
     });
 }
-
-constexpr std::int64_t latestTimestamp = 7'289'654'399; // 2200-12-31T23:59:59Z
 
 enum class TextKind : std::uint8_t {
     Name, // one line: no control characters
@@ -494,8 +367,8 @@ enum class TextKind : std::uint8_t {
 class ObjectReader {
   public:
     // `newestVersion`: the highest cereal class version this reader understands.
-    ObjectReader(const Value& value, std::string path, std::initializer_list<const char*> fields,
-                 std::uint32_t newestVersion = recordVersion)
+    ObjectReader(const Value& value, std::string path, const std::vector<const char*>& fields,
+                 std::uint32_t newestVersion = 1)
         : path_(std::move(path)) {
         if (!value.IsObject())
             fail(path_, std::string("should be an object, not ") + typeName(value));
@@ -589,30 +462,6 @@ class ObjectReader {
         return std::string(text);
     }
 
-    std::string uuid(const char* field) const {
-        const Value& value = required(field);
-        if (!value.IsString())
-            fail(at(field), std::string("should be text, not ") + typeName(value));
-        const std::string_view id(value.GetString(), value.GetStringLength());
-        if (!isUuid(id))
-            fail(at(field), shownText(id) + " is not an id (a lowercase UUID such as "
-                                            "\"0b6f3a5e-2c1d-4e8f-9a7b-3c2d1e0f4a5b\")");
-        return std::string(id);
-    }
-
-    static Day dayOf(const Value& value, const std::string& where) {
-        if (!value.IsString())
-            fail(where, std::string("should be a date as text, not ") + typeName(value));
-        const std::string_view text(value.GetString(), value.GetStringLength());
-        const auto day = parseDay(text);
-        if (!day) fail(where, shownText(text) + " is not a real date written YYYY-MM-DD");
-        if (!isKeptDay(*day))
-            fail(where, shownText(text) + " is outside the dates Kindling keeps (" +
-                            std::string(keptDaysText) + ")");
-        return *day;
-    }
-    Day day(const char* field) const { return dayOf(required(field), at(field)); }
-
     std::int64_t integer(const char* field, std::int64_t min, std::int64_t max) const {
         const Value& value = required(field);
         if (!value.IsInt64())
@@ -629,36 +478,11 @@ class ObjectReader {
         return static_cast<int>(integer(field, min, max));
     }
 
-    static double numberOf(const Value& value, const std::string& where) {
-        if (!value.IsNumber())
-            fail(where, std::string("should be a number, not ") + typeName(value));
-        const double number = value.GetDouble();
-        if (!std::isfinite(number)) fail(where, "is not a finite number");
-        // Amounts and targets: what was done is never less than nothing.
-        if (number < 0) fail(where, "is below zero; amounts and targets are zero or more");
-        return number;
-    }
-    double number(const char* field) const { return numberOf(required(field), at(field)); }
-
     bool boolean(const char* field) const {
         const Value& value = required(field);
         if (!value.IsBool())
             fail(at(field), std::string("should be true or false, not ") + typeName(value));
         return value.GetBool();
-    }
-
-    template <std::size_t N>
-    std::size_t oneOf(const char* field, const std::array<std::string_view, N>& names) const {
-        const Value& value = required(field);
-        if (!value.IsString())
-            fail(at(field), std::string("should be text, not ") + typeName(value));
-        const std::string_view text(value.GetString(), value.GetStringLength());
-        for (std::size_t i = 0; i < N; ++i)
-            if (names[i] == text) return i;
-        std::string list;
-        for (std::string_view name : names)
-            list += (list.empty() ? "" : ", ") + std::string(name);
-        fail(at(field), shownText(text) + " is not one of " + list);
     }
 
   private:
@@ -697,211 +521,137 @@ class ProgressReporter {
     const ImportProgress* progress_;
 };
 
-Ritual readRitual(const Value& value, std::string path) {
-    ObjectReader r(value, std::move(path),
-                   {"id", "name", "icon", "area", "why", "times", "per_days", "weekdays", "mode",
-                    "measure", "unit", "archived", "position", "catalog_id", "when_it_helps"},
-                   ritualRecordVersion);
-    Ritual ritual;
-    ritual.id = r.uuid("id");
-    ritual.name = r.text("name", maxNameLength, TextKind::Name, true);
-    ritual.icon = r.text("icon", maxNameLength, TextKind::Name, false);
-    ritual.area = allAreas[r.oneOf(
-        "area", std::array<std::string_view, 6>{
-                    areaName(Area::Connection), areaName(Area::Appreciation), areaName(Area::Touch),
-                    areaName(Area::Talk), areaName(Area::Repair), areaName(Area::Fun)})];
-    ritual.why = r.text("why", maxNoteLength, TextKind::Note, false);
-    ritual.frequency.perDays = r.smallInteger("per_days", 1, maxPerDays);
-    ritual.frequency.times = r.smallInteger("times", 1, ritual.frequency.perDays);
-    if (const Value* weekdays = r.optional("weekdays")) {
-        const std::string where = r.at("weekdays");
-        if (!weekdays->IsArray())
-            ObjectReader::fail(where, std::string("should be a list of days such as [\"mon\", "
-                                                  "\"thu\"], not ") +
-                                          typeName(*weekdays));
-        if (weekdays->Size() == 0 || weekdays->Size() > 7)
-            ObjectReader::fail(where, "should name 1 to 7 days");
-        Weekdays mask{};
-        for (rapidjson::SizeType i = 0; i < weekdays->Size(); ++i) {
-            const Value& name = (*weekdays)[i];
-            const std::string dayWhere = where + "[" + std::to_string(i) + "]";
-            if (!name.IsString()) ObjectReader::fail(dayWhere, "should be a day such as \"mon\"");
-            const std::string_view text(name.GetString(), name.GetStringLength());
-            const auto found = std::find(weekdayNames.begin(), weekdayNames.end(), text);
-            if (found == weekdayNames.end())
-                ObjectReader::fail(dayWhere, shownText(text) + " is not one of mon, tue, wed, thu, "
-                                                               "fri, sat, sun");
-            const auto index = static_cast<std::size_t>(found - weekdayNames.begin());
-            if (mask[index]) ObjectReader::fail(dayWhere, shownText(text) + " is named twice");
-            mask[index] = true;
+// The export's name of the field a row's rule is about (core/rules.hpp), for
+// the rules that look at several fields at once.
+std::string_view exportNameOf(Field field) {
+    switch (field) {
+    case Field::RitualTimes:
+        return "times";
+    case Field::RitualPerDays:
+        return "per_days";
+    case Field::RitualWeekdays:
+        return "weekdays";
+    case Field::RitualTarget:
+        return "measure.target";
+    case Field::Ritual:
+        return "ritual_id";
+    case Field::PauseLast:
+        return "last";
+    case Field::GoalTo:
+        return "end";
+    default:
+        return "";
+    }
+}
+
+// The value of one field as its kind expects it, or a message naming `where`.
+FieldValue fieldValueOf(const Value& value, ValueKind kind, const std::string& where) {
+    switch (kind) {
+    case ValueKind::Text:
+        if (!value.IsString())
+            ObjectReader::fail(where, std::string("should be text, not ") + typeName(value));
+        return std::string(value.GetString(), value.GetStringLength());
+    case ValueKind::Integer:
+        if (!value.IsInt64())
+            ObjectReader::fail(
+                where, std::string("should be a whole number, not ") +
+                           (value.IsNumber() ? "a fraction or a huge number" : typeName(value)));
+        return value.GetInt64();
+    case ValueKind::Number:
+        if (!value.IsNumber())
+            ObjectReader::fail(where, std::string("should be a number, not ") + typeName(value));
+        return value.GetDouble();
+    case ValueKind::Boolean:
+        if (!value.IsBool())
+            ObjectReader::fail(where,
+                               std::string("should be true or false, not ") + typeName(value));
+        return value.GetBool();
+    case ValueKind::TextList: {
+        if (!value.IsArray())
+            ObjectReader::fail(where,
+                               std::string("should be a list such as [\"mon\", \"thu\"], not ") +
+                                   typeName(value));
+        std::vector<std::string> items;
+        for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
+            if (!value[i].IsString())
+                ObjectReader::fail(where + "[" + std::to_string(i) + "]",
+                                   std::string("should be text, not ") + typeName(value[i]));
+            items.emplace_back(value[i].GetString(), value[i].GetStringLength());
         }
-        ritual.weekdays = mask;
+        return items;
     }
-    ritual.mode = r.oneOf("mode", std::array<std::string_view, 2>{modeName(RitualMode::Together),
-                                                                  modeName(RitualMode::Each)}) == 0
-                      ? RitualMode::Together
-                      : RitualMode::Each;
-    if (const Value* measure = r.optional("measure")) {
-        ObjectReader m(*measure, r.at("measure"), {"kind", "target"});
-        Measure parsed;
-        parsed.kind = static_cast<MeasureKind>(m.oneOf("kind", measureKindNames));
-        parsed.target = m.number("target");
-        ritual.measure = parsed;
     }
-    ritual.unit = r.text("unit", maxNameLength, TextKind::Name, false);
-    ritual.archived = r.boolean("archived");
-    ritual.position = r.smallInteger("position", -1'000'000'000, 1'000'000'000);
-    ritual.catalogId = r.text("catalog_id", maxNameLength, TextKind::Name, false);
-    // Version 1 records have no such field: every ritual then had a schedule.
-    if (r.optional("when_it_helps") != nullptr) ritual.whenItHelps = r.boolean("when_it_helps");
-    return ritual;
+    return std::monostate{};
 }
 
-Log readLog(const Value& value, std::string path) {
-    ObjectReader r(value, std::move(path),
-                   {"id", "ritual_id", "day", "who", "amount", "note", "logged_at"});
-    Log log;
-    log.id = r.uuid("id");
-    log.ritualId = r.uuid("ritual_id");
-    log.day = r.day("day");
-    log.who = static_cast<Who>(
-        r.oneOf("who", std::array<std::string_view, 3>{
-                           whoName(Who::Partner1), whoName(Who::Partner2), whoName(Who::Both)}));
-    if (const Value* amount = r.optional("amount"))
-        log.amount = ObjectReader::numberOf(*amount, r.at("amount"));
-    log.note = r.text("note", maxNoteLength, TextKind::Note, false);
-    log.loggedAt = r.integer("logged_at", 0, latestTimestamp);
-    return log;
-}
-
-Skip readSkip(const Value& value, std::string path) {
-    ObjectReader r(value, std::move(path), {"id", "ritual_id", "day"});
-    return Skip{r.uuid("id"), r.uuid("ritual_id"), r.day("day")};
-}
-
-Pause readPause(const Value& value, std::string path) {
-    ObjectReader r(value, std::move(path), {"id", "first", "last", "reason"});
-    Pause pause;
-    pause.id = r.uuid("id");
-    pause.first = r.day("first");
-    pause.last = r.day("last");
-    if (pause.last < pause.first)
-        ObjectReader::fail(r.at("last"), formatDay(pause.last) + " is before \"first\" (" +
-                                             formatDay(pause.first) + ")");
-    pause.reason = r.text("reason", maxNoteLength, TextKind::Note, false);
-    return pause;
-}
-
-// `exportDay`: when the file was written. A record of version 1 says only
-// whether a goal was archived; until then it kept counting, so it stops there.
-Goal readGoal(const Value& value, std::string path, Day exportDay) {
-    ObjectReader r(value, std::move(path),
-                   {"id", "title", "target", "scope", "ritual_id", "area", "period", "start", "end",
-                    "reward", "archived_on", "archived"},
-                   goalRecordVersion);
-    Goal goal;
-    goal.id = r.uuid("id");
-    goal.title = r.text("title", maxNameLength, TextKind::Name, true);
-    goal.target = r.smallInteger("target", 1, 1'000'000);
-    goal.scope = static_cast<GoalScope>(r.oneOf("scope", goalScopeNames));
-    const Value& ritualId = r.required("ritual_id");
-    if (!(ritualId.IsString() && ritualId.GetStringLength() == 0) ||
-        goal.scope == GoalScope::Ritual)
-        goal.ritualId = r.uuid("ritual_id");
-    goal.area = allAreas[r.oneOf(
-        "area", std::array<std::string_view, 6>{
-                    areaName(Area::Connection), areaName(Area::Appreciation), areaName(Area::Touch),
-                    areaName(Area::Talk), areaName(Area::Repair), areaName(Area::Fun)})];
-    goal.period = static_cast<GoalPeriod>(r.oneOf("period", goalPeriodNames));
-    goal.start = r.day("start");
-    goal.end = r.day("end");
-    if (goal.period == GoalPeriod::Custom && goal.end < goal.start)
-        ObjectReader::fail(r.at("end"), formatDay(goal.end) + " is before \"start\" (" +
-                                            formatDay(goal.start) + ")");
-    goal.reward = r.text("reward", maxNoteLength, TextKind::Note, false);
-    if (r.optional("archived_on") != nullptr)
-        goal.archivedOn = r.day("archived_on");
-    else if (r.optional("archived") != nullptr && r.boolean("archived"))
-        goal.archivedOn = std::max(exportDay, goal.start);
-    return goal;
-}
-
-QuestionMarkEntry readQuestionMark(const Value& value, std::string path) {
-    ObjectReader r(value, std::move(path), {"question_id", "mark", "day"});
-    QuestionMarkEntry entry;
-    entry.questionId = r.text("question_id", 64, TextKind::Name, true);
-    entry.mark = static_cast<QuestionMark>(r.oneOf("mark", questionMarkNames));
-    entry.day = r.day("day");
-    return entry;
-}
-
-ProgrammeStep readProgrammeStep(const Value& value, std::string path) {
-    ObjectReader r(value, std::move(path), {"id", "order", "kind", "who", "yes", "stage", "day"});
-    ProgrammeStep step;
-    step.id = r.uuid("id");
-    step.order = r.integer("order", 1, 1'000'000'000);
-    step.kind = static_cast<ProgrammeStepKind>(r.oneOf(
-        "kind", std::array<std::string_view, 5>{programmeStepKindName(ProgrammeStepKind::Join),
-                                                programmeStepKindName(ProgrammeStepKind::Ready),
-                                                programmeStepKindName(ProgrammeStepKind::Pause),
-                                                programmeStepKindName(ProgrammeStepKind::Stop),
-                                                programmeStepKindName(ProgrammeStepKind::Back)}));
-    if (r.optional("who") != nullptr)
-        step.who =
-            static_cast<Who>(r.oneOf("who", std::array<std::string_view, 2>{
-                                                whoName(Who::Partner1), whoName(Who::Partner2)}));
-    step.yes = r.boolean("yes");
-    step.stage = r.smallInteger("stage", 1, programmeStages);
-    step.day = r.day("day");
-    // The rules every step keeps wherever it comes from (core/rules.hpp).
-    if (auto problem = problemWith(step)) ObjectReader::fail(r.path(), problem->problem);
-    return step;
-}
-
-bool samePartners(const Couple& a, const Couple& b) {
-    for (std::size_t i = 0; i < 2; ++i)
-        if (a.partners[i].name != b.partners[i].name ||
-            a.partners[i].colour != b.partners[i].colour)
-            return false;
-    return true;
-}
-
-bool sameMeasure(const std::optional<Measure>& a, const std::optional<Measure>& b) {
-    if (a.has_value() != b.has_value()) return false;
-    return !a || (a->kind == b->kind && a->target == b->target);
-}
-
-bool sameRitual(const Ritual& a, const Ritual& b) {
-    return a.id == b.id && a.name == b.name && a.icon == b.icon && a.area == b.area &&
-           a.why == b.why && a.frequency.times == b.frequency.times &&
-           a.frequency.perDays == b.frequency.perDays && a.weekdays == b.weekdays &&
-           a.mode == b.mode && sameMeasure(a.measure, b.measure) && a.unit == b.unit &&
-           a.archived == b.archived && a.position == b.position && a.catalogId == b.catalogId &&
-           a.whenItHelps == b.whenItHelps;
-}
-
-bool sameLog(const Log& a, const Log& b) {
-    return a.id == b.id && a.ritualId == b.ritualId && a.day == b.day && a.who == b.who &&
-           a.amount == b.amount && a.note == b.note && a.loggedAt == b.loggedAt;
-}
-
-bool sameProgrammeStep(const ProgrammeStep& a, const ProgrammeStep& b) {
-    return a == b;
-}
-
-bool sameSkip(const Skip& a, const Skip& b) {
-    return a.id == b.id && a.ritualId == b.ritualId && a.day == b.day;
-}
-
-bool samePause(const Pause& a, const Pause& b) {
-    return a.id == b.id && a.first == b.first && a.last == b.last && a.reason == b.reason;
-}
-
-bool sameGoal(const Goal& a, const Goal& b) {
-    return a.id == b.id && a.title == b.title && a.target == b.target && a.scope == b.scope &&
-           a.ritualId == b.ritualId && a.area == b.area && a.period == b.period &&
-           a.start == b.start && a.end == b.end && a.reward == b.reward &&
-           a.archivedOn == b.archivedOn;
+// Reads one row through its description (core/entity.hpp), naming `path` in
+// every error, then checks the rules of the whole row (core/rules.hpp).
+// `legacy`: names an older record may hold beside the fields.
+template <class Row>
+Row readRow(const Value& value, const std::string& path,
+            std::initializer_list<const char*> legacy = {},
+            const std::function<void(const ObjectReader&, Row&)>& upgrade = {}) {
+    const auto& fields = entityOf<Row>().fields;
+    // The object's own names: "measure.kind" is "kind" inside "measure".
+    std::vector<std::string> names;
+    for (const FieldDescription<Row>& field : fields) {
+        const std::string top(field.name.substr(0, field.name.find('.')));
+        if (std::find(names.begin(), names.end(), top) == names.end()) names.push_back(top);
+    }
+    names.insert(names.end(), legacy.begin(), legacy.end());
+    std::vector<const char*> allowed;
+    for (const std::string& name : names)
+        allowed.push_back(name.c_str());
+    const ObjectReader reader(value, path, allowed, exportVersion<Row>);
+    Row row;
+    std::optional<ObjectReader> nested;
+    std::string nestedName;
+    for (const FieldDescription<Row>& field : fields) {
+        const auto dot = field.name.find('.');
+        const ObjectReader* from = &reader;
+        std::string name(field.name);
+        if (dot != std::string_view::npos) {
+            const std::string group(field.name.substr(0, dot));
+            if (group != nestedName) {
+                nestedName = group;
+                nested.reset();
+                if (const Value* object = reader.optional(group.c_str())) {
+                    std::vector<const char*> inner;
+                    std::vector<std::string> innerNames;
+                    for (const FieldDescription<Row>& f : fields)
+                        if (f.name.substr(0, f.name.find('.')) == group)
+                            innerNames.emplace_back(f.name.substr(dot + 1));
+                    for (const std::string& n : innerNames)
+                        inner.push_back(n.c_str());
+                    nested.emplace(*object, reader.at(group), inner);
+                }
+            }
+            if (!nested) {
+                if (auto problem = field.set(row, std::monostate{}))
+                    ObjectReader::fail(reader.at(group), *problem);
+                continue;
+            }
+            from = &*nested;
+            name = std::string(field.name.substr(dot + 1));
+        }
+        const std::string where = from->at(name);
+        FieldValue parsed = std::monostate{};
+        if (!field.optional)
+            parsed = fieldValueOf(from->required(name.c_str()), field.kind, where);
+        else if (const Value* member = from->optional(name.c_str()))
+            parsed = fieldValueOf(*member, field.kind, where);
+        if (auto problem = field.set(row, parsed)) ObjectReader::fail(where, *problem);
+    }
+    if (upgrade) upgrade(reader, row);
+    // A partner's rules are the couple's (both names together).
+    if constexpr (requires { problemWith(row); }) {
+        if (auto problem = problemWith(row)) {
+            const std::string_view name = exportNameOf(problem->field);
+            ObjectReader::fail(name.empty() ? path : path + "." + std::string(name),
+                               problem->problem);
+        }
+    }
+    return row;
 }
 
 std::string lowered(std::string_view text) {
@@ -913,9 +663,9 @@ std::string lowered(std::string_view text) {
 
 // Reads a list, sorting each entry into added / updated / skipped against the
 // current rows by id, and refusing an id used twice in the file.
-template <class T, class Read, class Same>
+template <class T, class Read>
 ImportChanges<T> mergeList(const Value& list, const char* name, const std::vector<T>& current,
-                           Read&& read, Same&& same, const ProgressReporter& progress,
+                           Read&& read, const ProgressReporter& progress,
                            const std::string& stage) {
     std::unordered_map<std::string_view, const T*> currentById;
     currentById.reserve(current.size());
@@ -935,7 +685,7 @@ ImportChanges<T> mergeList(const Value& list, const char* name, const std::vecto
         const auto existing = currentById.find(row.id);
         if (existing == currentById.end())
             changes.added.push_back(std::move(row));
-        else if (same(*existing->second, row))
+        else if (*existing->second == row)
             ++changes.skipped;
         else
             changes.updated.push_back(std::move(row));
@@ -976,7 +726,8 @@ std::vector<ImportCounts> importSummary(const ImportPlan& plan) {
             counts("goals", plan.goals),
             counts("celebrations", plan.celebrations),
             counts("question marks", plan.questionMarks),
-            counts("programme steps", plan.programmeSteps)};
+            counts("programme steps", plan.programmeSteps),
+            counts("kept XP", plan.keptXp)};
 }
 
 ImportPlan planImport(std::string_view json, const History& current,
@@ -1045,7 +796,7 @@ ImportPlan planImport(std::string_view json, const History& current,
     ObjectReader envelope(root, "kindling_export",
                           {"format_version", "exported_at", "app_version", "couple", "settings",
                            "rituals", "logs", "skips", "pauses", "goals", "shown_celebrations",
-                           "question_marks", "programme_steps"});
+                           "question_marks", "programme_steps", "kept_xp"});
     ImportPlan plan;
     plan.formatVersion = envelope.smallInteger("format_version", 1, exportFormatVersion);
     plan.exportedAt = envelope.text("exported_at", 64, TextKind::Name, false);
@@ -1058,36 +809,23 @@ ImportPlan planImport(std::string_view json, const History& current,
         if (!partners.IsArray() || partners.Size() != 2)
             ObjectReader::fail("couple.partners", "should be a list of the two partners");
         Couple parsed;
-        for (rapidjson::SizeType i = 0; i < 2; ++i) {
-            ObjectReader partner(partners[i], "couple.partners[" + std::to_string(i) + "]",
-                                 {"name", "colour"});
-            parsed.partners[i].name = partner.text("name", maxNameLength, TextKind::Name, true);
-            if (lowered(parsed.partners[i].name) == "both")
-                ObjectReader::fail(partner.at("name"),
-                                   "\"both\" is kept for logging together, not a name");
-            parsed.partners[i].colour =
-                static_cast<std::uint32_t>(partner.integer("colour", 0, 0xFFFFFF));
-        }
-        if (lowered(parsed.partners[0].name) == lowered(parsed.partners[1].name))
-            ObjectReader::fail("couple.partners[1].name", "the partners need different names");
-        if (samePartners(parsed, current.couple))
+        for (rapidjson::SizeType i = 0; i < 2; ++i)
+            parsed.partners[i] =
+                readRow<Partner>(partners[i], "couple.partners[" + std::to_string(i) + "]");
+        if (auto problem = problemWith(parsed))
+            ObjectReader::fail(std::string("couple.partners[") +
+                                   (problem->field == Field::Partner2Name ? "1" : "0") + "].name",
+                               problem->problem);
+        if (parsed == current.couple)
             ++plan.couple.skipped;
         else
             plan.couple.updated.push_back(parsed);
 
-        ObjectReader settings(envelope.required("settings"), "settings",
-                              {"day_start_hour", "week_start", "talking_about_us"},
-                              settingsRecordVersion);
-        Settings parsedSettings;
-        parsedSettings.dayStartHour = settings.smallInteger("day_start_hour", 0, 23);
-        parsedSettings.weekStart = settings.smallInteger("week_start", 0, 6);
-        // Version 1 has no such field: the category was not there to turn on.
-        if (settings.optional("talking_about_us") != nullptr)
-            parsedSettings.talkingAboutUs = settings.boolean("talking_about_us");
-        if (parsedSettings == current.settings)
+        const Settings settings = readRow<Settings>(envelope.required("settings"), "settings");
+        if (settings == current.settings)
             ++plan.settings.skipped;
         else
-            plan.settings.updated.push_back(parsedSettings);
+            plan.settings.updated.push_back(settings);
     }
 
     const Value& rituals = listIn(envelope, "rituals", limits.maxRituals);
@@ -1097,32 +835,49 @@ ImportPlan planImport(std::string_view json, const History& current,
     const Value& goals = listIn(envelope, "goals", limits.maxGoals);
     const Value& celebrations = listIn(envelope, "shown_celebrations", limits.maxCelebrations);
     const Value& questionMarks = listIn(envelope, "question_marks", limits.maxQuestionMarks);
-    // Files from before the programme have no steps.
-    static const Value noSteps(rapidjson::kArrayType);
+    // Files from before the programme and kept XP have neither.
+    static const Value none(rapidjson::kArrayType);
     const Value& programmeSteps =
         envelope.optional("programme_steps") != nullptr
             ? listIn(envelope, "programme_steps", limits.maxProgrammeSteps)
-            : noSteps;
+            : none;
+    const Value& keptXp = envelope.optional("kept_xp") != nullptr
+                              ? listIn(envelope, "kept_xp", limits.maxKeptXp)
+                              : none;
 
-    plan.rituals = mergeList(rituals, "rituals", current.rituals, readRitual, sameRitual, reporter,
-                             "checking rituals");
-    plan.logs = mergeList(logs, "logs", current.logs, readLog, sameLog, reporter, "checking logs");
-    plan.skips =
-        mergeList(skips, "skips", current.skips, readSkip, sameSkip, reporter, "checking skips");
-    plan.pauses = mergeList(pauses, "pauses", current.pauses, readPause, samePause, reporter,
-                            "checking pauses");
+    const auto read = [](const auto* kind) {
+        using Row = std::remove_cv_t<std::remove_pointer_t<decltype(kind)>>;
+        return [](const Value& row, const std::string& path) { return readRow<Row>(row, path); };
+    };
+    plan.rituals = mergeList(rituals, "rituals", current.rituals,
+                             read(static_cast<Ritual*>(nullptr)), reporter, "checking rituals");
+    plan.logs = mergeList(logs, "logs", current.logs, read(static_cast<Log*>(nullptr)), reporter,
+                          "checking logs");
+    plan.skips = mergeList(skips, "skips", current.skips, read(static_cast<Skip*>(nullptr)),
+                           reporter, "checking skips");
+    plan.pauses = mergeList(pauses, "pauses", current.pauses, read(static_cast<Pause*>(nullptr)),
+                            reporter, "checking pauses");
     plan.programmeSteps =
-        mergeList(programmeSteps, "programme_steps", current.programmeSteps, readProgrammeStep,
-                  sameProgrammeStep, reporter, "checking the programme");
+        mergeList(programmeSteps, "programme_steps", current.programmeSteps,
+                  read(static_cast<ProgrammeStep*>(nullptr)), reporter, "checking the programme");
+    plan.keptXp = mergeList(keptXp, "kept_xp", current.keptXp, read(static_cast<KeptXp*>(nullptr)),
+                            reporter, "checking kept XP");
     // A file that cannot say when it was written stops such a goal at its start.
     const Day exportDay =
         parseDay(std::string_view(plan.exportedAt).substr(0, 10)).value_or(earliestDay);
     plan.goals = mergeList(
         goals, "goals", current.goals,
-        [exportDay](const Value& goal, std::string path) {
-            return readGoal(goal, std::move(path), exportDay);
+        [exportDay](const Value& goal, const std::string& path) {
+            // A version 1 record says only whether a goal was archived; until
+            // the file was written it kept counting, so it stops there.
+            return readRow<Goal>(goal, path, {"archived"},
+                                 [exportDay](const ObjectReader& r, Goal& g) {
+                                     if (r.optional("archived_on") == nullptr &&
+                                         r.optional("archived") != nullptr && r.boolean("archived"))
+                                         g.archivedOn = std::max(exportDay, g.start);
+                                 });
         },
-        sameGoal, reporter, "checking goals");
+        reporter, "checking goals");
 
     // References: every ritual a row points at is in the file or already here.
     {
@@ -1237,7 +992,7 @@ ImportPlan planImport(std::string_view json, const History& current,
         std::unordered_map<std::string, std::size_t> seen;
         for (rapidjson::SizeType i = 0; i < questionMarks.Size(); ++i) {
             QuestionMarkEntry entry =
-                readQuestionMark(questionMarks[i], entryPath("question_marks", i));
+                readRow<QuestionMarkEntry>(questionMarks[i], entryPath("question_marks", i));
             const auto [previous, inserted] = seen.emplace(key(entry), i);
             if (!inserted)
                 ObjectReader::fail(entryPath("question_marks", i),
@@ -1289,9 +1044,116 @@ ChangeSet importChange(const ImportPlan& plan, const History& current) {
     addChanges(change, plan.goals, current.goals);
     addChanges(change, plan.questionMarks, current.questionMarks);
     addChanges(change, plan.programmeSteps, current.programmeSteps);
+    addChanges(change, plan.keptXp, current.keptXp);
     for (const std::string& key : plan.celebrations.added)
         change.add(ShownCelebration{key});
     return change;
+}
+
+// --- Sync journals (store/journal_format.hpp) -----------------------------------
+
+namespace {
+
+template <class Row> struct VersionRecord {
+    const RowVersion<Row>& version;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("clocks",
+                            encodeClocks(version.clocks, version.removed, version.removedClock)));
+        RowRecord<Row>{version.row}.save(ar, exportVersion<Row>);
+    }
+};
+
+struct JournalRecord {
+    const SyncedRows& rows;
+    const std::string& device;
+    template <class Archive> void save(Archive& ar, std::uint32_t /*version*/) const {
+        ar(cereal::make_nvp("format_version", journalFormatVersion),
+           cereal::make_nvp("device", device));
+        rows.forEach([&](const auto& versions) {
+            using Version = typename std::decay_t<decltype(versions)>::value_type;
+            using Row = decltype(Version::row);
+            const std::string list(entityOf<Row>().list); // alive until startNode reads it
+            ar.setNextName(list.c_str());
+            ar.startNode();
+            ar.makeArray();
+            for (const Version& version : versions)
+                ar(VersionRecord<Row>{version});
+            ar.finishNode();
+        });
+    }
+};
+
+} // namespace
+
+std::string encodeJournal(const SyncedRows& rows, const std::string& device) {
+    std::ostringstream out;
+    {
+        cereal::JSONOutputArchive archive(
+            out, cereal::JSONOutputArchive::Options(
+                     324, cereal::JSONOutputArchive::Options::IndentChar::space, 0));
+        archive(cereal::make_nvp("kindling_journal", JournalRecord{rows, device}));
+    }
+    return out.str();
+}
+
+SyncedRows decodeJournal(std::string_view json) {
+    std::string buffer(json);
+    buffer.append(8, '\0'); // rapidjson's UTF-8 check may read past a cut sequence
+    rapidjson::Document document;
+    document.ParseInsitu<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+                         rapidjson::kParseValidateEncodingFlag>(buffer.data());
+    if (document.HasParseError())
+        throw JournalError(std::string("not valid JSON: ") +
+                               rapidjson::GetParseError_En(document.GetParseError()),
+                           false);
+    if (!document.IsObject() || !document.HasMember("kindling_journal") ||
+        !document["kindling_journal"].IsObject())
+        throw JournalError("not a Kindling journal", false);
+    const Value& root = document["kindling_journal"];
+    const auto format = root.FindMember("format_version");
+    if (format == root.MemberEnd() || !format->value.IsInt())
+        throw JournalError("it says no format version", false);
+    if (format->value.GetInt() > journalFormatVersion)
+        throw JournalError("written by a newer Kindling (journal format " +
+                               std::to_string(format->value.GetInt()) + ")",
+                           true);
+    try {
+        std::vector<const char*> names{"format_version", "device"};
+        SyncedRows rows;
+        rows.forEach([&](auto& versions) {
+            using Row = decltype(std::decay_t<decltype(versions)>::value_type::row);
+            names.push_back(entityOf<Row>().list.data());
+        });
+        const ObjectReader envelope(root, "kindling_journal", names, 1);
+        const int formatVersion = format->value.GetInt();
+        rows.forEach([&](auto& versions) {
+            using Version = typename std::decay_t<decltype(versions)>::value_type;
+            using Row = decltype(Version::row);
+            const char* list = entityOf<Row>().list.data();
+            constexpr bool fromFormat2 =
+                std::is_same_v<Row, ProgrammeStep> || std::is_same_v<Row, KeptXp>;
+            if (fromFormat2 && formatVersion < 2 && !envelope.optional(list)) return;
+            const Value& entries = envelope.required(list);
+            if (!entries.IsArray()) ObjectReader::fail(list, "should be a list");
+            for (rapidjson::SizeType i = 0; i < entries.Size(); ++i) {
+                Version version;
+                const std::string path = entryPath(list, i);
+                version.row =
+                    readRow<Row>(entries[i], path, {"clocks"}, [&](const ObjectReader& r, Row&) {
+                        const std::string text = r.text("clocks", 100'000, TextKind::Name, true);
+                        auto clocks = decodeClocks(text, entityOf<Row>().fields.size());
+                        if (!clocks) ObjectReader::fail(r.at("clocks"), "are not clocks");
+                        version.clocks = clocks->clocks;
+                        version.removed = clocks->removed;
+                        version.removedClock = clocks->removedClock;
+                    });
+                versions.push_back(std::move(version));
+            }
+        });
+        return rows;
+    } catch (const ImportError& error) {
+        throw JournalError(error.what(), false);
+    }
 }
 
 std::string readImportFile(const std::filesystem::path& file, const ImportLimits& limits) {
@@ -1339,7 +1201,10 @@ void writeFileSafely(const std::filesystem::path& file, std::string_view content
         throw StoreError(Kind::Invalid, file,
                          file.string() + " already exists; Kindling does not replace it unless "
                                          "told to (--force)");
-    const fs::path partial = file.string() + ".partial";
+    // Appended to the path itself: file.string() is UTF-8 but a path made
+    // from a std::string reads the ANSI code page on Windows.
+    fs::path partial = file;
+    partial += ".partial";
     fs::remove(partial, error);
     if (auto problem = createPrivateFile(partial))
         throw StoreError(Kind::Io, file,

@@ -6,7 +6,7 @@
 //   {"kindling_export": {"format_version": 1, "exported_at": …, "app_version": …,
 //                        "couple", "settings", "rituals", "logs", "skips", "pauses",
 //                        "goals", "shown_celebrations", "question_marks",
-//                        "programme_steps"}}
+//                        "programme_steps", "kept_xp"}}
 // Only live rows are exported: deleted logs, skips and pauses (tombstones) are
 // not. UI preferences (theme, scale, PIN) belong to this computer and are not
 // exported either.
@@ -49,6 +49,7 @@ struct ImportLimits {
     std::size_t maxCelebrations = 100'000;
     std::size_t maxQuestionMarks = 100'000;
     std::size_t maxProgrammeSteps = 100'000;
+    std::size_t maxKeptXp = 100'000;
 };
 
 // A file that cannot be imported. The message names the field (for example
@@ -109,6 +110,7 @@ struct ImportPlan {
     ImportChanges<std::string> celebrations;
     ImportChanges<QuestionMarkEntry> questionMarks;
     ImportChanges<ProgrammeStep> programmeSteps;
+    ImportChanges<KeptXp> keptXp;
 
     bool changesNothing() const;
 };

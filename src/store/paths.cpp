@@ -1,39 +1,22 @@
 #include "store/paths.hpp"
 
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
+#include "platform/os/private_files.hpp"
+#include "platform/os/user_folders.hpp"
+
 #include <stdexcept>
-#include <sys/stat.h>
 
 namespace kindling {
 
-namespace {
-
-std::optional<std::string> environment(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0') return std::nullopt;
-    return std::string(value);
-}
-
-std::filesystem::path homeDirectory() {
-    if (auto home = environment("HOME")) return *home;
-    throw std::runtime_error("HOME is not set, so Kindling cannot find your data folder; "
-                             "pass --data-dir DIR");
-}
-
-} // namespace
-
 DataLocation resolveDataLocation(const std::optional<std::string>& dataDirFlag) {
-    if (dataDirFlag && !dataDirFlag->empty()) return {std::filesystem::absolute(*dataDirFlag)};
-    if (auto dir = environment("KINDLING_DATA_DIR")) return {std::filesystem::absolute(*dir)};
-    if (auto xdg = environment("XDG_DATA_HOME")) return {std::filesystem::path(*xdg) / "kindling"};
-    return {homeDirectory() / ".local" / "share" / "kindling"};
+    if (dataDirFlag && !dataDirFlag->empty())
+        return {std::filesystem::absolute(os::pathFromUtf8(*dataDirFlag))};
+    if (auto dir = os::environmentVariable("KINDLING_DATA_DIR"))
+        return {std::filesystem::absolute(os::pathFromUtf8(*dir))};
+    return {os::defaultDataDirectory()};
 }
 
 std::filesystem::path configDirectory() {
-    if (auto xdg = environment("XDG_CONFIG_HOME")) return std::filesystem::path(*xdg) / "kindling";
-    return homeDirectory() / ".config" / "kindling";
+    return os::defaultConfigDirectory();
 }
 
 void ensurePrivateDirectory(const std::filesystem::path& directory) {
@@ -47,11 +30,11 @@ void ensurePrivateDirectory(const std::filesystem::path& directory) {
     } else if (!std::filesystem::is_directory(directory)) {
         throw std::runtime_error(directory.string() + " exists but is not a folder");
     }
-    // Only a folder we created is narrowed to 0700; an existing one chosen by
-    // the user keeps its mode (the data file itself is always 0600).
-    if (!existed && ::chmod(directory.c_str(), 0700) != 0)
-        throw std::runtime_error("cannot make " + directory.string() +
-                                 " private: " + std::strerror(errno));
+    // Only a folder we created is narrowed to its owner; an existing one chosen
+    // by the user keeps its mode (the data file itself is always private).
+    if (!existed)
+        if (auto problem = os::makePrivate(directory, true))
+            throw std::runtime_error("cannot make " + directory.string() + " private: " + *problem);
 }
 
 } // namespace kindling

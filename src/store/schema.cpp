@@ -141,15 +141,39 @@ ALTER TABLE rituals ADD COLUMN deleted_at INTEGER;
 ALTER TABLE goals ADD COLUMN deleted_at INTEGER;
 ALTER TABLE question_marks ADD COLUMN deleted_at INTEGER;
 )sql"},
+        // Two computers (docs/sync.md): each synced row's field clocks, this
+        // computer's sync state and what it applied of each other computer.
+        {5, "sync: row clocks, sync state, peers", R"sql(
+CREATE TABLE sync_rows (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    clocks TEXT NOT NULL,
+    changed_here TEXT,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+CREATE INDEX sync_rows_changed_here ON sync_rows (changed_here)
+    WHERE changed_here IS NOT NULL;
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE sync_peers (
+    device TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    applied_through INTEGER NOT NULL CHECK (applied_through >= 0),
+    applied_at INTEGER,
+    seen_through INTEGER NOT NULL DEFAULT 0
+);
+)sql"},
         // A ritual may be done when it helps instead of on a schedule
         // (docs/scoring.md §3.7). Every ritual so far had a schedule.
-        {5, "rituals done when it helps", R"sql(
+        {6, "rituals done when it helps", R"sql(
 ALTER TABLE rituals ADD COLUMN when_it_helps INTEGER NOT NULL DEFAULT 0
     CHECK (when_it_helps IN (0, 1));
 )sql"},
         // The touch without pressure programme (core/programme.hpp): every
         // answer and choice is a step, read in `ord` order.
-        {6, "the touch without pressure programme's steps", R"sql(
+        {7, "the touch without pressure programme's steps", R"sql(
 CREATE TABLE programme_steps (
     id TEXT PRIMARY KEY NOT NULL,
     ord INTEGER NOT NULL CHECK (ord >= 1),
@@ -158,6 +182,18 @@ CREATE TABLE programme_steps (
     yes INTEGER NOT NULL CHECK (yes IN (0, 1)),
     stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 3),
     day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted_at INTEGER
+);
+)sql"},
+        // XP kept through edits of the past (docs/scoring.md §6.3): the
+        // couple's rows, synced and exported like the rest of the history.
+        {8, "XP kept through edits of the past", R"sql(
+CREATE TABLE kept_xp (
+    id TEXT PRIMARY KEY NOT NULL,
+    day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    xp INTEGER NOT NULL CHECK (xp >= 1),
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL,
     deleted_at INTEGER

@@ -120,8 +120,13 @@ std::int32_t bigEndian32(const std::array<unsigned char, 100>& header, std::size
     return static_cast<std::int32_t>(value);
 }
 
+// Appended to the path itself: on Windows, fs::path(file.string() + ...) would
+// read string()'s UTF-8 back in another code page and miss a folder such as
+// "Zoë" (src/platform/os/user_folders.hpp).
 fs::path withSuffix(const fs::path& file, std::string_view suffix) {
-    return fs::path(file.string() + std::string(suffix));
+    fs::path result = file;
+    result += suffix;
+    return result;
 }
 
 std::uintmax_t sizeOrZero(const fs::path& file) {

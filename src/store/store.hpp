@@ -8,7 +8,9 @@
 // process, used from one thread.
 
 #include "core/change_set.hpp"
+#include "core/hlc.hpp"
 #include "core/model.hpp"
+#include "core/row_version.hpp"
 #include "store/backups.hpp"
 #include "store/paths.hpp"
 #include "store/uuid.hpp"
@@ -89,8 +91,48 @@ class Store {
     // tombstone (preferences are simply erased). The rows were checked by
     // checkChange (core/rules.hpp); the schema's CHECKs are the last guard.
     // `progress` is called now and then with rows written of all.
+    //
+    // Every synced row it writes is stamped with this computer's clock (its
+    // field clocks, core/row_version.hpp), so sync can ship it. With `merged`
+    // (the other computer's versions merged with ours, sync_engine.cpp) the
+    // rows keep the merged clocks instead, and merged rows that are removed
+    // and unknown here are stored as tombstones.
     using WriteProgress = std::function<void(std::size_t done, std::size_t total)>;
-    void apply(const ChangeRows& change, std::int64_t now, const WriteProgress& progress = {});
+    void apply(const ChangeRows& change, std::int64_t now, const WriteProgress& progress = {},
+               const SyncedRows* merged = nullptr);
+
+    // ---- Sync bookkeeping (store/sync_rows.cpp, docs/sync.md) ----
+    // This computer's sync state: small text values by key ("device", "couple",
+    // "folder" …). Never exported, never synced.
+    std::map<std::string, std::string> syncState() const;
+    // Sets (or, with nullopt, erases) keys in one transaction.
+    void setSyncState(const std::map<std::string, std::optional<std::string>>& values);
+    // The device id that stamps changes made here: made once, on first use.
+    std::string deviceId();
+    // The newest clock this computer has given or seen.
+    Hlc lastClock();
+    // Rows stamped here after the clock `since` (empty: all of them), live or
+    // removed, as versions to ship.
+    SyncedRows versionsChangedHere(const std::string& since) const;
+    // What the store holds of the rows `incoming` names (live or removed);
+    // a row it has never seen is left out.
+    SyncedRows versionsLike(const SyncedRows& incoming) const;
+    // Stamps every row that has no clock yet (written before sync existed),
+    // so the first computer ships its whole history.
+    void stampUnstamped(std::int64_t now);
+
+    // Every ritual id the file has ever held, removed ones too.
+    std::set<std::string> ritualIds() const;
+
+    struct Peer {
+        std::string device;
+        std::string name;
+        std::uint64_t appliedThrough = 0; // every segment through this number is applied
+        std::optional<std::int64_t> appliedAt;
+        std::uint64_t seenThrough = 0; // the highest number seen in the folder
+    };
+    std::vector<Peer> syncPeers() const;
+    void savePeer(const Peer& peer);
 
     // A consistent snapshot in backups/ named with the local date and time;
     // returns its path. Never pruned automatically.

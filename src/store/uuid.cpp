@@ -1,10 +1,10 @@
 #include "store/uuid.hpp"
 
+#include "platform/os/random_bytes.hpp"
+
 #include <array>
 #include <cstdint>
-#include <fcntl.h>
 #include <random>
-#include <unistd.h>
 
 namespace kindling {
 
@@ -12,17 +12,7 @@ namespace {
 
 std::array<std::uint8_t, 16> randomBytes() {
     std::array<std::uint8_t, 16> bytes{};
-    const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        std::size_t got = 0;
-        while (got < bytes.size()) {
-            const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-            if (n <= 0) break;
-            got += static_cast<std::size_t>(n);
-        }
-        ::close(fd);
-        if (got == bytes.size()) return bytes;
-    }
+    if (os::systemRandomBytes(bytes.data(), bytes.size())) return bytes;
     std::random_device device;
     for (auto& byte : bytes)
         byte = static_cast<std::uint8_t>(device() & 0xFFu);

@@ -1,23 +1,17 @@
 #include "sync/atomic_file.hpp"
 
+#include "platform/os/durable.hpp"
 #include "sync/file_names.hpp"
 #include "sync/pairing.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
+#include <array>
 #include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace kindling::sync {
 
 namespace {
 
-std::string errnoText(int error) {
-    return std::strerror(error);
-}
+namespace fs = std::filesystem;
 
 std::string temporaryName() {
     sodiumReady();
@@ -28,170 +22,95 @@ std::string temporaryName() {
     return std::string(ourTemporaryPrefix) + hex + std::string(ourTemporarySuffix);
 }
 
-Problem writeProblem(int error, const std::filesystem::path& file) {
-    return Problem{writeProblemFor(error), file, errnoText(error)};
-}
-
-// Failed before the rename: the temporary file goes, nothing else changed.
-Problem abandon(int fd, const std::filesystem::path& temporary, int error,
-                const std::filesystem::path& file) {
-    if (fd >= 0) ::close(fd);
-    ::unlink(temporary.c_str());
-    return writeProblem(error, file);
-}
-
 // The folder's entry for a renamed file must reach the disk too. A file
-// system that cannot sync folders (EINVAL on some FUSE and network mounts)
-// gives no more safety than it has; the file itself is already on disk.
-void syncDirectory(const std::filesystem::path& directory) {
-    const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
-// rename() that never replaces: renameat2's RENAME_NOREPLACE where the file
-// system has it, else a hard link (atomic, fails on an existing name), else a
-// check then a rename (only this device writes in its folder).
-int renameNoReplace(const std::filesystem::path& from, const std::filesystem::path& to) {
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
-    if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) return -1;
-    if (::link(from.c_str(), to.c_str()) == 0) {
-        ::unlink(from.c_str());
-        return 0;
-    }
-    if (errno == EEXIST) return -1;
-    struct stat existing {};
-    if (::lstat(to.c_str(), &existing) == 0) {
-        errno = EEXIST;
-        return -1;
-    }
-    return ::rename(from.c_str(), to.c_str());
+// system that cannot sync folders (EINVAL on some FUSE and network mounts;
+// Windows, where NTFS journals its entries itself) gives no more safety than
+// it has; the file itself is already on disk.
+void syncDirectory(const fs::path& directory) {
+    (void)os::syncDirectory(directory);
 }
 
 } // namespace
 
-ProblemKind writeProblemFor(int error) {
-    switch (error) {
-    case EROFS:
-    case EACCES:
-    case EPERM:
-        return ProblemKind::ReadOnly;
-    case ENOSPC:
-    case EDQUOT:
-    case EFBIG:
-        return ProblemKind::NoSpace;
-    case ENOENT:
-    case ENOTDIR:
-    case ENODEV:
-    case ENXIO:
-        return ProblemKind::FolderMissing;
-    case EEXIST:
-        return ProblemKind::AlreadyWritten;
-    default:
-        return ProblemKind::WriteFailed;
+Problem writeProblem(const os::FileError& error, const fs::path& file) {
+    switch (error.failure) {
+    case os::FileFailure::ReadOnly:
+        return Problem{ProblemKind::ReadOnly, file, error.text};
+    case os::FileFailure::NoSpace:
+        return Problem{ProblemKind::NoSpace, file, error.text};
+    case os::FileFailure::NotFound:
+        return Problem{ProblemKind::FolderMissing, file, error.text};
+    case os::FileFailure::Exists:
+        return Problem{ProblemKind::AlreadyWritten, file, error.text};
+    case os::FileFailure::IsLink:
+    case os::FileFailure::NotRegular:
+    case os::FileFailure::TooLarge:
+    case os::FileFailure::Other:
+        break;
     }
+    return Problem{ProblemKind::WriteFailed, file, error.text};
 }
 
-Status writeFileAtomically(const std::filesystem::path& directory, const std::string& name,
+Status writeFileAtomically(const fs::path& directory, const std::string& name,
                            std::span<const std::uint8_t> bytes, Replace replace) {
-    const std::filesystem::path file = directory / name;
-    const std::filesystem::path temporary = directory / temporaryName();
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return writeProblem(errno, file);
-    // The umask can only narrow 0600, an inherited ACL could widen it. A FAT
-    // stick refuses modes altogether, which is no reason not to write.
-    ::fchmod(fd, 0600);
-
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return abandon(fd, temporary, errno, file);
-        }
-        if (n == 0) return abandon(fd, temporary, ENOSPC, file);
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) return abandon(fd, temporary, errno, file);
-    if (::close(fd) != 0) return abandon(-1, temporary, errno, file);
-
-    const int renamed = replace == Replace::Never ? renameNoReplace(temporary, file)
-                                                  : ::rename(temporary.c_str(), file.c_str());
-    if (renamed != 0) {
-        const int error = errno;
-        ::unlink(temporary.c_str());
-        return writeProblem(error, file);
+    const fs::path file = directory / name;
+    const fs::path temporary = directory / temporaryName();
+    if (auto failed = os::writeNewFile(temporary, bytes)) return writeProblem(*failed, file);
+    const auto replacing =
+        replace == Replace::Never ? os::Replacing::Never : os::Replacing::Allowed;
+    if (auto failed = os::renameFile(temporary, file, replacing)) {
+        (void)os::removeFile(temporary);
+        return writeProblem(*failed, file);
     }
     syncDirectory(directory);
     return std::nullopt;
 }
 
-Status makeDirectory(const std::filesystem::path& directory) {
-    if (::mkdir(directory.c_str(), 0700) == 0) {
+Status makeDirectory(const fs::path& directory) {
+    const os::FileStatus made = os::makeFolder(directory);
+    if (!made) {
         syncDirectory(directory.parent_path());
         return std::nullopt;
     }
-    const int error = errno;
-    if (error == EEXIST) {
-        struct stat existing {};
-        if (::stat(directory.c_str(), &existing) == 0 && S_ISDIR(existing.st_mode))
-            return std::nullopt;
+    if (made->failure == os::FileFailure::Exists) {
+        std::error_code error;
+        if (fs::is_directory(directory, error)) return std::nullopt;
         return Problem{ProblemKind::WriteFailed, directory, "a file has the folder's name"};
     }
-    if (error == ENOENT) return Problem{ProblemKind::FolderMissing, directory.parent_path(), ""};
-    return writeProblem(error, directory);
+    if (made->failure == os::FileFailure::NotFound)
+        return Problem{ProblemKind::FolderMissing, directory.parent_path(), ""};
+    return writeProblem(*made, directory);
 }
 
-void removeOurTemporaries(const std::filesystem::path& directory) {
+void removeOurTemporaries(const fs::path& directory) {
     std::error_code error;
-    for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end;
+    for (fs::directory_iterator it(directory, error), end; !error && it != end;
          it.increment(error)) {
         if (parseName(it->path().filename().string()).role == NameRole::OurTemporary)
-            ::unlink(it->path().c_str());
+            (void)os::removeFile(it->path());
     }
 }
 
-Result<std::vector<std::uint8_t>> readWholeFile(const std::filesystem::path& file,
-                                                std::uint64_t maxSize) {
-    // O_NOFOLLOW: a link in a synced folder is nothing Kindling wrote.
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0) {
-        const int error = errno;
-        if (error == ENOENT) return Problem{ProblemKind::FileGone, file, ""};
-        if (error == ELOOP) return Problem{ProblemKind::Damaged, file, "a link, not a file"};
-        return Problem{ProblemKind::Unreadable, file, errnoText(error)};
-    }
-    struct stat status {};
-    if (::fstat(fd, &status) != 0) {
-        const int error = errno;
-        ::close(fd);
-        return Problem{ProblemKind::Unreadable, file, errnoText(error)};
-    }
-    if (!S_ISREG(status.st_mode)) {
-        ::close(fd);
+Result<std::vector<std::uint8_t>> readWholeFile(const fs::path& file, std::uint64_t maxSize) {
+    auto read = os::readWholeFile(file, maxSize);
+    if (auto* bytes = std::get_if<std::vector<std::uint8_t>>(&read)) return std::move(*bytes);
+    const os::FileError& error = std::get<os::FileError>(read);
+    switch (error.failure) {
+    case os::FileFailure::NotFound:
+        return Problem{ProblemKind::FileGone, file, ""};
+    case os::FileFailure::IsLink:
+        return Problem{ProblemKind::Damaged, file, "a link, not a file"};
+    case os::FileFailure::NotRegular:
         return Problem{ProblemKind::Damaged, file, "not a regular file"};
-    }
-    if (static_cast<std::uint64_t>(status.st_size) > maxSize) {
-        ::close(fd);
+    case os::FileFailure::TooLarge:
         return Problem{ProblemKind::Damaged, file, "larger than any journal file"};
+    case os::FileFailure::Exists:
+    case os::FileFailure::ReadOnly:
+    case os::FileFailure::NoSpace:
+    case os::FileFailure::Other:
+        break;
     }
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(status.st_size));
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const int error = errno;
-            ::close(fd);
-            return Problem{ProblemKind::Unreadable, file, errnoText(error)};
-        }
-        if (n == 0) break; // shrank while read: what there is, the seal decides
-        got += static_cast<std::size_t>(n);
-    }
-    bytes.resize(got);
-    ::close(fd);
-    return bytes;
+    return Problem{ProblemKind::Unreadable, file, error.text};
 }
 
 } // namespace kindling::sync

@@ -1,12 +1,14 @@
 #pragma once
 // Writing a file so that it appears whole or not at all: a temporary name
 // that readers ignore (~kindling-<random>.tmp, created 0600), every byte
-// written and fsynced, a rename onto the final name, the folder fsynced. A
+// written and flushed to the disk, a rename onto the final name, the folder synced
+// (src/platform/os: file_calls.hpp, durable.hpp). A
 // write that fails (a full disk, a read-only folder, a vanished stick)
 // removes its temporary file and leaves nothing visible. A process killed
 // half-way leaves only the temporary name, which readers skip and the next
 // write in that folder removes.
 
+#include "platform/os/file_calls.hpp"
 #include "sync/problem.hpp"
 
 #include <cstdint>
@@ -39,7 +41,7 @@ void removeOurTemporaries(const std::filesystem::path& directory);
 Result<std::vector<std::uint8_t>> readWholeFile(const std::filesystem::path& file,
                                                 std::uint64_t maxSize);
 
-// The ProblemKind for a failed write's errno.
-ProblemKind writeProblemFor(int error);
+// The Problem for a failed write of `file` (os/file_calls.hpp says why it failed).
+Problem writeProblem(const os::FileError& error, const std::filesystem::path& file);
 
 } // namespace kindling::sync

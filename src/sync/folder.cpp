@@ -1,10 +1,9 @@
 #include "sync/folder.hpp"
 
+#include "platform/os/file_calls.hpp"
+#include "sync/atomic_file.hpp"
+
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace kindling::sync {
 
@@ -19,23 +18,26 @@ constexpr std::string_view coupleCheckPayload = "kindling couple check 1";
 // How many other files check() tries when the check file cannot decide.
 constexpr int checkFallbackAttempts = 16;
 
-// The folder itself must be a folder that is there.
+// The folder itself must be a folder that is there (a link to one is fine:
+// the couple chose it).
 Status folderPresent(const fs::path& folder) {
-    struct stat status {};
-    if (::stat(folder.c_str(), &status) != 0) {
-        const int error = errno;
-        if (error == ENOENT || error == ENOTDIR || error == ENODEV || error == ENXIO)
+    std::error_code error;
+    const fs::file_status status = fs::status(folder, error);
+    if (status.type() == fs::file_type::not_found)
+        return Problem{ProblemKind::FolderMissing, folder, ""};
+    if (error) {
+        if (error == std::errc::no_such_device || error == std::errc::no_such_device_or_address)
             return Problem{ProblemKind::FolderMissing, folder, ""};
-        return Problem{ProblemKind::Unreadable, folder, std::strerror(error)};
+        return Problem{ProblemKind::Unreadable, folder, error.message()};
     }
-    if (!S_ISDIR(status.st_mode))
+    if (status.type() != fs::file_type::directory)
         return Problem{ProblemKind::FolderMissing, folder, "not a folder"};
     return std::nullopt;
 }
 
 bool isDirectory(const fs::path& path) {
-    struct stat status {};
-    return ::stat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
+    std::error_code error;
+    return fs::is_directory(path, error);
 }
 
 bool isRegularFile(const fs::directory_entry& entry) {
@@ -156,8 +158,8 @@ fs::path SyncFolder::deviceDirectory(const DeviceId& device) const {
 Status SyncFolder::createCouple() const {
     if (auto problem = folderPresent(root_)) return problem;
     if (auto problem = makeDirectory(coupleDirectory())) return problem;
-    struct stat existing {};
-    if (::lstat((coupleDirectory() / coupleCheckName).c_str(), &existing) == 0) return check();
+    std::error_code error;
+    if (fs::exists(fs::symlink_status(coupleDirectory() / coupleCheckName, error))) return check();
 
     removeOurTemporaries(coupleDirectory());
     const auto payload = std::span(reinterpret_cast<const std::uint8_t*>(coupleCheckPayload.data()),
@@ -266,9 +268,11 @@ Status SyncFolder::writeSnapshot(std::uint64_t through, std::span<const std::uin
     auto own = ownFiles();
     if (!own) return std::nullopt; // the snapshot is written; removal waits for the next one
     for (const auto& segment : own.value().segments)
-        if (!segment.conflictCopy && segment.sequence <= through) ::unlink(segment.path.c_str());
+        if (!segment.conflictCopy && segment.sequence <= through)
+            (void)os::removeFile(segment.path);
     for (const auto& snapshot : own.value().snapshots)
-        if (!snapshot.conflictCopy && snapshot.sequence < through) ::unlink(snapshot.path.c_str());
+        if (!snapshot.conflictCopy && snapshot.sequence < through)
+            (void)os::removeFile(snapshot.path);
     return std::nullopt;
 }
 
@@ -281,8 +285,9 @@ Status SyncFolder::writeDeviceRecord(std::span<const std::uint8_t> payload) {
 Status SyncFolder::removeOwn(const FolderFile& file) {
     if (file.device != self_ || file.path.parent_path() != ownDirectory())
         return Problem{ProblemKind::WriteFailed, file.path, "not one of this device's files"};
-    if (::unlink(file.path.c_str()) != 0 && errno != ENOENT)
-        return Problem{writeProblemFor(errno), file.path, std::strerror(errno)};
+    const os::FileStatus removed = os::removeFile(file.path);
+    if (removed && removed->failure != os::FileFailure::NotFound)
+        return writeProblem(*removed, file.path);
     return std::nullopt;
 }
 

@@ -87,10 +87,15 @@ void drawSidebar(UiState& state) {
         ImGui::PopID();
     }
 
-    // Theme switch at the bottom of the sidebar (below the rows when the window is short).
+    // Sync's quiet status, then the theme switch at the bottom of the sidebar
+    // (below the rows when the window is short).
     const float buttonHeight = ImGui::GetFrameHeight();
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + 8 * state.scale,
-                                  ImGui::GetWindowHeight() - buttonHeight - 18 * state.scale));
+    const float statusHeight =
+        state.sync.status && state.sync.status->on ? 2 * ImGui::GetTextLineHeightWithSpacing() : 0;
+    ImGui::SetCursorPosY(
+        std::max(ImGui::GetCursorPosY() + 8 * state.scale,
+                 ImGui::GetWindowHeight() - buttonHeight - statusHeight - 18 * state.scale));
+    drawSyncStatusLine(state);
     const bool dark = state.theme == ThemeVariant::Dark;
     const std::string label =
         std::string(dark ? icons::sun : icons::moon) + (dark ? "  Light theme" : "  Dark theme");
@@ -234,7 +239,10 @@ FrameResult drawShell(UiState& state) {
         result.drawBackground = true;
         return result;
     }
-    if (shown) shown->draw(state);
+    if (shown) {
+        drawReminderBanner(state, ImGui::GetContentRegionAvail().x); // reminder_card.cpp
+        shown->draw(state);
+    }
     result.drawBackground = true;
     ImGui::EndChild();
     ImGui::End();

@@ -3,10 +3,12 @@
 
 #include "core/dashboard.hpp"
 #include "core/date.hpp"
+#include "core/reminder.hpp"
 #include "core/today.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screens/ritual_goal_views.hpp"
 #include "ui/screens/settings_data.hpp"
+#include "ui/sync_view.hpp"
 #include "ui/theme.hpp"
 
 #include <array>
@@ -103,7 +105,8 @@ struct OnboardingDraft {
     int goalTarget = 5;
     GoalPeriod goalPeriod = GoalPeriod::Week;
     std::string goalReward;
-    std::string error; // why the last step could not go on
+    bool eveningReminder = false; // turn the evening reminder on when they begin
+    std::string error;            // why the last step could not go on
 };
 
 // The Settings screen's fields that are typed before they are saved.
@@ -113,6 +116,17 @@ struct SettingsDraft {
     std::string currentPin, newPin, repeatPin;
     Notice coupleNotice, daysNotice, lookNotice, pinNotice,
         talkNotice; // how each card's last change went
+};
+
+// The evening reminder in the window (reminder_card.cpp): the banner shown
+// when no notification service answered, and the Settings card.
+struct ReminderView {
+    std::optional<Day> bannerDay; // the banner shows this day's line until answered or logged
+    ReminderLine banner;
+    std::uint64_t bannerCheckedAt = ~std::uint64_t{0}; // the session revision last looked at
+    std::string deliveryProblem;   // why the last notification could not be shown; empty: it was
+    std::filesystem::path program; // the kindling the timer runs (the platform sets it)
+    Notice notice;                 // how the card's last change went
 };
 
 // The PIN lock: while locked the window shows nothing but the PIN field.
@@ -207,6 +221,7 @@ struct UiState {
     PauseDraft pauseDraft;
     CalendarDayMenu calendarMenu;
     DataSection data;
+    SyncView sync; // two computers: when to sync, and how the last one went
     std::filesystem::path documentsDirectory; // where exports go unless told otherwise
     std::string appVersion;                   // written into JSON exports
     // Shows a folder in the desktop's file manager without waiting for it
@@ -215,6 +230,7 @@ struct UiState {
     // The welcome steps, the Settings screen and the PIN lock.
     OnboardingDraft onboarding;
     SettingsDraft settings;
+    ReminderView reminder;
     LockView lock;
     float uiScale = 1.0f; // the "ui_scale" preference; scale = monitor content scale x this
 };

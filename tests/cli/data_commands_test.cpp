@@ -46,7 +46,9 @@ TEST_CASE("export then import into an empty folder gives the same history; again
     REQUIRE(exported.exitCode == 0);
     CHECK(exported.out.find("3 logs") != std::string::npos);
     CHECK(!fs::exists(file.string() + ".partial"));
+#ifndef _WIN32 // POSIX modes; on Windows the folder's ACL decides
     CHECK((fs::status(file).permissions() & fs::perms::group_read) == fs::perms::none);
+#endif
 
     REQUIRE(target.run({"stats"}).exitCode == 0); // creates the empty data file
     const auto emptyBytes = testing::readFile(dataFile(target));

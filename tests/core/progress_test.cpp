@@ -237,36 +237,6 @@ TEST_CASE("levels: the day each level was reached") {
 }
 
 // docs/scoring.md §6.3: what an edit of the past would take away is kept.
-TEST_CASE("kept XP: a preference's text, read back, merged per day, let go by undo") {
-    const Day a = *parseDay("2026-03-02"), b = *parseDay("2026-03-05");
-    std::vector<XpGain> kept = withKeptXp({}, b, 50);
-    kept = withKeptXp(kept, a, 10);
-    kept = withKeptXp(kept, b, 25);
-    REQUIRE(kept == std::vector<XpGain>{{a, 10}, {b, 75}});
-    CHECK(formatKeptXp(kept) == "2026-03-02=10;2026-03-05=75");
-    CHECK(parseKeptXp(formatKeptXp(kept)) == kept);
-    // Unreadable parts are left out, never guessed at.
-    CHECK(parseKeptXp("2026-03-02=10;garbage;2026-02-30=5;2026-03-05=-3;2026-03-05=x") ==
-          std::vector<XpGain>{{a, 10}});
-    CHECK(parseKeptXp("").empty());
-    // An undo lets go of what its change kept: that day's first, never below 0.
-    CHECK(withoutKeptXp(kept, b, 25) == std::vector<XpGain>{{a, 10}, {b, 50}});
-    CHECK(withoutKeptXp(kept, b, 80) == std::vector<XpGain>{{a, 5}});
-    CHECK(withoutKeptXp(kept, a, 1000).empty());
-    // However many edits, the text stays a preference's size and keeps the total.
-    std::vector<XpGain> many;
-    std::int64_t total = 0;
-    for (int i = 0; i < 2000; ++i) {
-        many = withKeptXp(many, a + days{i}, i + 1);
-        total += i + 1;
-    }
-    CHECK(formatKeptXp(many).size() <= 3900);
-    std::int64_t sum = 0;
-    for (const XpGain& gain : many)
-        sum += gain.xp;
-    CHECK(sum == total);
-}
-
 TEST_CASE("kept XP joins the ledger on its day, and the level is read with it") {
     XpLedger ledger;
     ledger.breakdown.logs = 90;

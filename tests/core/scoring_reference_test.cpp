@@ -98,9 +98,9 @@ RefSeries referenceSeries(const SeriesInput& input, Day asOf) {
                 windows.push_back({begin, newest, begin + days{length - 1}});
         }
         for (std::size_t i = 1; i < windows.size(); ++i) {
-            const long overlap = (windows[i].end - windows[i - 1].begin).count();
+            const auto overlap = (windows[i].end - windows[i - 1].begin).count();
             if (overlap < 0) continue;
-            const long shift = std::min((windows[i].end - windows[i].newest).count(), overlap + 1);
+            const auto shift = std::min((windows[i].end - windows[i].newest).count(), overlap + 1);
             windows[i].begin -= days{shift};
             windows[i].end -= days{shift};
         }

@@ -1,3 +1,4 @@
+#include "platform/os/user_folders.hpp"
 #include "store/export_import.hpp"
 #include "store_test_support.hpp"
 
@@ -568,9 +569,25 @@ TEST_CASE("writeFileSafely never leaves half a file and refuses to overwrite") {
     writeFileSafely(file, "second", true);
     CHECK(readBytes(file).size() == 6);
     CHECK(!fs::exists(temp.path() / "export.json.partial"));
+#ifndef _WIN32 // POSIX modes; on Windows the folder's ACL decides
     CHECK((fs::status(file).permissions() & fs::perms::others_read) == fs::perms::none);
+#endif
     expectStoreError(StoreError::Kind::Io,
                      [&] { writeFileSafely(temp.path() / "missing" / "x.json", "x", false); });
+}
+
+TEST_CASE("writeFileSafely writes under a name beyond Latin-1, exactly as typed") {
+    TempDir temp;
+    const std::string name = "Zoë и Łukasz ☕ 日本.json";
+    const fs::path file = temp.path() / os::pathFromUtf8(name);
+    writeFileSafely(file, "{}", false);
+    CHECK(readBytes(file) == std::vector<char>{'{', '}'});
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(temp.path()))
+        names.push_back(os::pathToUtf8(entry.path().filename()));
+    CHECK(names == std::vector<std::string>{name}); // and no .partial left beside it
+    writeFileSafely(file, "[]", true);
+    CHECK(readBytes(file) == std::vector<char>{'[', ']'});
 }
 
 // --- Restore ----------------------------------------------------------------

@@ -4,12 +4,15 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <csignal>
+#ifndef _WIN32
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 using namespace kindling;
 using namespace kindling::test;
 
+#ifndef _WIN32 // fork() and SIGKILL
 TEST_CASE("every acknowledged log survives a SIGKILL of the process") {
     TempDir temp;
     const DataLocation location = temp.location();
@@ -83,6 +86,7 @@ TEST_CASE("every acknowledged log survives a SIGKILL of the process") {
     SQLite::Database db(store.file(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
+#endif
 
 TEST_CASE("a full disk is reported and what was saved before stays intact") {
     TempDir temp;

@@ -1,3 +1,4 @@
+#include "platform/os/local_time.hpp"
 #include "store/store.hpp"
 #include "store_test_support.hpp"
 
@@ -237,8 +238,7 @@ TEST_CASE("migrations from every earlier version keep goals and date the archive
     // (updated_at) becomes the day it was archived, in local time.
     const std::int64_t archivedAt = 1'773'144'000; // 2026-03-10 12:00 UTC
     const std::time_t seconds = archivedAt;
-    std::tm local{};
-    localtime_r(&seconds, &local);
+    const std::tm local = os::localTime(seconds);
     const Day archivedDay = day(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
                                 static_cast<unsigned>(local.tm_mday));
 

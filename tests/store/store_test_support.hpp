@@ -2,6 +2,7 @@
 // Real files in a fresh folder per test, and the comparisons the store tests share.
 
 #include "core/change_set.hpp"
+#include "core/entity.hpp"
 #include "store/store.hpp"
 
 #include <catch2/catch.hpp>
@@ -141,83 +142,49 @@ template <class F> std::string expectStoreError(StoreError::Kind kind, F&& actio
     return {};
 }
 
+// Rows compare with their operator== and print through their description
+// (core/entity.hpp), so a failure shows every field of both.
 inline void requireSameRitual(const Ritual& a, const Ritual& b) {
-    CHECK(a.id == b.id);
-    CHECK(a.name == b.name);
-    CHECK(a.icon == b.icon);
-    CHECK(a.area == b.area);
-    CHECK(a.why == b.why);
-    CHECK(a.frequency.times == b.frequency.times);
-    CHECK(a.frequency.perDays == b.frequency.perDays);
-    CHECK(a.weekdays == b.weekdays);
-    CHECK(a.mode == b.mode);
-    REQUIRE(a.measure.has_value() == b.measure.has_value());
-    if (a.measure) {
-        CHECK(a.measure->kind == b.measure->kind);
-        CHECK(a.measure->target == b.measure->target);
-    }
-    CHECK(a.unit == b.unit);
-    CHECK(a.archived == b.archived);
-    CHECK(a.position == b.position);
-    CHECK(a.catalogId == b.catalogId);
-    CHECK(a.whenItHelps == b.whenItHelps);
+    CHECK(a == b);
 }
-
 inline void requireSameLog(const Log& a, const Log& b) {
-    CHECK(a.id == b.id);
-    CHECK(a.ritualId == b.ritualId);
-    CHECK(a.day == b.day);
-    CHECK(a.who == b.who);
-    CHECK(a.amount == b.amount);
-    CHECK(a.note == b.note);
-    CHECK(a.loggedAt == b.loggedAt);
+    CHECK(a == b);
 }
-
 inline void requireSameGoal(const Goal& a, const Goal& b) {
-    CHECK(a.id == b.id);
-    CHECK(a.title == b.title);
-    CHECK(a.target == b.target);
-    CHECK(a.scope == b.scope);
-    CHECK(a.ritualId == b.ritualId);
-    CHECK(a.area == b.area);
-    CHECK(a.period == b.period);
-    CHECK(a.start == b.start);
-    CHECK(a.end == b.end);
-    CHECK(a.reward == b.reward);
-    CHECK(a.archivedOn == b.archivedOn);
+    CHECK(a == b);
 }
 
 inline void requireSameHistory(const History& a, const History& b) {
-    for (std::size_t i = 0; i < 2; ++i) {
-        CHECK(a.couple.partners[i].name == b.couple.partners[i].name);
-        CHECK(a.couple.partners[i].colour == b.couple.partners[i].colour);
-    }
-    CHECK(a.settings.dayStartHour == b.settings.dayStartHour);
-    CHECK(a.settings.weekStart == b.settings.weekStart);
-    CHECK(a.settings.talkingAboutUs == b.settings.talkingAboutUs);
+    CHECK(a.couple == b.couple);
+    CHECK(a.settings == b.settings);
+    CHECK(a.rituals == b.rituals);
+    CHECK(a.logs == b.logs);
+    CHECK(a.skips == b.skips);
+    CHECK(a.pauses == b.pauses);
+    CHECK(a.goals == b.goals);
     CHECK(a.programmeSteps == b.programmeSteps);
-    REQUIRE(a.rituals.size() == b.rituals.size());
-    for (std::size_t i = 0; i < a.rituals.size(); ++i)
-        requireSameRitual(a.rituals[i], b.rituals[i]);
-    REQUIRE(a.logs.size() == b.logs.size());
-    for (std::size_t i = 0; i < a.logs.size(); ++i)
-        requireSameLog(a.logs[i], b.logs[i]);
-    REQUIRE(a.skips.size() == b.skips.size());
-    for (std::size_t i = 0; i < a.skips.size(); ++i) {
-        CHECK(a.skips[i].id == b.skips[i].id);
-        CHECK(a.skips[i].ritualId == b.skips[i].ritualId);
-        CHECK(a.skips[i].day == b.skips[i].day);
-    }
-    REQUIRE(a.pauses.size() == b.pauses.size());
-    for (std::size_t i = 0; i < a.pauses.size(); ++i) {
-        CHECK(a.pauses[i].id == b.pauses[i].id);
-        CHECK(a.pauses[i].first == b.pauses[i].first);
-        CHECK(a.pauses[i].last == b.pauses[i].last);
-        CHECK(a.pauses[i].reason == b.pauses[i].reason);
-    }
-    REQUIRE(a.goals.size() == b.goals.size());
-    for (std::size_t i = 0; i < a.goals.size(); ++i)
-        requireSameGoal(a.goals[i], b.goals[i]);
 }
 
 } // namespace kindling::test
+
+namespace kindling::test {
+template <class Row> struct RowPrinter {
+    static std::string convert(const Row& row) { return "\n" + kindling::describeRow(row); }
+};
+} // namespace kindling::test
+
+namespace Catch {
+template <> struct StringMaker<kindling::Ritual> : kindling::test::RowPrinter<kindling::Ritual> {};
+template <> struct StringMaker<kindling::Log> : kindling::test::RowPrinter<kindling::Log> {};
+template <> struct StringMaker<kindling::Skip> : kindling::test::RowPrinter<kindling::Skip> {};
+template <> struct StringMaker<kindling::Pause> : kindling::test::RowPrinter<kindling::Pause> {};
+template <> struct StringMaker<kindling::Goal> : kindling::test::RowPrinter<kindling::Goal> {};
+template <>
+struct StringMaker<kindling::Settings> : kindling::test::RowPrinter<kindling::Settings> {};
+template <> struct StringMaker<kindling::Couple> {
+    static std::string convert(const kindling::Couple& couple) {
+        return "\n" + kindling::describeRow(couple.partners[0]) +
+               kindling::describeRow(couple.partners[1]);
+    }
+};
+} // namespace Catch

@@ -12,12 +12,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <sched.h>
 #include <sodium.h>
 #include <string>
+#include <vector>
+#ifdef __linux__
+#include <sched.h>
 #include <sys/mount.h>
 #include <unistd.h>
-#include <vector>
+#endif
 
 namespace kindling::sync::test {
 
@@ -66,11 +68,12 @@ inline CoupleKey randomKey() {
     return CoupleKey::fromBytes(bytes);
 }
 
-// Every file under `root`, relative, sorted.
+// Every file under `root`, relative (with "/" on every system), sorted.
 inline std::vector<std::string> allFiles(const fs::path& root) {
     std::vector<std::string> files;
     for (const auto& entry : fs::recursive_directory_iterator(root))
-        if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), root).string());
+        if (entry.is_regular_file())
+            files.push_back(fs::relative(entry.path(), root).generic_string());
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -112,7 +115,9 @@ inline std::vector<std::string> payloadsFrom(const SyncFolder& reader, const Dev
     return payloads;
 }
 
-// This test process gets its own mount namespace (as root, or through a user
+#ifdef __linux__
+// Linux only (folder_failures_test.cpp, which other systems leave out):
+// this test process gets its own mount namespace (as root, or through a user
 // namespace), so it can mount small or read-only file systems that vanish
 // with it. A test that needs this and cannot have it fails.
 inline void enterPrivateMounts() {
@@ -154,5 +159,6 @@ inline void remountReadOnly(const fs::path& where) {
 inline void unmount(const fs::path& where) {
     ::umount2(where.c_str(), MNT_DETACH);
 }
+#endif
 
 } // namespace kindling::sync::test

@@ -149,7 +149,7 @@ TEST_CASE("a question talked about through next does not come back on its own ni
     steps::answerQuestion(c.session, talked);
     // Find the night that question is due on, later in this cycle.
     const long size = static_cast<long>(questionsForTheNight(deck).size());
-    const long nightsLeft = size - 1 - (c.today - questionDeckEpoch).count() % size;
+    const long nightsLeft = size - 1 - daysBetween(questionDeckEpoch, c.today) % size;
     REQUIRE(nightsLeft > 0);
     std::optional<Day> ownNight;
     for (long ahead = 1; ahead <= nightsLeft && !ownNight; ++ahead)

@@ -1,7 +1,9 @@
 // The Settings screen's data section, clicked through: export (JSON and CSV,
 // never replacing a file unasked), import with its preview into a wiped data
-// folder, backups and restore, and the button that opens the data's folder.
+// folder, backups and restore, the button that opens the data's folder, and
+// the Two computers card (settings_sync.cpp) beside them.
 // Every check reads the files written or the data file itself.
+#include "app/sync_engine.hpp"
 #include "session_fixture.hpp"
 #include "session_steps.hpp"
 
@@ -231,4 +233,34 @@ TEST_CASE("data: the data's folder opens in the file manager, or the screen says
     ui.act("data/open-folder");
     CHECK_THAT(ui.drawn(),
                Contains("That did not work: the folder did not open: xdg-open is not installed"));
+}
+
+TEST_CASE(
+    "sync: started from Settings, the card shows the code, and the data card says what travels") {
+    SessionFixture ui;
+    setUpCouple(ui);
+    openSettings(ui, ui.dir().path() / "Documents");
+    CHECK(ui.shows("Everything stays on this computer"));
+    const fs::path shared = ui.dir().path() / "Shared";
+    fs::create_directories(shared);
+
+    ui.retype("sync/folder", shared.string());
+    ui.act("sync/start");
+    ui.run(2);
+    CHECK(ui.shows("Syncing through " + shared.string()));
+    CHECK(ui.shows("type the pairing code shown here"));
+    const std::optional<std::string> code = pairingCode(ui.session());
+    REQUIRE(code.has_value());
+    CHECK(ui.shows(*code));
+    CHECK(ui.shows("Your changes also travel, sealed, through the folder you share"));
+    CHECK_FALSE(ui.shows("Everything stays on this computer"));
+    CHECK_FALSE(fs::is_empty(shared)); // the first journal is written at once
+
+    ui.act("sync/stop");
+    ui.act("sync/stop-yes");
+    ui.run(2);
+    CHECK(ui.shows("Sync is off on this computer."));
+    CHECK_FALSE(pairingCode(ui.session()).has_value());
+    CHECK_FALSE(fs::is_empty(shared)); // the folder is left as it was
+    CHECK(ui.shows("Everything stays on this computer"));
 }

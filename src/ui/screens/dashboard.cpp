@@ -506,7 +506,8 @@ void drawCalendar(UiState& state, const Palette& p, const DashboardView& view, f
     const auto shown = std::count_if(heatmap.cells.begin(), heatmap.cells.end(),
                                      [](const HeatmapCell& c) { return !c.future; });
     const bool recent = view.firstLog && *view.firstLog > heatmap.firstDay;
-    const long counted = recent ? daysBetween(*view.firstLog, view.asOf) + 1 : shown;
+    const long counted =
+        recent ? daysBetween(*view.firstLog, view.asOf) + 1 : static_cast<long>(shown);
     std::string summary = fmt::format("{} on {} of {} {}", ritual != nullptr ? "Done" : "Together",
                                       heatmap.activeDays, recent ? "your" : "the last", counted);
     summary += recent ? (counted == 1 ? " day so far" : " days so far") : " days";

@@ -55,6 +55,27 @@ void formError(const Palette& palette, const std::string& error) {
     problemText(palette, error);
 }
 
+void cardTitle(UiState& state, const Palette& p, const char* icon, const char* title) {
+    ImGui::PushFont(state.fonts.heading);
+    ImGui::TextColored(p.accent, "%s", icon);
+    ImGui::SameLine(0, 10 * state.scale);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+}
+
+float buttonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void showNotice(const Palette& p, const Notice& notice) {
+    if (notice.text.empty()) return;
+    ImGui::Dummy(ImVec2(0, 2));
+    if (notice.problem)
+        problemText(p, "That did not work: " + notice.text);
+    else
+        doneText(p, notice.text);
+}
+
 std::string readableError(const std::exception& error) {
     // A RuleViolation's text is the problem alone (core/rules.hpp): no flag
     // or label to take off, only the first letter to raise.

@@ -55,6 +55,24 @@ template <class F> bool attemptIn(std::string& error, F&& command) {
     }
 }
 
+// ---- Cards of the Settings screen (settings*.cpp) -----------------------------
+
+// A card's heading: its icon in the accent colour, then the title.
+void cardTitle(UiState& state, const Palette& palette, const char* icon, const char* title);
+// A button's width for `label`.
+float buttonWidth(const char* label);
+// How a card's last action went, under it: a problem in its own colour and
+// icon, a success with a check.
+void showNotice(const Palette& palette, const Notice& notice);
+// Runs an action; any failure becomes the card's notice, never a crash.
+template <class F> void attempt(Notice& notice, F&& action) {
+    try {
+        action();
+    } catch (const std::exception& e) {
+        notice = {e.what(), true};
+    }
+}
+
 // Under a screen's title: what went wrong (state.lastError), what the last
 // action did (`notice`), and the undo button while there is something to undo.
 // Ctrl+Z undoes too, while no field is being typed in. Undoing clears the notice.

@@ -3,6 +3,7 @@
 // a first goal, and reads how Kindling counts. Nothing is saved until the last
 // step; skipping saves only the couple, so the window opens on Today from then on.
 #include "app/content.hpp"
+#include "app/reminder.hpp"
 #include "app/session.hpp"
 #include "core/catalog.hpp"
 #include "core/icons.hpp"
@@ -181,6 +182,7 @@ void finish(UiState& state) {
         goal->period = draft.goalPeriod;
         goal->reward = draft.goalReward;
     }
+    const bool remind = draft.eveningReminder;
     try {
         session.run(finishWelcome, couple, rituals, goal);
     } catch (const RuleViolation& e) {
@@ -198,6 +200,7 @@ void finish(UiState& state) {
     }
     state.onboarding = OnboardingDraft{};
     state.screen = Screen::Today;
+    if (remind) turnOnReminderFromWelcome(state);
 }
 
 // "Skip for now": on the first run the couple is saved (with the names and
@@ -491,6 +494,7 @@ void drawHowItCounts(UiState& state, const Palette& p, float width) {
               "good run barely shows. Points only ever go up: what you earn stays yours, even "
               "when you change a day in the past.");
     endCard();
+    if (!reminderSettings(*state.session).on) drawReminderOffer(state, width); // reminder_card.cpp
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // The Settings screen: the couple (names, colours), their days (when a day
-// and a week start), how Kindling looks, the optional PIN, the welcome steps,
-// and then the data cards (settings_data.cpp). Each change is saved at once.
+// and a week start), how Kindling looks, the optional PIN, the evening
+// reminder (reminder_card.cpp), the welcome steps, and then the data cards
+// (settings_data.cpp). Each change is saved at once.
 #include "app/session.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/preference_widgets.hpp"
@@ -397,8 +398,14 @@ void drawSettingsScreen(UiState& state) {
     ImGui::Dummy(ImVec2(0, 8 * s));
     drawPin(state, p, width, inner);
     ImGui::Dummy(ImVec2(0, 8 * s));
+    drawReminderCard(state, width); // reminder_card.cpp
+    ImGui::Dummy(ImVec2(0, 8 * s));
     drawWelcomeAgain(state, p, width);
     ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, 8 * s));
+
+    // Two computers (settings_sync.cpp).
+    drawSyncSection(state);
     ImGui::Dummy(ImVec2(0, 8 * s));
 
     // Export, import, backups and where the file is (settings_data.cpp).

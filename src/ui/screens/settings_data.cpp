@@ -12,6 +12,7 @@
 #include "app/session.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -134,40 +135,10 @@ std::string backupKind(const BackupFile& file) {
     return {};
 }
 
-void showNotice(const Palette& p, const Notice& notice) {
-    if (notice.text.empty()) return;
-    ImGui::Dummy(ImVec2(0, 2));
-    if (notice.problem)
-        problemText(p, "That did not work: " + notice.text);
-    else
-        doneText(p, notice.text);
-}
-
-// Runs an action; any failure becomes the card's notice, never a crash.
-template <class F> void attempt(Notice& notice, F&& action) {
-    try {
-        action();
-    } catch (const std::exception& e) {
-        notice = {e.what(), true};
-    }
-}
-
 // Continues the line at `x` (window coordinates, as GetCursorPosX): table columns.
 void column(float x) {
     ImGui::SameLine(0, 0);
     ImGui::SetCursorPosX(x);
-}
-
-float buttonWidth(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
-}
-
-void cardTitle(UiState& state, const Palette& p, const char* icon, const char* title) {
-    ImGui::PushFont(state.fonts.heading);
-    ImGui::TextColored(p.accent, "%s", icon);
-    ImGui::SameLine(0, 10 * state.scale);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
 }
 
 // A text field as wide as the card leaves beside a button of `buttonLabel`.
@@ -184,8 +155,14 @@ void drawLocation(UiState& state, const Palette& p, float width, float inner) {
     DataSection& data = state.data;
     beginCard(p, width, state.scale);
     cardTitle(state, p, icons::folderOpen, "Where your data lives");
+    // With sync on (settings_sync.cpp), changes also travel, sealed, through the shared folder.
+    const bool syncing = state.sync.status && state.sync.status->on;
     wrappedTextColored(p.textMuted,
-                       "Everything stays on this computer, in one file that only you can read.");
+                       syncing ? "Your data file stays on this computer, in one file that only "
+                                 "you can read. Your changes also travel, sealed, through the "
+                                 "folder you share: no one else can read them there."
+                               : "Everything stays on this computer, in one file that only you "
+                                 "can read.");
     const fs::path file = state.session->dataFile();
     std::string shown = file.string();
     const char* openLabel = "Open its folder";

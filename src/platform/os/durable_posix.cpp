@@ -1,0 +1,34 @@
+#include "platform/os/durable.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace kindling::os {
+
+namespace {
+
+std::optional<std::string> syncPath(const std::filesystem::path& path, int flags) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) return std::strerror(errno);
+    if (::fsync(fd) != 0) {
+        std::string error = std::strerror(errno);
+        ::close(fd);
+        return error;
+    }
+    ::close(fd);
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> syncFile(const std::filesystem::path& file) {
+    return syncPath(file, O_RDONLY);
+}
+
+std::optional<std::string> syncDirectory(const std::filesystem::path& directory) {
+    return syncPath(directory, O_RDONLY | O_DIRECTORY);
+}
+
+} // namespace kindling::os

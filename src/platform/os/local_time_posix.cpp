@@ -1,0 +1,11 @@
+#include "platform/os/local_time.hpp"
+
+namespace kindling::os {
+
+std::tm localTime(std::time_t moment) {
+    std::tm local{};
+    ::localtime_r(&moment, &local);
+    return local;
+}
+
+} // namespace kindling::os

@@ -1,0 +1,78 @@
+#pragma once
+// What runs `kindling reminder check` while the window is closed: a systemd
+// user timer where systemd runs the session, else an XDG autostart entry that
+// starts a quiet watcher at login (`reminder check --watch`). Written into the
+// user's configuration folder when reminders are turned on, and every file
+// removed again (and the watcher stopped) when they are turned off.
+
+#include "core/reminder.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kindling::platform {
+
+enum class ReminderScheduler : std::uint8_t { SystemdTimer, Autostart };
+std::string_view schedulerName(ReminderScheduler scheduler); // "systemd" or "autostart"
+std::optional<ReminderScheduler> schedulerFromName(std::string_view name);
+
+// What the timer or the watcher runs.
+struct ReminderJob {
+    std::filesystem::path program;       // the kindling executable
+    std::filesystem::path dataDirectory; // passed as --data-dir
+    TimeOfDay at = defaultReminderTime;  // when the timer fires
+};
+
+// Where the files go under the configuration folder ($XDG_CONFIG_HOME, else ~/.config).
+struct ReminderScheduleFiles {
+    std::filesystem::path service;   // systemd/user/kindling-reminder.service
+    std::filesystem::path timer;     // systemd/user/kindling-reminder.timer
+    std::filesystem::path wants;     // systemd/user/timers.target.wants/kindling-reminder.timer
+    std::filesystem::path autostart; // autostart/app.kindling.Kindling-reminder.desktop
+};
+ReminderScheduleFiles reminderScheduleFiles(const std::filesystem::path& configHome);
+std::filesystem::path userConfigHome();
+
+// The files' text, exactly as written.
+std::string systemdServiceText(const ReminderJob& job);
+std::string systemdTimerText(const ReminderJob& job);
+std::string autostartText(const ReminderJob& job);
+
+// A systemd user manager runs this session (its private socket is there).
+bool systemdRunsThisSession();
+ReminderScheduler preferredScheduler();
+
+// What is installed now.
+struct ReminderSchedule {
+    std::optional<ReminderScheduler> installed;
+    std::vector<std::filesystem::path> files; // those on disk
+    std::vector<std::string> notes; // what the couple should know (systemd not running …)
+};
+ReminderSchedule reminderSchedule(const std::filesystem::path& configHome);
+
+// Writes the files of `scheduler` (removing the other kind's), and starts it
+// now: the timer through systemctl --user, the watcher as a detached process.
+// Throws std::runtime_error with the file and the reason when a file cannot
+// be written (whatever was written is removed again).
+ReminderSchedule installReminderSchedule(ReminderScheduler scheduler, const ReminderJob& job,
+                                         const std::filesystem::path& configHome);
+// Stops the timer and the watcher and removes every file either kind wrote.
+ReminderSchedule removeReminderSchedule(const std::filesystem::path& configHome,
+                                        const std::filesystem::path& dataDirectory);
+
+// The watcher's lock beside the data file: one watcher per data folder, and
+// the file that names it when it must stop.
+std::filesystem::path watcherLockFile(const std::filesystem::path& dataDirectory);
+
+// This process's executable (platform/os/process.hpp).
+std::filesystem::path currentProgram();
+
+// Quoting for the two file formats (systemd's ExecStart=, the desktop entry's Exec=).
+std::string systemdCommandLine(const std::vector<std::string>& arguments);
+std::string desktopExecLine(const std::vector<std::string>& arguments);
+
+} // namespace kindling::platform

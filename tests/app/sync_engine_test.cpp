@@ -7,6 +7,7 @@
 #include "app/clock.hpp"
 #include "app/sync_engine.hpp"
 #include "cli/stats_report.hpp"
+#include "core/programme.hpp"
 #include "session_steps.hpp"
 #include "store/store_test_support.hpp"
 
@@ -115,6 +116,8 @@ History sorted(History history) {
     history.pauses = byKey(history.pauses);
     history.goals = byKey(history.goals);
     history.questionMarks = byKey(history.questionMarks);
+    history.programmeSteps = byKey(history.programmeSteps);
+    history.keptXp = byKey(history.keptXp);
     return history;
 }
 
@@ -178,6 +181,8 @@ void requireSameEverywhere(std::vector<Computer*> computers) {
         CHECK(other.pauses == first.pauses);
         CHECK(other.goals == first.goals);
         CHECK(other.questionMarks == first.questionMarks);
+        CHECK(other.programmeSteps == first.programmeSteps);
+        CHECK(other.keptXp == first.keptXp);
         // Derived from the same history, every number is the same too.
         const std::string otherStats = statsJson(computers[i]->s());
         if (otherStats != stats) {
@@ -441,6 +446,54 @@ TEST_CASE("sync: a delete and an edit of one log: the later wins") {
     setClockForTesting(std::nullopt);
 }
 
+TEST_CASE("sync: XP kept through a delete on one computer is kept on the other, once") {
+    test::TempDir dir;
+    Computer a(dir.path(), "a"), b(dir.path(), "b");
+    setUpCouple(a.s());
+    steps::log(a.s(), "Evening walk", {today - days{1}, today}, std::nullopt, std::nullopt, "");
+    startAndJoin({&a, &b});
+    const std::int64_t shown = a.s().progress().level.xp;
+    REQUIRE(b.s().progress().level.xp == shown);
+
+    // Sam deletes yesterday's walk on his computer: the XP it earned stays.
+    steps::deleteLog(b.s(), a.s().history().logs.front().id);
+    CHECK(b.s().progress().level.xp == shown);
+    REQUIRE(b.s().history().keptXp.size() == 1);
+    exchange(a, b);
+    requireSameEverywhere({&a, &b});
+    // Zoë's computer shows the same XP: the kept row came with the delete, and
+    // applying it kept nothing more.
+    CHECK(a.s().progress().level.xp == shown);
+    CHECK(a.s().history().keptXp == b.s().history().keptXp);
+
+    // Sam takes his delete back: the walk and its XP return, the kept row goes.
+    REQUIRE(b.s().undo());
+    exchange(a, b);
+    requireSameEverywhere({&a, &b});
+    CHECK(a.s().history().keptXp.empty());
+    CHECK(a.s().history().logs.size() == 2);
+    CHECK(a.s().progress().level.xp == shown);
+}
+
+TEST_CASE("sync: the programme's answers given on two computers meet") {
+    test::TempDir dir;
+    Computer a(dir.path(), "a"), b(dir.path(), "b");
+    setUpCouple(a.s());
+    startAndJoin({&a, &b});
+    // Each answers on their own computer before either hears of the other.
+    a.s().run(answerProgrammeJoin, Who::Partner1, true);
+    b.s().run(answerProgrammeJoin, Who::Partner2, true);
+    CHECK(programmeState(a.s().history()).status == ProgrammeStatus::Off);
+    exchange(a, b);
+    requireSameEverywhere({&a, &b});
+    for (Computer* c : {&a, &b}) {
+        const ProgrammeState state = programmeState(c->s().history());
+        CHECK(state.status == ProgrammeStatus::Active);
+        CHECK(state.stage == 1);
+        CHECK(state.outcome == ProgrammeOutcome::Began);
+    }
+}
+
 namespace {
 
 // One random thing a couple does on one computer; what the rules refuse is
@@ -454,7 +507,7 @@ void randomChange(Session& session, std::mt19937& rng) {
     };
     const Day day = today - days{pick(20)};
     try {
-        switch (pick(14)) {
+        switch (pick(15)) {
         case 0:
         case 1:
         case 2:
@@ -519,7 +572,28 @@ void randomChange(Session& session, std::mt19937& rng) {
         case 13: {
             Settings settings = history.settings;
             settings.weekStart = pick(7);
+            settings.talkingAboutUs = pick(2) == 0;
             session.run(setSettings, settings);
+            break;
+        }
+        case 14: { // the programme: an answer, a pause, a stop or a step back
+            const Who who = pick(2) ? Who::Partner1 : Who::Partner2;
+            switch (pick(5)) {
+            case 0:
+                session.run(answerProgrammeJoin, who, pick(3) != 0);
+                break;
+            case 1:
+                session.run(answerProgrammeReady, who, pick(3) != 0);
+                break;
+            case 2:
+                session.run(pauseProgramme);
+                break;
+            case 3:
+                session.run(stopProgramme);
+                break;
+            default:
+                session.run(goBackProgrammeStage);
+            }
             break;
         }
         }

@@ -1,8 +1,9 @@
 // What issue 12 added to the data file and to the export: rituals done when
-// it helps (migration 5, RitualRecord 2), the couple's "Talking about us"
-// setting (SettingsRecord 2), and the touch programme's steps (migration 6,
-// "programme_steps"). Older files and older exports still open and import;
-// bad values are refused with where and why, and nothing is written.
+// it helps (migration 6, ritual record 2), the couple's "Talking about us"
+// setting (settings record 2), the touch programme's steps (migration 7,
+// "programme_steps") and XP kept through edits (migration 8, "kept_xp").
+// Older files and older exports still open and import; bad values are
+// refused with where and why, and nothing is written.
 #include "store/export_import.hpp"
 #include "store/store.hpp"
 #include "store/store_test_support.hpp"
@@ -47,6 +48,7 @@ History gentleHistory() {
         {newUuid(), 2, ProgrammeStepKind::Join, Who::Partner2, false, 1, day(2026, 3, 3)});
     history.programmeSteps.push_back(
         {newUuid(), 3, ProgrammeStepKind::Stop, std::nullopt, false, 1, day(2026, 3, 4)});
+    history.keptXp.push_back({newUuid(), day(2026, 3, 5), 50});
     return history;
 }
 
@@ -69,6 +71,9 @@ TEST_CASE("gentle rows: kept in the data file and read back") {
     CHECK(history.programmeSteps[1].yes == false);
     CHECK(history.programmeSteps[2].kind == ProgrammeStepKind::Stop);
     CHECK_FALSE(history.programmeSteps[2].who.has_value());
+    REQUIRE(history.keptXp.size() == 1);
+    CHECK(history.keptXp[0].xp == 50);
+    CHECK(history.keptXp[0].day == day(2026, 3, 5));
     // The couple's setting is not one of this computer's preferences.
     CHECK(store.preferences().count("talking_about_us") == 0);
     // A step taken back keeps a tombstone, like every row.
@@ -86,7 +91,8 @@ TEST_CASE("gentle rows: a version 4 file is upgraded; its rituals keep their sch
         CHECK_FALSE(db.tableExists("programme_steps"));
         db.exec("INSERT INTO rituals (id, name, icon, area, why, times, per_days, mode, unit, "
                 "archived, position, catalog_id, created_at, updated_at) VALUES "
-                "('r1', 'A repair talk', 'leaf', 'repair', '', 1, 7, 'together', '', 0, 0, "
+                "('5d1c8a4e-7b2f-4c3a-9e1d-0a6b5c4d3e2f', 'A repair talk', 'leaf', 'repair', '', "
+                "1, 7, 'together', '', 0, 0, "
                 "'repair-talk', 1, 1)");
     }
     Store store = Store::open(location);
@@ -126,6 +132,7 @@ TEST_CASE("gentle rows: exported and imported; older exports lack them and still
     CHECK(json.find("\"when_it_helps\": true") != std::string::npos);
     CHECK(json.find("\"talking_about_us\": true") != std::string::npos);
     CHECK(json.find("\"programme_steps\"") != std::string::npos);
+    CHECK(json.find("\"kept_xp\"") != std::string::npos);
 
     const ImportPlan plan = planImport(json, History{});
     REQUIRE(plan.rituals.added.size() == 2);
@@ -134,6 +141,7 @@ TEST_CASE("gentle rows: exported and imported; older exports lack them and still
     REQUIRE(plan.settings.updated.size() == 1);
     CHECK(plan.settings.updated[0].talkingAboutUs);
     CHECK(plan.programmeSteps.added == source.programmeSteps);
+    CHECK(plan.keptXp.added == source.keptXp);
     // The same file against what it holds changes nothing.
     CHECK(planImport(json, source).changesNothing());
 
@@ -152,6 +160,7 @@ TEST_CASE("gentle rows: exported and imported; older exports lack them and still
         REQUIRE(older.rituals.added.size() == 2);
         CHECK_FALSE(older.rituals.added[0].whenItHelps);
         CHECK(older.programmeSteps.added.empty());
+        CHECK(older.keptXp.added.empty());
         CHECK(older.settings.updated.empty()); // the defaults are what a new file holds
     }
     SECTION("bad values are refused with where and why") {
@@ -170,5 +179,7 @@ TEST_CASE("gentle rows: exported and imported; older exports lack them and still
                                    "no name"));
         CHECK_THAT(importError(replacedText(json, "\"stage\": 1", "\"stage\": 4"), History{}),
                    Catch::Contains("programme_steps[0].stage"));
+        CHECK_THAT(importError(replacedText(json, "\"xp\": 50", "\"xp\": 0"), History{}),
+                   Catch::Contains("kept_xp[0].xp: 0 is outside 1 to"));
     }
 }

@@ -104,6 +104,8 @@ inline void storeSaveAll(Store& store, const History& history) {
         change.add(row);
     for (const ProgrammeStep& row : history.programmeSteps)
         change.add(row);
+    for (const KeptXp& row : history.keptXp)
+        change.add(row);
     store.apply(change.rows, testNow);
 }
 
@@ -163,6 +165,7 @@ inline void requireSameHistory(const History& a, const History& b) {
     CHECK(a.pauses == b.pauses);
     CHECK(a.goals == b.goals);
     CHECK(a.programmeSteps == b.programmeSteps);
+    CHECK(a.keptXp == b.keptXp);
 }
 
 } // namespace kindling::test

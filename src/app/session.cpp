@@ -181,7 +181,7 @@ std::optional<ChangeSet> Session::write(const ChangeSet& change,
         shown_.insert(row.after->key);
     if (!rows.of<Couple>().empty()) onboarded_ = true;
 
-    if (historyChanges) updateMilestones(change.milestones, pendingBefore, std::move(*after));
+    if (historyChanges) updateMilestones(change, pendingBefore, std::move(*after));
     std::erase_if(pending_, [&](const Milestone& m) { return shown_.count(m.key) > 0; });
     ++revision_;
     return withKept;
@@ -214,12 +214,17 @@ void Session::updateDerived(const ChangeRows& rows) {
         updateRitual(derived_, history_, ritualId);
 }
 
-void Session::updateMilestones(Milestones policy, const std::vector<Milestone>& pendingBefore,
+void Session::updateMilestones(const ChangeSet& change, const std::vector<Milestone>& pendingBefore,
                                ProgressSnapshot after) {
+    const Milestones policy = change.milestones;
+    const std::vector<Log> arrived = change.merged ? change.afters<Log>() : std::vector<Log>{};
     for (Milestone& milestone : newCelebrations(progress_, after, shown_)) {
         const bool queued = std::any_of(pending_.begin(), pending_.end(),
                                         [&](const Milestone& m) { return m.key == milestone.key; });
-        if (!queued) pending_.push_back(std::move(milestone));
+        if (queued) continue;
+        if (const std::string who = arrivedWith(milestone, arrived, history_.couple); !who.empty())
+            milestone.detail += " " + who;
+        pending_.push_back(std::move(milestone));
     }
     // An undo can take a milestone back before it was shown.
     const auto reached = milestonesOf(after);

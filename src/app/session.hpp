@@ -139,7 +139,7 @@ class Session {
                                    bool keepXp);
     void checkLocal(const ChangeSet& change) const;
     void updateDerived(const ChangeRows& rows);
-    void updateMilestones(Milestones policy, const std::vector<Milestone>& pendingBefore,
+    void updateMilestones(const ChangeSet& change, const std::vector<Milestone>& pendingBefore,
                           ProgressSnapshot after);
     ProgressSnapshot progressNow() const;
     // Every milestone reached now counts as shown (an import, a demo).

@@ -1,6 +1,8 @@
 #include "core/celebrations.hpp"
 
 #include <algorithm>
+#include <array>
+#include <tuple>
 #include <utility>
 
 namespace kindling {
@@ -189,6 +191,31 @@ std::vector<Milestone> newCelebrations(const ProgressSnapshot& before,
         if (known.count(milestone.key) == 0 && !knownInSpan(milestone))
             fresh.push_back(std::move(milestone));
     return fresh; // already in celebration order
+}
+
+std::string arrivedWith(const Milestone& milestone, const std::vector<Log>& arrived,
+                        const Couple& couple) {
+    const auto namesFrom = [&](bool onlyThatDay) {
+        std::array<bool, 2> named{};
+        bool together = false;
+        for (const Log& log : arrived) {
+            if (onlyThatDay && log.day != milestone.day) continue;
+            if (log.who == Who::Both)
+                together = true;
+            else
+                named[log.who == Who::Partner1 ? 0 : 1] = true;
+        }
+        return std::pair{named, together};
+    };
+    auto [named, together] = namesFrom(true);
+    if (!together && !named[0] && !named[1]) std::tie(named, together) = namesFrom(false);
+    const std::string& first = couple.partners[0].name;
+    const std::string& second = couple.partners[1].name;
+    if (together) return first + " and " + second + " logged this together on the other computer.";
+    if (named[0] && named[1]) return first + " and " + second + " logged this on the other computer.";
+    if (named[0]) return first + " logged this on the other computer.";
+    if (named[1]) return second + " logged this on the other computer.";
+    return {};
 }
 
 } // namespace kindling

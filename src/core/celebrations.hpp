@@ -106,4 +106,11 @@ std::vector<Milestone> newCelebrations(const ProgressSnapshot& before,
                                        const ProgressSnapshot& after,
                                        const std::set<std::string>& alreadyShown);
 
+// A milestone reached through what the other computer wrote names who logged
+// it (docs/sync.md "Applying"): the sentence added to its detail, from the
+// logs that arrived on the milestone's day (or every log that arrived, when
+// none is of that day). Empty when no log arrived.
+std::string arrivedWith(const Milestone& milestone, const std::vector<Log>& arrived,
+                        const Couple& couple);
+
 } // namespace kindling

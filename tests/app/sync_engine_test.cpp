@@ -269,7 +269,14 @@ TEST_CASE("sync: a milestone reached through the other computer is celebrated he
     deliverAll(a, b);
     syncNow(b.s());
     REQUIRE_FALSE(b.s().pendingCelebrations().empty());
-    const std::string key = b.s().pendingCelebrations().front().key;
+    // It names who logged it; the computer that logged it says nothing of the kind.
+    const Milestone& arrived = b.s().pendingCelebrations().front();
+    CHECK_THAT(arrived.detail,
+               Catch::Matchers::EndsWith(" Zoë and Sam logged this together on the other computer."));
+    REQUIRE_FALSE(a.s().pendingCelebrations().empty());
+    CHECK(a.s().pendingCelebrations().front().key == arrived.key);
+    CHECK(a.s().pendingCelebrations().front().detail.find("other computer") == std::string::npos);
+    const std::string key = arrived.key;
     b.s().celebrated(key);
     syncNow(b.s());
     b.reopen();

@@ -257,3 +257,32 @@ TEST_CASE("celebrations: a ritual's streak headline reads naturally with any nam
                                              "A hug before leaving: 100 days",
                                              "A hug before leaving: a whole year"});
 }
+
+TEST_CASE("celebrations: a milestone from the other computer names who logged it") {
+    Couple couple;
+    couple.partners[0].name = "Zoë";
+    couple.partners[1].name = "Sam";
+    Milestone milestone;
+    milestone.day = *parseDay("2026-11-20");
+    const auto logBy = [](Who who, const char* day) {
+        Log log;
+        log.who = who;
+        log.day = *parseDay(day);
+        return log;
+    };
+    CHECK(arrivedWith(milestone, {}, couple).empty());
+    CHECK(arrivedWith(milestone, {logBy(Who::Partner2, "2026-11-20")}, couple) ==
+          "Sam logged this on the other computer.");
+    // The day's logs name it; an older log that came along does not.
+    CHECK(arrivedWith(milestone,
+                      {logBy(Who::Partner2, "2026-11-12"), logBy(Who::Partner1, "2026-11-20")},
+                      couple) == "Zoë logged this on the other computer.");
+    CHECK(arrivedWith(milestone,
+                      {logBy(Who::Partner1, "2026-11-20"), logBy(Who::Partner2, "2026-11-20")},
+                      couple) == "Zoë and Sam logged this on the other computer.");
+    CHECK(arrivedWith(milestone, {logBy(Who::Both, "2026-11-20")}, couple) ==
+          "Zoë and Sam logged this together on the other computer.");
+    // No log of that day (a goal reached over the week): every log that came.
+    CHECK(arrivedWith(milestone, {logBy(Who::Partner2, "2026-11-18")}, couple) ==
+          "Sam logged this on the other computer.");
+}

@@ -530,6 +530,9 @@ SyncReport joinSync(Session& session, const fs::path& folder, std::string_view c
                    ": nothing was merged. To bring two histories together on purpose, export one "
                    "and import it into the other (Settings → Your data).",
                folder);
+    // The couple's names and settings come from the folder, even when this
+    // computer's welcome was skipped after the other computer set them.
+    session.store().forgetCoupleClocks();
     savePairing(session, folder, joined.value().couple, joined.value().secret, joined.value().key);
     auto paired = pairedOf(session);
     sync::SyncFolder shared = folderOf(*paired);

@@ -121,6 +121,12 @@ class Store {
     // so the first computer ships its whole history.
     void stampUnstamped(std::int64_t now);
 
+    // Forgets the clocks of the couple and the shared settings, so that what a
+    // folder holds of them wins and nothing of this file's own goes out:
+    // joining a couple from an empty data file takes on their names
+    // (docs/sync.md "Joining").
+    void forgetCoupleClocks();
+
     // Every ritual id the file has ever held, removed ones too.
     std::set<std::string> ritualIds() const;
 

@@ -203,6 +203,15 @@ void Store::setSyncState(const std::map<std::string, std::optional<std::string>>
     });
 }
 
+void Store::forgetCoupleClocks() {
+    write("take on the couple's names", [&] {
+        SQLite::Statement forget(impl_->db, "DELETE FROM sync_rows WHERE kind IN (?, ?)");
+        forget.bind(1, kindOf<Couple>());
+        forget.bind(2, kindOf<Settings>());
+        forget.exec();
+    });
+}
+
 std::string Store::deviceId() {
     write("make this computer's device id", [&] { loadStamps(*impl_); });
     return impl_->device;

@@ -25,6 +25,7 @@ struct SyncView {
     std::string code;
     bool showCode = false;
     bool confirmStop = false;
+    bool scrollIntoView = false; // Settings scrolls to the card once (from the welcome steps)
     Notice notice;
 };
 

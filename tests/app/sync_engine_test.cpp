@@ -258,6 +258,29 @@ TEST_CASE("sync: a look at the folder with nothing new writes nothing to the dat
     CHECK(syncNow(a.s()).rowsWritten > 0);
 }
 
+TEST_CASE("sync: joining after a skipped welcome takes the couple's names, on both computers") {
+    test::TempDir dir;
+    Computer a(dir.path(), "a"), b(dir.path(), "b");
+    setClockForTesting(1'790'000'000);
+    setUpCouple(a.s());
+    startSync(a.s(), a.folder);
+    // Later, on the second computer, "Skip for now" saved the names it had.
+    setClockForTesting(1'790'000'600);
+    steps::setPartnerNames(b.s(), "Partner 1", "Partner 2");
+    deliverAll(a, b);
+    joinSync(b.s(), b.folder, *pairingCode(a.s()));
+    exchange(a, b);
+    setClockForTesting(std::nullopt);
+    for (Computer* computer : {&a, &b}) {
+        CHECK(computer->s().history().couple.partners[0].name == "Zoë");
+        CHECK(computer->s().history().couple.partners[1].name == "Sam");
+    }
+    // A name changed after joining still travels.
+    steps::setPartnerNames(b.s(), "Zoë", "Samuel");
+    exchange(a, b);
+    CHECK(a.s().history().couple.partners[1].name == "Samuel");
+}
+
 TEST_CASE("sync: a milestone reached through the other computer is celebrated here once") {
     test::TempDir dir;
     Computer a(dir.path(), "a"), b(dir.path(), "b");

@@ -2,6 +2,7 @@
 // real data file: what they chose must be in the store, and still there after
 // the app opens again.
 #include "app/content.hpp"
+#include "app/sync_engine.hpp"
 #include "session_fixture.hpp"
 #include "session_steps.hpp"
 
@@ -247,4 +248,39 @@ TEST_CASE("adding more from the welcome steps later leaves what exists and adds 
     CHECK(fromCatalog(history, "morning-coffee") != nullptr);
     CHECK(std::count_if(history.rituals.begin(), history.rituals.end(),
                         [](const Ritual& r) { return r.catalogId == "goodbye-hug"; }) == 1);
+}
+
+TEST_CASE("the second computer joins from the welcome step and takes on the couple") {
+    SessionFixture f;
+    // The first computer: set up, syncing through the folder the two share.
+    const std::filesystem::path shared = f.dir().path() / "Shared";
+    std::filesystem::create_directories(shared);
+    std::optional<Session> first(
+        Session::open(DataLocation{f.dir().path() / "first"}, f.today()));
+    steps::setPartnerNames(*first, "Zoë", "Sam");
+    steps::addRitualFromCatalog(*first, "goodbye-hug");
+    startSync(*first, shared);
+    const std::string code = *pairingCode(*first);
+
+    openWelcome(f);
+    CHECK(f.shows("Already using Kindling on the other computer?"));
+    clickAndDraw(f, "onboarding/join");
+    f.run(2);
+    CHECK(f.state().screen == ui::Screen::Settings);
+    CHECK(f.wasDrawn("sync/code")); // the card that joins, in view
+    f.retype("sync/folder", shared.string());
+    f.retype("sync/code", code);
+    f.act("sync/start");
+    f.run(2);
+    CHECK(f.shows("You are paired. Everything of the two of you is here now."));
+    CHECK(f.session().history().couple.partners[0].name == "Zoë");
+    CHECK(f.session().history().couple.partners[1].name == "Sam");
+    REQUIRE(f.session().history().rituals.size() == 1);
+    // The first computer keeps its names: the skip saved here does not win.
+    syncNow(*first);
+    CHECK(first->history().couple.partners[0].name == "Zoë");
+    // Set up already, the welcome steps do not offer it again.
+    f.state().screen = ui::Screen::Onboarding;
+    f.run(2);
+    CHECK_FALSE(f.shows("Already using Kindling on the other computer?"));
 }

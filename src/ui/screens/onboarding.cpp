@@ -262,7 +262,9 @@ void explained(UiState& state, const Palette& p, const char* icon, const char* t
     ImGui::Dummy(ImVec2(0, 2 * s));
 }
 
-void drawWelcome(UiState& state, const Palette& p, float width) {
+// Returns true when the couple asked to join Kindling on the other computer
+// instead of setting up here (first run only).
+bool drawWelcome(UiState& state, const Palette& p, float width) {
     beginCard(p, width, state.scale);
     ImGui::PushFont(state.fonts.heading);
     wrappedText("Small moments, often, bring two people closer.");
@@ -282,8 +284,19 @@ void drawWelcome(UiState& state, const Palette& p, float width) {
               "Nothing here scolds you. A quiet day costs almost nothing, and points never "
               "go down.");
     explained(state, p, icons::lock, "Yours alone",
-              "Everything stays on this computer. Nothing is sent anywhere.");
+              "Everything stays on this computer, unless you choose a folder the two of you "
+              "already share to see it on both. Kindling sends nothing anywhere.");
     endCard();
+    if (state.session->onboarded()) return false;
+    ImGui::Dummy(ImVec2(0, 8 * state.scale));
+    beginCard(p, width, state.scale);
+    explained(state, p, icons::exchange, "Already using Kindling on the other computer?",
+              "Then there is nothing to set up here. Join it, and your names, rituals and "
+              "history come over; have the pairing code from its Settings at hand.");
+    const bool join = ImGui::Button("Join the other computer");
+    locateLastItem("onboarding/join");
+    endCard();
+    return join;
 }
 
 // Returns true when Enter was pressed in the second name.
@@ -514,6 +527,7 @@ void drawOnboardingScreen(UiState& state) {
         !io.WantTextInput &&
         !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
     bool goNext = keysFree && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    bool joining = false;
     bool goBack = keysFree && draft.step > 0 &&
                   ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
 
@@ -549,7 +563,7 @@ void drawOnboardingScreen(UiState& state) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + stepWidth);
     switch (draft.step) {
     case 0:
-        drawWelcome(state, p, stepWidth);
+        joining = drawWelcome(state, p, stepWidth);
         break;
     case 1:
         goNext = drawNames(state, p, stepWidth) || goNext;
@@ -613,7 +627,15 @@ void drawOnboardingScreen(UiState& state) {
     locateLastItem("onboarding/next");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Enter");
 
-    if (skipped) {
+    if (joining) {
+        // Saved as a skip (nothing but the couple), then straight to the card
+        // that joins; the names come from the other computer.
+        skip(state);
+        if (state.screen == Screen::Today) {
+            state.screen = Screen::Settings;
+            state.sync.scrollIntoView = true;
+        }
+    } else if (skipped) {
         skip(state);
     } else if (goBack) {
         draft.error.clear();

@@ -160,6 +160,10 @@ void drawSyncSection(UiState& state) {
     SyncView& view = state.sync;
     if (!view.status) attempt(view.notice, [&] { view.status = syncStatus(*state.session); });
     ImGui::PushID("sync");
+    if (view.scrollIntoView) {
+        ImGui::SetScrollHereY(0.0f);
+        view.scrollIntoView = false;
+    }
     beginCard(p, width, s);
     cardTitle(state, p, icons::exchange, "Two computers");
     if (view.status && view.status->on)

@@ -273,6 +273,8 @@ TEST_CASE("the second computer joins from the welcome step and takes on the coup
     f.act("sync/start");
     f.run(2);
     CHECK(f.shows("You are paired. Everything of the two of you is here now."));
+    CHECK(f.shows(") has not written anything yet.")); // it took on the couple, sent nothing
+    CHECK(f.shows(": what it wrote arrived here "));
     CHECK(f.session().history().couple.partners[0].name == "Zoë");
     CHECK(f.session().history().couple.partners[1].name == "Sam");
     REQUIRE(f.session().history().rituals.size() == 1);

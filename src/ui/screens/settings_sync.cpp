@@ -15,9 +15,8 @@ namespace kindling::ui {
 
 namespace {
 
-std::string when(const std::optional<std::int64_t>& unixSeconds) {
-    if (!unixSeconds) return "not yet";
-    const auto time = static_cast<std::time_t>(*unixSeconds);
+std::string when(std::int64_t unixSeconds) {
+    const auto time = static_cast<std::time_t>(unixSeconds);
     std::tm local{};
 #ifdef _WIN32
     localtime_s(&local, &time);
@@ -82,7 +81,9 @@ void drawOn(UiState& state, const Palette& p, float inner) {
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     wrappedTextColored(
         p.textMuted,
-        "This computer (" + status.deviceName + ") last wrote " + when(status.lastWrite) +
+        "This computer (" + status.deviceName + ") " +
+            (status.lastWrite ? "last wrote " + when(*status.lastWrite)
+                              : std::string("has not written anything yet")) +
             (status.pending > 0 ? fmt::format(", {} change{} on the way", status.pending,
                                               status.pending == 1 ? "" : "s")
                                 : std::string()) +
@@ -96,7 +97,9 @@ void drawOn(UiState& state, const Palette& p, float inner) {
     for (const SyncPeerStatus& peer : status.peers)
         wrappedTextColored(
             p.textMuted,
-            peer.name + ": what it wrote arrived here " + when(peer.appliedAt) +
+            peer.name +
+                (peer.appliedAt ? ": what it wrote arrived here " + when(*peer.appliedAt)
+                                : std::string(": nothing it wrote has arrived here yet")) +
                 (peer.seenThrough > peer.appliedThrough ? " (more is on its way)" : "") + ".");
     if (view.lastReport && view.lastReport->rowsApplied > 0)
         wrappedTextColored(p.textMuted, fmt::format("Last time, {} change{} arrived.",

@@ -196,3 +196,21 @@ TEST_CASE("banner: yesterday's is not shown today") {
     f.runFresh();
     CHECK_FALSE(f.wasDrawn("reminder-banner/not-tonight"));
 }
+
+TEST_CASE("settings: a hello the desktop did not show is said plainly, the system's words on hover") {
+    SessionFixture f(tallDisplay);
+    OwnDesktop desktop(f);
+    withARitual(f);
+    f.state().screen = ui::Screen::Settings;
+    f.run(2);
+    f.act("settings/reminder/on");
+    f.state().reminder.deliveryProblem = "there is no desktop session bus (dbus-launch)";
+    f.run(2);
+    CHECK(f.shows("This desktop did not show the last one, so it waited at the top of the window"));
+    CHECK_FALSE(f.shows("dbus-launch"));
+    // Hovered, the line opens a tooltip (which holds the system's words).
+    REQUIRE(f.centreOf("settings/reminder/delivery").has_value());
+    ImGui::GetIO().MousePos = *f.centreOf("settings/reminder/delivery");
+    f.run(2);
+    CHECK(f.shows("cut short by a tooltip"));
+}

@@ -143,11 +143,14 @@ void drawReminderCard(UiState& state, float width) {
         wrappedText(remembered.lastSent ? "Last hello: " + formatLongDay(*remembered.lastSent) + "."
                                         : std::string("No hello yet."));
         wrappedTextColored(p.textMuted, explainDecision(reminderDecisionNow(session), settings));
-        if (!state.reminder.deliveryProblem.empty())
-            wrappedTextColored(p.textMuted,
-                               "This desktop did not show the last one (" +
-                                   state.reminder.deliveryProblem +
-                                   "), so it waited at the top of the window instead.");
+        // The system's own words (which service, which error) only on hover.
+        if (!state.reminder.deliveryProblem.empty()) {
+            wrappedTextColored(p.textMuted, "This desktop did not show the last one, so it waited "
+                                            "at the top of the window instead.");
+            locateLastItem("settings/reminder/delivery");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", state.reminder.deliveryProblem.c_str());
+        }
     }
     if (!state.reminder.notice.text.empty()) {
         if (state.reminder.notice.problem)

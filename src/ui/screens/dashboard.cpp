@@ -930,7 +930,7 @@ void drawNoRituals(UiState& state, const Palette& p, float width) {
     ImGui::TextUnformatted("Nothing to show yet, and that is fine");
     wrappedTextColored(p.textMuted,
                        "This page fills up as your rituals add up: the streak you keep together, "
-                       "a calendar of your year, and how each small habit grows stronger. Choose "
+                       "a calendar of your year, and how each ritual settles into your days. Choose "
                        "a first ritual, and come back in a few days.");
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     const std::string choose = std::string(icons::list) + "  Choose a first ritual";

@@ -4,6 +4,7 @@
 
 #include "app/session.hpp"
 #include "app/sync_engine.hpp"
+#include "platform/os/local_time.hpp"
 #include "platform/os/user_folders.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,12 +20,7 @@ namespace {
 std::string when(const std::optional<std::int64_t>& unixSeconds) {
     if (!unixSeconds) return "never";
     const std::time_t time = static_cast<std::time_t>(*unixSeconds);
-    std::tm local{};
-#ifdef _WIN32
-    localtime_s(&local, &time);
-#else
-    localtime_r(&time, &local);
-#endif
+    const std::tm local = os::localTime(time);
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
     return text;

@@ -1,7 +1,7 @@
 #include "store/files.hpp"
 
 #include "platform/os/durable.hpp"
-#include "platform/os/local_time.hpp"
+#include "app/clock.hpp"
 #include "platform/os/private_files.hpp"
 
 #include <cstdio>
@@ -32,14 +32,11 @@ std::optional<std::array<unsigned char, 100>> readSqliteHeader(const std::filesy
 }
 
 LocalNow localNow() {
-    const std::time_t now = std::time(nullptr);
-    const std::tm local = os::localTime(now);
+    const LocalTime local = localTimeOf(unixNow()); // the one clock (app/clock.hpp)
     using namespace std::chrono;
-    const Day day = year{local.tm_year + 1900} / month{static_cast<unsigned>(local.tm_mon + 1)} /
-                    std::chrono::day{static_cast<unsigned>(local.tm_mday)};
+    const Day day = year{local.year} / month{local.month} / std::chrono::day{local.day};
     char time[8] = {};
-    std::snprintf(time, sizeof time, "%02d%02d%02d", local.tm_hour, local.tm_min,
-                  local.tm_sec % 60);
+    std::snprintf(time, sizeof time, "%02d%02d%02d", local.hour, local.minute, local.second % 60);
     return {day, time};
 }
 

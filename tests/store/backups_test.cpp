@@ -1,8 +1,10 @@
+#include "app/clock.hpp"
 #include "store/backups.hpp"
 #include "store/store.hpp"
 #include "store_test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <ctime>
 
 using namespace kindling;
 using namespace kindling::test;
@@ -110,4 +112,20 @@ TEST_CASE("automatic daily backups: once a day, pruned by the retention rule") {
     fs::copy_file(location.backupDirectory() / dailyBackupName(day(2026, 1, 25)),
                   restored.databaseFile());
     CHECK(Store::open(restored).loadHistory().logs.size() == 21);
+}
+
+TEST_CASE("a backup is named by the one clock, so a test's time names it too") {
+    TempDir temp;
+    Store store = Store::open(temp.location());
+    // 2031-05-17 at noon, local time, whatever this machine's time zone.
+    std::tm local{};
+    local.tm_year = 2031 - 1900;
+    local.tm_mon = 4;
+    local.tm_mday = 17;
+    local.tm_hour = 12;
+    local.tm_isdst = -1;
+    setClockForTesting(static_cast<std::int64_t>(std::mktime(&local)));
+    const fs::path file = store.backup();
+    setClockForTesting(std::nullopt);
+    CHECK(file.filename().string() == manualBackupName(day(2031, 5, 17), "120000"));
 }

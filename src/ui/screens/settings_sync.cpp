@@ -1,6 +1,7 @@
 // Settings → Two computers (app/sync_engine.hpp, README "Two computers, one
 // couple"): choose the shared folder, pair with the code, see this computer
 // and the other one, when each last wrote and what arrived.
+#include "platform/os/local_time.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
@@ -17,12 +18,7 @@ namespace {
 
 std::string when(std::int64_t unixSeconds) {
     const auto time = static_cast<std::time_t>(unixSeconds);
-    std::tm local{};
-#ifdef _WIN32
-    localtime_s(&local, &time);
-#else
-    localtime_r(&time, &local);
-#endif
+    const std::tm local = os::localTime(time);
     char text[48];
     std::strftime(text, sizeof text, "%d %B, %H:%M", &local); // %e is not on Windows
     return text[0] == '0' ? text + 1 : text;

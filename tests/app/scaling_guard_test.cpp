@@ -6,6 +6,7 @@
 // every log again, a query without its index) fails here, on any machine.
 #include "app/content.hpp"
 #include "app/session.hpp"
+#include "app/sync_engine.hpp"
 #include "core/demo.hpp"
 #include "session_steps.hpp"
 #include "store/store_test_support.hpp"
@@ -84,7 +85,44 @@ OneLogCosts costsWith(int years) {
     return costs;
 }
 
+// One log made on the other computer, applied here by a sync (issue 16): the
+// two computers share one folder, as a sync engine that has delivered
+// everything leaves it, and both hold `years` of history already.
+SqlCounts incomingLogCostWith(int years, std::size_t* logs) {
+    traceEveryConnection();
+    test::TempDir dir;
+    const Day today = *parseDay("2026-11-22");
+    const std::filesystem::path folder = dir.path() / "folder";
+    std::filesystem::create_directories(folder);
+    Session first = Session::open(DataLocation{dir.path() / "first"}, today);
+    steps::setPartnerNames(first, "Alex", "Sam");
+    first.importGenerated(
+        generateDemoHistory(shippedContent().catalog, {years, 1, today - days{1}, false}));
+    startSync(first, folder);
+    Session second = Session::open(DataLocation{dir.path() / "second"}, today);
+    joinSync(second, folder, *pairingCode(first));
+    const std::string ritualId = first.history().rituals.front().id;
+    steps::logToday(first, ritualId, Who::Both);
+    REQUIRE(syncNow(first).rowsWritten > 0);
+    const SqlCounts cost = countsOf([&] { REQUIRE(syncNow(second).rowsApplied > 0); });
+    REQUIRE(second.history().logs.size() == first.history().logs.size());
+    *logs = second.history().logs.size();
+    return cost;
+}
+
 } // namespace
+
+TEST_CASE("one log from the other computer is applied with the same SQL whatever the history") {
+    std::size_t none = 0, year = 0, decade = 0;
+    const SqlCounts empty = incomingLogCostWith(0, &none);
+    const SqlCounts oneYear = incomingLogCostWith(1, &year);
+    const SqlCounts tenYears = incomingLogCostWith(10, &decade);
+    REQUIRE(none == 1);
+    REQUIRE(decade > 10 * year / 2);
+    CHECK(empty.statements > 0);
+    CHECK(oneYear == empty);
+    CHECK(tenYears == empty);
+}
 
 TEST_CASE("one log, its undo and a skip run the same SQL whatever the history's size") {
     const OneLogCosts empty = costsWith(0);

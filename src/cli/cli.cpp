@@ -438,8 +438,10 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
         if (!s.isEmpty())
             throw ArgumentError("demo", "this data folder already holds a history; use an empty "
                                         "one (--data-dir DIR)");
-        s.importGenerated(
-            generateDemoHistory(shippedContent().catalog, {a.years, a.seed, s.asOf(), a.dense}));
+        History sample =
+            generateDemoHistory(shippedContent().catalog, {a.years, a.seed, s.asOf(), a.dense});
+        if (s.onboarded()) sample.couple = s.history().couple; // names given before stay
+        s.importGenerated(std::move(sample));
         o << "Created " << s.history().logs.size() << " logs over " << a.years
           << (a.years == 1 ? " year" : " years") << " for " << s.history().couple.partners[0].name
           << " and " << s.history().couple.partners[1].name << ".\n";

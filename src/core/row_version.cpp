@@ -12,8 +12,10 @@ std::string encodeClocks(const std::vector<Hlc>& clocks, bool removed, const Hlc
     if (shared) {
         text = clocks.front().text();
     } else {
-        for (const Hlc& clock : clocks)
-            text += (text.empty() ? "" : ",") + clock.text();
+        for (const Hlc& clock : clocks) {
+            if (!text.empty()) text += ',';
+            text += clock.text();
+        }
     }
     text += removed ? "|-" : "|+";
     if (!removedClock.isZero()) text += removedClock.text();

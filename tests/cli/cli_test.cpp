@@ -295,6 +295,17 @@ TEST_CASE("demo fills an empty folder reproducibly") {
     CHECK(stats["couple"]["connection_streak"]["best"].GetInt() > 0);
 }
 
+TEST_CASE("demo keeps the names the couple already gave") {
+    TempDataDir dir;
+    REQUIRE(dir.run({"couple", "set", "--partner1", "Zoë", "--partner2", "Sam"}).exitCode == 0);
+    const auto made = dir.run({"demo", "--years", "1"});
+    REQUIRE(made.exitCode == 0);
+    CHECK_THAT(made.out, Catch::Matchers::EndsWith("for Zoë and Sam.\n"));
+    const auto stats = json(dir.run({"stats", "--json"}).out);
+    CHECK(std::string(stats["couple"]["partners"][0].GetString()) == "Zoë");
+    CHECK(std::string(stats["couple"]["partners"][1].GetString()) == "Sam");
+}
+
 TEST_CASE("demo --dense is the stress pace, and --help says so") {
     TempDataDir realistic, dense;
     const auto logsCreated = [](const std::string& out) {

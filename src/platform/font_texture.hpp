@@ -6,8 +6,14 @@
 
 namespace kindling::platform {
 
-// The monitor's content scale times the couple's UI scale (Settings).
+// The monitor's content scale times the couple's UI scale (Settings): the
+// layout's scale. On macOS the content scale is left out (window coordinates
+// are points there; font_texture.cpp).
 float scaleFor(const ui::UiState& state, float contentScale);
+
+// Whether the fonts must be loaded again for this content scale: the layout's
+// scale or (macOS) the pixel density the atlas was made for changed.
+bool fontsOutOfDate(const ui::UiState& state, float contentScale);
 
 // Starts the OpenGL3 backend (a GL context must be current) with its device
 // objects made now: left to its first NewFrame, it would build the font atlas

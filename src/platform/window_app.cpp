@@ -499,7 +499,7 @@ int runWindowApp(const WindowRequest& request) {
 
         float newScale = 1.0f;
         glfwGetWindowContentScale(window, &newScale, nullptr);
-        if (platform::scaleFor(state, newScale) != state.scale)
+        if (platform::fontsOutOfDate(state, newScale))
             platform::loadFontsToGpu(state, newScale);
 
         ImGui_ImplOpenGL3_NewFrame();

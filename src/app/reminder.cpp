@@ -1,5 +1,7 @@
 #include "app/reminder.hpp"
 
+#include "app/sync_engine.hpp"
+
 #include "app/clock.hpp"
 #include "app/session.hpp"
 #include "core/actions.hpp"
@@ -115,6 +117,14 @@ void recordNotTonight(Session& session, Day day) {
     save(session, {{reminderKeys::notTonight, formatDay(day)}});
 }
 
-void catchUpBeforeReminder(Session& /*session*/) {}
+void catchUpBeforeReminder(Session& session) {
+    // Sync off: one small read. A folder that is away or damaged is kept in
+    // sync's own status (Settings, `kindling sync status`); the check goes on
+    // with what is here, as it would have without sync.
+    try {
+        syncNow(session);
+    } catch (const std::exception&) {
+    }
+}
 
 } // namespace kindling

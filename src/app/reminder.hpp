@@ -45,10 +45,9 @@ void recordReminderSent(Session& session, const ReminderDecision& decision);
 // "Not tonight": quiet until `day` is over.
 void recordNotTonight(Session& session, Day day);
 
-// Runs before every reminder check, once the session is open. With two
-// computers in sync, this is where the partner's changes are brought in
-// first, so a log made on the other computer counts as logged today. Nothing
-// syncs yet (docs/product.md §6.1), so it does nothing today.
+// Runs before every reminder check, once the session is open: with two
+// computers in sync it syncs first (app/sync_engine.hpp), so a log made on
+// the other computer counts as logged today and no hello asks for it again.
 void catchUpBeforeReminder(Session& session);
 
 } // namespace kindling

@@ -3,7 +3,7 @@
 // knows nor cares which desktop shows them. Linux: libnotify over the session
 // bus's org.freedesktop.Notifications (notifications_linux.cpp). Windows
 // (toast notifications) and macOS (UserNotifications) are stubs for now
-// (notifications_windows.cpp, notifications_macos.cpp): they say that nothing
+// (notifications_stub.cpp): they say that nothing
 // can be shown, and the window shows its banner instead.
 
 #include <chrono>

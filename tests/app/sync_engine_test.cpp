@@ -5,6 +5,7 @@
 // any order, twice, as conflict copies, and cut short first.
 
 #include "app/clock.hpp"
+#include "app/reminder.hpp"
 #include "app/sync_engine.hpp"
 #include "cli/stats_report.hpp"
 #include "core/programme.hpp"
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <random>
@@ -279,6 +281,34 @@ TEST_CASE("sync: joining after a skipped welcome takes the couple's names, on bo
     steps::setPartnerNames(b.s(), "Zoë", "Samuel");
     exchange(a, b);
     CHECK(a.s().history().couple.partners[1].name == "Samuel");
+}
+
+TEST_CASE("sync: the evening reminder syncs first, so the partner's log counts") {
+    test::TempDir dir;
+    Computer a(dir.path(), "a"), b(dir.path(), "b");
+    setUpCouple(a.s());
+    startAndJoin({&a, &b});
+    ReminderSettings settings;
+    settings.on = true;
+    saveReminderSettings(b.s(), settings);
+    // 21:00 on the tests' day, local time: the hello is due on b.
+    std::tm local{};
+    local.tm_year = 2026 - 1900;
+    local.tm_mon = 10;
+    local.tm_mday = 22;
+    local.tm_hour = 21;
+    local.tm_isdst = -1;
+    setClockForTesting(static_cast<std::int64_t>(std::mktime(&local)));
+    CHECK(reminderDecisionNow(b.s()).reason == ReminderReason::Due);
+    // The partner logs on the other computer; the folder brings it here.
+    steps::log(a.s(), "Evening walk", {today}, std::nullopt, std::nullopt, "");
+    syncNow(a.s());
+    deliverAll(a, b);
+    CHECK(reminderDecisionNow(b.s()).reason == ReminderReason::Due); // not applied yet
+    catchUpBeforeReminder(b.s());
+    const ReminderReason after = reminderDecisionNow(b.s()).reason;
+    setClockForTesting(std::nullopt);
+    CHECK(after == ReminderReason::LoggedToday);
 }
 
 TEST_CASE("sync: a milestone reached through the other computer is celebrated here once") {

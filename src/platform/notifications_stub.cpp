@@ -1,0 +1,43 @@
+// Windows and macOS: toast notifications (Windows.UI.Notifications) and
+// UserNotifications (UNUserNotificationCenter) belong here. A STUB until they
+// are built: it says nothing can be shown, so the window shows the reminder
+// as its banner and the command line says why nothing was sent. Built only
+// for Windows and macOS (src/platform/CMakeLists.txt); Linux has libnotify
+// (notifications_linux.cpp).
+#include "platform/notifications.hpp"
+
+namespace kindling::platform {
+
+namespace {
+
+#ifdef _WIN32
+constexpr const char* notBuilt = "desktop notifications are not built for Windows yet";
+#else
+constexpr const char* notBuilt = "desktop notifications are not built for macOS yet";
+#endif
+
+class NotifierStub final : public Notifier {
+  public:
+    NotificationServer server() override {
+        NotificationServer server;
+        server.problem = notBuilt;
+        return server;
+    }
+    SendResult send(const DesktopNotification&) override {
+        SendResult result;
+        result.problem = notBuilt;
+        return result;
+    }
+    std::optional<NotificationEvent> nextEvent(std::chrono::milliseconds) override {
+        return std::nullopt;
+    }
+    void setWake(std::function<void()>) override {}
+};
+
+} // namespace
+
+std::unique_ptr<Notifier> makeDesktopNotifier() {
+    return std::make_unique<NotifierStub>();
+}
+
+} // namespace kindling::platform

@@ -45,9 +45,10 @@ void recordReminderSent(Session& session, const ReminderDecision& decision);
 // "Not tonight": quiet until `day` is over.
 void recordNotTonight(Session& session, Day day);
 
-// Runs before every reminder check, once the session is open: with two
-// computers in sync it syncs first (app/sync_engine.hpp), so a log made on
-// the other computer counts as logged today and no hello asks for it again.
+// Runs before the timer's and the watcher's checks, once the session is
+// open: with two computers in sync it syncs first (app/sync_engine.hpp), so a
+// log made on the other computer counts as logged today and no hello asks for
+// it again. The open window needs none: it syncs on its own every few seconds.
 void catchUpBeforeReminder(Session& session);
 
 } // namespace kindling

@@ -264,7 +264,8 @@ WindowReminder::~WindowReminder() {
 std::optional<WindowReminder::Result> WindowReminder::check(Session& session, double now) {
     if (now - lastCheck_ < checkEverySeconds) return std::nullopt;
     lastCheck_ = now;
-    catchUpBeforeReminder(session);
+    // No catch-up here: the open window syncs on its own every few seconds
+    // (ui/sync_view.hpp), so the session already holds the partner's logs.
     const ReminderDecision decision = reminderDecisionNow(session);
     if (!decision.send) return std::nullopt;
     if (!notifier_) {

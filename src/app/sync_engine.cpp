@@ -1,6 +1,7 @@
 #include "app/sync_engine.hpp"
 
 #include "app/clock.hpp"
+#include "platform/os/computer_name.hpp"
 #include "platform/os/user_folders.hpp"
 #include "store/journal_format.hpp"
 #include "sync/folder.hpp"
@@ -9,10 +10,6 @@
 #include <cstdlib>
 #include <set>
 #include <unordered_map>
-
-#ifndef _WIN32
-#include <unistd.h>
-#endif
 
 namespace kindling {
 
@@ -25,14 +22,7 @@ using State = std::map<std::string, std::string>;
 constexpr std::uint64_t segmentsBeforeSnapshot = 64;
 
 std::string hostName() {
-#ifdef _WIN32
-    if (auto name = os::environmentVariable("COMPUTERNAME")) return *name; // UTF-8
-    return "this computer";
-#else
-    char name[256] = {};
-    if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "this computer";
-    return name;
-#endif
+    return os::computerName().value_or("this computer");
 }
 
 std::string hex(std::span<const std::uint8_t> bytes) {

@@ -2,6 +2,8 @@
 
 #include "core/entity.hpp"
 #include "core/rules.hpp"
+#include "platform/os/file_calls.hpp"
+#include "platform/os/local_time.hpp"
 #include "store/files.hpp"
 #include "store/journal_format.hpp"
 
@@ -10,17 +12,13 @@
 #include <cereal/archives/json.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
-#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <ctime>
-#include <fcntl.h>
 #include <optional>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <sstream>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -147,8 +145,7 @@ StoreExtras storeExtras(const Store& store) {
 
 std::string exportTimestamp(std::int64_t unixSeconds) {
     const auto when = static_cast<std::time_t>(unixSeconds);
-    std::tm utc{};
-    ::gmtime_r(&when, &utc);
+    const std::tm utc = os::utcTime(when);
     char text[32] = {};
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return text;
@@ -1157,40 +1154,25 @@ SyncedRows decodeJournal(std::string_view json) {
 }
 
 std::string readImportFile(const std::filesystem::path& file, const ImportLimits& limits) {
-    struct stat info {};
-    if (::stat(file.c_str(), &info) != 0)
-        throw ImportError(file.string() + ": " + std::strerror(errno));
-    if (!S_ISREG(info.st_mode)) throw ImportError(file.string() + " is not a regular file");
-    if (static_cast<std::uintmax_t>(info.st_size) > limits.maxFileBytes)
-        throw ImportError(
-            file.string() + " is " +
-            std::to_string(static_cast<std::uintmax_t>(info.st_size) / (1024 * 1024)) +
-            " MB; Kindling imports files of at most " +
-            std::to_string(limits.maxFileBytes / (1024 * 1024)) + " MB.");
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw ImportError(file.string() + ": " + std::strerror(errno));
-    std::string content;
-    content.reserve(static_cast<std::size_t>(info.st_size));
-    char chunk[65536];
-    for (;;) {
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string reason = std::strerror(errno);
-            ::close(fd);
-            throw ImportError(file.string() + ": " + reason);
-        }
-        if (n == 0) break;
-        content.append(chunk, static_cast<std::size_t>(n));
-        if (content.size() > limits.maxFileBytes) {
-            ::close(fd);
-            throw ImportError(file.string() + " grew beyond " +
-                              std::to_string(limits.maxFileBytes / (1024 * 1024)) +
-                              " MB while it was read");
-        }
+    namespace fs = std::filesystem;
+    // The file a link points to is read (a couple may keep exports anywhere);
+    // os::readWholeFile itself takes no link.
+    std::error_code error;
+    const fs::path target = fs::canonical(file, error);
+    if (error) throw ImportError(file.string() + ": " + error.message());
+    auto read = os::readWholeFile(target, limits.maxFileBytes);
+    if (const auto* problem = std::get_if<os::FileError>(&read)) {
+        if (problem->failure == os::FileFailure::NotRegular)
+            throw ImportError(file.string() + " is not a regular file");
+        if (problem->failure == os::FileFailure::TooLarge)
+            throw ImportError(file.string() + " is " +
+                              std::to_string(fs::file_size(target, error) / (1024 * 1024)) +
+                              " MB; Kindling imports files of at most " +
+                              std::to_string(limits.maxFileBytes / (1024 * 1024)) + " MB.");
+        throw ImportError(file.string() + ": " + problem->text);
     }
-    ::close(fd);
-    return content;
+    const auto& bytes = std::get<std::vector<std::uint8_t>>(read);
+    return {bytes.begin(), bytes.end()};
 }
 
 void writeFileSafely(const std::filesystem::path& file, std::string_view content, bool overwrite) {
@@ -1206,40 +1188,19 @@ void writeFileSafely(const std::filesystem::path& file, std::string_view content
     fs::path partial = file;
     partial += ".partial";
     fs::remove(partial, error);
-    if (auto problem = createPrivateFile(partial))
-        throw StoreError(Kind::Io, file,
-                         "Kindling cannot create " + partial.string() + ": " + *problem);
-    auto failWith = [&](int code) {
+    auto failWith = [&](const os::FileError& problem) {
         std::error_code ignored;
         fs::remove(partial, ignored);
-        if (code == ENOSPC || code == EDQUOT || code == EFBIG)
+        if (problem.failure == os::FileFailure::NoSpace)
             throw StoreError(Kind::Full, file,
                              "The disk holding " + file.string() +
                                  " is full; nothing was written "
                                  "under that name. Free some space and try again.");
-        throw StoreError(Kind::Io, file,
-                         "Kindling cannot write " + file.string() + ": " + std::strerror(code));
+        throw StoreError(Kind::Io, file, "Kindling cannot write " + file.string() + ": " + problem.text);
     };
-    const int fd = ::open(partial.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-    if (fd < 0) failWith(errno);
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const int code = errno;
-            ::close(fd);
-            failWith(code);
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        const int code = errno;
-        ::close(fd);
-        failWith(code);
-    }
-    if (::close(fd) != 0) failWith(errno);
-    if (::rename(partial.c_str(), file.c_str()) != 0) failWith(errno);
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(content.data());
+    if (auto problem = os::writeNewFile(partial, {bytes, content.size()})) failWith(*problem);
+    if (auto problem = os::renameFile(partial, file, os::Replacing::Allowed)) failWith(*problem);
     const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
     if (auto problem = syncDirectory(directory))
         throw StoreError(Kind::Io, file,

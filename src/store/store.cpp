@@ -1,14 +1,14 @@
 #include "store/store.hpp"
 
+#include "platform/os/file_calls.hpp"
+#include "platform/os/private_files.hpp"
+
 #include "store/schema.hpp"
 #include "store/store_impl.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace kindling {
 
@@ -141,13 +141,15 @@ const std::string untouched = "Kindling did not change it.";
 // alone, whether it is ours. Returns false when there is no database yet.
 bool checkExistingFile(const DataLocation& location) {
     const fs::path file = location.databaseFile();
-    struct stat info {};
-    if (::stat(file.c_str(), &info) != 0) {
-        if (errno == ENOENT) return false;
-        throw StoreError(Kind::Io, file,
-                         "Kindling cannot look at " + file.string() + ": " + std::strerror(errno));
-    }
-    if (!S_ISREG(info.st_mode))
+    std::error_code error;
+    const fs::file_status status = fs::status(file, error);
+    if (status.type() == fs::file_type::not_found) return false;
+    const auto cannotLook = [&] {
+        return StoreError(Kind::Io, file,
+                          "Kindling cannot look at " + file.string() + ": " + error.message());
+    };
+    if (error) throw cannotLook();
+    if (!fs::is_regular_file(status))
         throw StoreError(Kind::NotKindling, file,
                          file.string() + " is not a regular file, so it cannot be Kindling's "
                                          "data. Move it away and open Kindling again.");
@@ -155,17 +157,19 @@ bool checkExistingFile(const DataLocation& location) {
     // it becomes a new database. Our own creation never leaves one: it builds
     // the file aside and renames it into place. Anything non-empty must prove
     // it is ours.
-    if (info.st_size == 0) {
+    const std::uintmax_t size = fs::file_size(file, error);
+    if (error) throw cannotLook();
+    if (size == 0) {
         if (sizeOrZero(withSuffix(file, "-wal")) > 0)
             throw StoreError(Kind::Damaged, file,
                              file.string() + " is empty but has a write-ahead log next to it. " +
                                  untouched + " " + restoreAdvice(location));
         return false;
     }
-    if (::access(file.c_str(), R_OK | W_OK) != 0)
+    if (auto problem = os::checkReadWrite(file))
         throw StoreError(Kind::Io, file,
-                         "Kindling cannot read and write " + file.string() + ": " +
-                             std::strerror(errno) + ". Check the file's owner and permissions.");
+                         "Kindling cannot read and write " + file.string() + ": " + problem->text +
+                             ". Check the file's owner and permissions.");
     const auto header = readSqliteHeader(file);
     if (!header || !std::equal(std::begin(sqliteMagic), std::end(sqliteMagic), header->begin()))
         throw StoreError(Kind::NotKindling, file,
@@ -330,12 +334,13 @@ void snapshot(SQLite::Database& source, const fs::path& target, const DataLocati
 // before anything else, so a wrong file changes nothing anywhere.
 void checkRestoreCandidate(const fs::path& candidate, const fs::path& dataFile) {
     const std::string unchanged = " Your current data was not changed.";
-    struct stat info {};
-    if (::stat(candidate.c_str(), &info) != 0)
+    std::error_code cannotStat;
+    const fs::file_status status = fs::status(candidate, cannotStat);
+    if (cannotStat)
         throw StoreError(Kind::Io, candidate,
                          "Kindling cannot read " + candidate.string() + ": " +
-                             std::strerror(errno) + "." + unchanged);
-    if (!S_ISREG(info.st_mode))
+                             cannotStat.message() + "." + unchanged);
+    if (!fs::is_regular_file(status))
         throw StoreError(Kind::NotKindling, candidate,
                          candidate.string() +
                              " is not a regular file, so it cannot be a "
@@ -395,9 +400,10 @@ void checkRestoreCandidate(const fs::path& candidate, const fs::path& dataFile) 
 
 void makePrivate(const fs::path& file) {
     for (const auto& path : {file, withSuffix(file, "-wal"), withSuffix(file, "-shm")}) {
-        struct stat info {};
-        if (::stat(path.c_str(), &info) == 0 && (info.st_mode & 0077) != 0)
-            ::chmod(path.c_str(), 0600);
+        std::error_code error;
+        const auto others = fs::perms::group_all | fs::perms::others_all;
+        if ((fs::status(path, error).permissions() & others) != fs::perms::none)
+            os::makePrivate(path, false);
     }
 }
 

@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <imgui_freetype.h>
 #include <initializer_list>
-#include <strings.h>
 
 #ifdef KINDLING_HAS_FONTCONFIG
 #include <fontconfig/fontconfig.h>
@@ -78,7 +77,7 @@ class FontconfigFonts {
     static bool hasFamily(FcPattern* match, const char* family) {
         FcChar8* name = nullptr;
         for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i)
-            if (strcasecmp(reinterpret_cast<const char*>(name), family) == 0) return true;
+            if (FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(family)) == 0) return true;
         return false;
     }
     // A face without a weight (a symbol font) is taken; a bolder one is not
@@ -91,8 +90,8 @@ class FontconfigFonts {
     static bool readableFormat(FcPattern* match) {
         FcChar8* format = nullptr;
         if (FcPatternGetString(match, FC_FONTFORMAT, 0, &format) != FcResultMatch) return false;
-        const auto* text = reinterpret_cast<const char*>(format);
-        return strcasecmp(text, "TrueType") == 0 || strcasecmp(text, "CFF") == 0;
+        return FcStrCmpIgnoreCase(format, reinterpret_cast<const FcChar8*>("TrueType")) == 0 ||
+               FcStrCmpIgnoreCase(format, reinterpret_cast<const FcChar8*>("CFF")) == 0;
     }
 
     FcConfig* config_;

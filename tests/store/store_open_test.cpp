@@ -1,4 +1,5 @@
 #include "platform/os/local_time.hpp"
+#include "platform/os/process.hpp"
 #include "store/store.hpp"
 #include "store_test_support.hpp"
 
@@ -158,7 +159,7 @@ TEST_CASE("a second Kindling on the same file is told the file is in use") {
         const auto message = expectStoreError(K::Locked, [&] { Store::open(location); });
         CHECK_THAT(message, Catch::Contains("already open"));
         CHECK_THAT(message, Catch::Contains(location.databaseFile().string()));
-        CHECK_THAT(message, Catch::Contains("process " + std::to_string(::getpid())));
+        CHECK_THAT(message, Catch::Contains("process " + std::to_string(os::processId())));
         // Moving the store keeps the lock with it.
         Store moved = std::move(first);
         expectStoreError(K::Locked, [&] { Store::open(location); });

@@ -61,6 +61,10 @@ FileStatus removeFile(const std::filesystem::path& file);
 // the parent is missing, Exists when the name is taken (by anything).
 FileStatus makeFolder(const std::filesystem::path& folder);
 
+// Whether this user may both read and write `file` (access R_OK|W_OK; on
+// Windows, opening it for both, which asks its ACL and read-only attribute).
+FileStatus checkReadWrite(const std::filesystem::path& file);
+
 // The whole of a regular file, refusing more than `maxSize` bytes (TooLarge),
 // a link (IsLink) or anything but a regular file (NotRegular).
 std::variant<std::vector<std::uint8_t>, FileError> readWholeFile(const std::filesystem::path& file,

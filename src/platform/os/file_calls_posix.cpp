@@ -128,6 +128,11 @@ FileStatus makeFolder(const std::filesystem::path& folder) {
     return std::nullopt;
 }
 
+FileStatus checkReadWrite(const std::filesystem::path& file) {
+    if (::access(file.c_str(), R_OK | W_OK) != 0) return errorFor(errno);
+    return std::nullopt;
+}
+
 std::variant<std::vector<std::uint8_t>, FileError> readWholeFile(const std::filesystem::path& file,
                                                                  std::uint64_t maxSize) {
     // O_NOFOLLOW: a link in a synced folder is nothing Kindling wrote.

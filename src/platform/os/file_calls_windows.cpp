@@ -104,6 +104,16 @@ FileStatus makeFolder(const std::filesystem::path& folder) {
     return std::nullopt;
 }
 
+FileStatus checkReadWrite(const std::filesystem::path& file) {
+    // Opening it for both asks the file's ACL and its read-only attribute.
+    HANDLE handle = CreateFileW(file.c_str(), GENERIC_READ | GENERIC_WRITE,
+                                FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                                OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (handle == INVALID_HANDLE_VALUE) return lastError();
+    CloseHandle(handle);
+    return std::nullopt;
+}
+
 std::variant<std::vector<std::uint8_t>, FileError> readWholeFile(const std::filesystem::path& file,
                                                                  std::uint64_t maxSize) {
     // FILE_FLAG_OPEN_REPARSE_POINT opens a link itself, never what it points

@@ -20,13 +20,21 @@ class FileLock {
                           std::string& holder);
 
     FileLock() = default;
-    FileLock(FileLock&& other) noexcept;
-    FileLock& operator=(FileLock&& other) noexcept;
+    FileLock(FileLock&& other) noexcept : handle_(other.handle_) { other.handle_ = -1; }
+    FileLock& operator=(FileLock&& other) noexcept {
+        if (this != &other) {
+            release();
+            handle_ = other.handle_;
+            other.handle_ = -1;
+        }
+        return *this;
+    }
     FileLock(const FileLock&) = delete;
     FileLock& operator=(const FileLock&) = delete;
-    ~FileLock();
+    ~FileLock() { release(); }
 
   private:
+    // Closes the handle, which lets the lock go (the file stays).
     void release() noexcept;
     // A file descriptor on POSIX, a HANDLE on Windows; -1 when none.
     std::intptr_t handle_ = -1;

@@ -1,4 +1,5 @@
 #include "platform/os/file_lock.hpp"
+#include "platform/os/process.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -31,7 +32,7 @@ FileLock::Result FileLock::acquire(const std::filesystem::path& lockFile, FileLo
         return Result::Failed;
     }
     // The pid is only a hint for the message; failing to write it is harmless.
-    const std::string pid = std::to_string(::getpid()) + "\n";
+    const std::string pid = std::to_string(processId()) + "\n";
     if (::ftruncate(fd, 0) == 0) {
         [[maybe_unused]] const ssize_t written = ::pwrite(fd, pid.data(), pid.size(), 0);
     }
@@ -45,23 +46,6 @@ FileLock::Result FileLock::acquire(const std::filesystem::path& lockFile, FileLo
 void FileLock::release() noexcept {
     if (handle_ >= 0) ::close(static_cast<int>(handle_));
     handle_ = -1;
-}
-
-FileLock::FileLock(FileLock&& other) noexcept : handle_(other.handle_) {
-    other.handle_ = -1;
-}
-
-FileLock& FileLock::operator=(FileLock&& other) noexcept {
-    if (this != &other) {
-        release();
-        handle_ = other.handle_;
-        other.handle_ = -1;
-    }
-    return *this;
-}
-
-FileLock::~FileLock() {
-    release();
 }
 
 } // namespace kindling::os

@@ -1,4 +1,5 @@
 #include "platform/os/file_lock.hpp"
+#include "platform/os/process.hpp"
 #include "platform/os/windows_text.hpp"
 
 #include <windows.h>
@@ -47,7 +48,7 @@ FileLock::Result FileLock::acquire(const std::filesystem::path& lockFile, FileLo
         return Result::Failed;
     }
     // The pid is only a hint for the message; failing to write it is harmless.
-    const std::string pid = std::to_string(GetCurrentProcessId()) + "\n";
+    const std::string pid = std::to_string(processId()) + "\n";
     if (SetEndOfFile(file)) {
         DWORD written = 0;
         WriteFile(file, pid.data(), static_cast<DWORD>(pid.size()), &written, nullptr);
@@ -62,23 +63,6 @@ FileLock::Result FileLock::acquire(const std::filesystem::path& lockFile, FileLo
 void FileLock::release() noexcept {
     if (handle_ != -1) CloseHandle(toHandle(handle_));
     handle_ = -1;
-}
-
-FileLock::FileLock(FileLock&& other) noexcept : handle_(other.handle_) {
-    other.handle_ = -1;
-}
-
-FileLock& FileLock::operator=(FileLock&& other) noexcept {
-    if (this != &other) {
-        release();
-        handle_ = other.handle_;
-        other.handle_ = -1;
-    }
-    return *this;
-}
-
-FileLock::~FileLock() {
-    release();
 }
 
 } // namespace kindling::os

@@ -8,4 +8,10 @@ std::tm localTime(std::time_t moment) {
     return local;
 }
 
+std::tm utcTime(std::time_t moment) {
+    std::tm utc{};
+    ::gmtime_r(&moment, &utc);
+    return utc;
+}
+
 } // namespace kindling::os

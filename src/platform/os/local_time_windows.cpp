@@ -8,4 +8,10 @@ std::tm localTime(std::time_t moment) {
     return local;
 }
 
+std::tm utcTime(std::time_t moment) {
+    std::tm utc{};
+    ::gmtime_s(&utc, &moment);
+    return utc;
+}
+
 } // namespace kindling::os

@@ -1,6 +1,6 @@
 #pragma once
 // The running program: its command line in UTF-8, a console that shows
-// UTF-8, and the folder it was started from.
+// UTF-8, the folder it was started from, and its id.
 
 #include <filesystem>
 #include <optional>
@@ -20,5 +20,7 @@ void prepareConsole();
 // cannot say.
 std::optional<std::filesystem::path> executablePath();
 std::optional<std::filesystem::path> executableDirectory();
+// This process's id (getpid; GetCurrentProcessId).
+unsigned long processId();
 
 } // namespace kindling::os

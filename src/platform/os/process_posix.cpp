@@ -1,6 +1,7 @@
 #include "platform/os/process.hpp"
 
 #include <system_error>
+#include <unistd.h>
 
 namespace kindling::os {
 
@@ -21,6 +22,10 @@ std::optional<std::filesystem::path> executableDirectory() {
     auto self = executablePath();
     if (!self) return std::nullopt;
     return self->parent_path();
+}
+
+unsigned long processId() {
+    return static_cast<unsigned long>(::getpid());
 }
 
 } // namespace kindling::os

@@ -53,4 +53,8 @@ std::optional<std::filesystem::path> executableDirectory() {
     return self->parent_path();
 }
 
+unsigned long processId() {
+    return GetCurrentProcessId();
+}
+
 } // namespace kindling::os

@@ -67,5 +67,11 @@ if(KINDLING_BUILD_GUI)
 
   if(NOT WIN32 AND NOT APPLE)
     pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+  else()
+    # No fontconfig: the fonts go beside the program, Debian's very files,
+    # downloaded once into the build folder (thirdparty/fonts.cmake).
+    include(${PROJECT_SOURCE_DIR}/thirdparty/fonts.cmake)
+    kindling_unpack_font_packages(${CMAKE_BINARY_DIR}/debian-fonts)
+    kindling_bundle_fonts_from(${CMAKE_BINARY_DIR}/debian-fonts)
   endif()
 endif()

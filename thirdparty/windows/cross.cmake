@@ -27,19 +27,7 @@ set(CMAKE_CROSSCOMPILING_EMULATOR ${PROJECT_SOURCE_DIR}/tests/windows/wine-run.s
 # the sources and the build through Z:.
 set(KINDLING_TEST_PATH_PREFIX "Z:")
 
-# 3. The fonts Kindling draws with, from Debian's font packages (the same
-# files the Linux build finds under /usr/share/fonts), with their licences.
-set(KINDLING_BUNDLED_FONTS
-    /usr/share/fonts/opentype/inter/Inter-Regular.otf
-    /usr/share/fonts/opentype/inter/Inter-SemiBold.otf
-    /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
-    /usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf)
-set(KINDLING_BUNDLED_FONT_LICENCES
-    /usr/share/doc/fonts-inter/copyright=Inter-copyright.txt
-    /usr/share/doc/fonts-dejavu-core/copyright=DejaVu-copyright.txt
-    /usr/share/doc/fonts-font-awesome/copyright=FontAwesome-copyright.txt)
-foreach(font ${KINDLING_BUNDLED_FONTS})
-  if(NOT EXISTS ${font})
-    message(FATAL_ERROR "${font} is missing: run thirdparty/install-deps.sh")
-  endif()
-endforeach()
+# 3. The fonts Kindling draws with, from this machine's Debian font packages
+# (thirdparty/fonts.cmake).
+include(${PROJECT_SOURCE_DIR}/thirdparty/fonts.cmake)
+kindling_bundle_fonts_from("")

@@ -3,6 +3,8 @@
 #include "app/reminder.hpp"
 #include "app/session.hpp"
 #include "platform/notifications.hpp"
+#include "platform/os/process.hpp"
+#include "platform/processes.hpp"
 #include "platform/reminder_desktop.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,9 +24,8 @@ TimeOfDay timeArgument(const std::string& flag, const std::string& text) {
     throw CommandLineError(flag, "\"" + text + "\" is not a time written HH:MM (00:00 to 23:59)");
 }
 
-std::string homeRelative(const std::filesystem::path& file) {
+std::string homeRelative(const std::string& text) {
     const char* home = std::getenv("HOME");
-    const std::string text = file.string();
     if (home == nullptr || *home == '\0') return text;
     const std::string prefix = std::string(home) + "/";
     return text.rfind(prefix, 0) == 0 ? "~/" + text.substr(prefix.size()) : text;
@@ -33,11 +34,16 @@ std::string homeRelative(const std::filesystem::path& file) {
 std::string installedText(const ReminderSchedule& schedule) {
     if (!schedule.installed)
         return "nothing is installed, so it comes only while the window is open";
-    const ReminderScheduleFiles files = reminderScheduleFiles(userConfigHome());
-    if (*schedule.installed == ReminderScheduler::SystemdTimer)
-        return "a systemd user timer runs it (" + homeRelative(files.timer) + ")";
-    return "an autostart entry starts a quiet watcher at login (" + homeRelative(files.autostart) +
-           ")";
+    const std::string where = " (" + homeRelative(schedule.where) + ")";
+    switch (*schedule.installed) {
+    case ReminderScheduler::SystemdTimer:
+        return "a systemd user timer runs it" + where;
+    case ReminderScheduler::Autostart:
+        return "an autostart entry starts a quiet watcher at login" + where;
+    case ReminderScheduler::SignIn:
+        break;
+    }
+    return "a quiet watcher starts each time you sign in to Windows" + where;
 }
 
 void printNotes(const ReminderSchedule& schedule, std::ostream& out) {
@@ -74,7 +80,8 @@ int turnOff(Session& session, std::ostream& out) {
     const ReminderSchedule after = turnRemindersOff(session);
     out << "The evening reminder is off.\n";
     for (const std::filesystem::path& file : before.files)
-        out << "Removed " << homeRelative(file) << "\n";
+        out << "Removed " << homeRelative(file.string()) << "\n";
+    if (before.files.empty() && before.installed) out << "Removed " << before.where << "\n";
     printNotes(after, out);
     return 0;
 }
@@ -173,8 +180,8 @@ void addReminderCommands(CLI::App& app, ReminderArguments& a,
                    "Quiet hours begin, HH:MM, until the next day starts (default 23:00)");
     on->add_option("--via", a.via,
                    "What runs it with the window closed: systemd (a user timer) or autostart "
-                   "(default: systemd when it runs your session)")
-        ->check(CLI::IsMember({"systemd", "autostart"}));
+                   "on Linux (default: systemd when it runs your session); sign-in on Windows")
+        ->check(CLI::IsMember({"systemd", "autostart", "sign-in"}));
     set(on, [&a](Session& s, std::ostream& o) { return turnOn(a, s, o); });
 
     CLI::App* off = reminder->add_subcommand("off", "Turn it off and remove its timer");
@@ -189,14 +196,21 @@ void addReminderCommands(CLI::App& app, ReminderArguments& a,
         reminder->add_subcommand("check", "Send the reminder if it is due (what the timer runs)");
     check->add_flag("--dry-run", a.dryRun, "Only say what would be sent, or why not");
     auto* watch = check->add_flag("--watch", a.watch,
-                                  "Keep checking every evening (what the autostart entry runs)");
+                                  "Keep checking every evening (what the autostart entry or the Run key runs)");
     watch->excludes(check->get_option("--dry-run"));
     setLocation(check, [&a](const DataLocation& location, std::ostream& o) {
         std::unique_ptr<Notifier> notifier = makeDesktopNotifier();
         ReminderCheckOptions options;
         options.dryRun = a.dryRun;
         options.program = currentProgram();
-        if (a.watch) return watchReminders(location, *notifier, options, o);
+        if (a.watch) {
+            // Windows gives the Run key's command a console window of its
+            // own: the watcher starts again without one, and this one ends.
+            if (os::aloneOnOwnConsole() &&
+                !startDetached(reminderCheckCommand({options.program, location.directory}, true)))
+                return 0;
+            return watchReminders(location, *notifier, options, o);
+        }
         const ReminderCheck checked = runReminderCheck(location, *notifier, options, o);
         return checked.result == CheckResult::Failed ? 1 : 0;
     });

@@ -1,10 +1,10 @@
 #pragma once
 // Desktop notifications behind one small interface, so the reminder neither
 // knows nor cares which desktop shows them. Linux: libnotify over the session
-// bus's org.freedesktop.Notifications (notifications_linux.cpp). Windows
-// (toast notifications) and macOS (UserNotifications) are stubs for now
-// (notifications_stub.cpp): they say that nothing
-// can be shown, and the window shows its banner instead.
+// bus's org.freedesktop.Notifications (notifications_linux.cpp). Windows: a
+// balloon from the notification area (notifications_windows.cpp). macOS
+// (UserNotifications) is a stub for now (notifications_stub.cpp): it says
+// that nothing can be shown, and the window shows its banner instead.
 
 #include <chrono>
 #include <functional>

@@ -1,20 +1,16 @@
-// Windows and macOS: toast notifications (Windows.UI.Notifications) and
-// UserNotifications (UNUserNotificationCenter) belong here. A STUB until they
-// are built: it says nothing can be shown, so the window shows the reminder
-// as its banner and the command line says why nothing was sent. Built only
-// for Windows and macOS (src/platform/CMakeLists.txt); Linux has libnotify
-// (notifications_linux.cpp).
+// macOS: UserNotifications (UNUserNotificationCenter) belong here. A STUB
+// until they are built: it says nothing can be shown, so the window shows the
+// reminder as its banner and the command line says why nothing was sent.
+// Built only for macOS (src/platform/CMakeLists.txt); Linux has libnotify
+// (notifications_linux.cpp), Windows the notification area
+// (notifications_windows.cpp).
 #include "platform/notifications.hpp"
 
 namespace kindling::platform {
 
 namespace {
 
-#ifdef _WIN32
-constexpr const char* notBuilt = "desktop notifications are not built for Windows yet";
-#else
 constexpr const char* notBuilt = "desktop notifications are not built for macOS yet";
-#endif
 
 class NotifierStub final : public Notifier {
   public:

@@ -19,6 +19,12 @@ int runQuietly(const std::vector<std::string>& arguments);
 // output, and never a zombie of ours. Returns why it could not start.
 std::optional<std::string> startDetached(const std::vector<std::string>& arguments);
 
+#ifdef _WIN32
+// `arguments` as one Windows command line that CommandLineToArgvW (and the C
+// runtime) split back into the same words, in UTF-8.
+std::string windowsCommandLine(const std::vector<std::string>& arguments);
+#endif
+
 // Asks process `pid` to end (POSIX: SIGTERM; Windows: it is ended). Returns
 // why it could not be asked.
 std::optional<std::string> stopProcess(long pid);

@@ -31,21 +31,12 @@ std::wstring quoted(const std::wstring& argument) {
     return out;
 }
 
-std::wstring commandLineOf(const std::vector<std::string>& arguments) {
-    std::wstring line;
-    for (const std::string& argument : arguments) {
-        if (!line.empty()) line.push_back(L' ');
-        line += quoted(os::widen(argument));
-    }
-    return line;
-}
-
 // Started with no window and no console of its own; `detached` leaves it to
 // run on after we end.
 std::optional<std::string> start(const std::vector<std::string>& arguments, bool detached,
                                  PROCESS_INFORMATION& process) {
     if (arguments.empty()) return "nothing to start";
-    std::wstring line = commandLineOf(arguments);
+    std::wstring line = os::widen(windowsCommandLine(arguments));
     STARTUPINFOW startup{};
     startup.cb = sizeof startup;
     // DETACHED_PROCESS: no console at all (CREATE_NO_WINDOW: a hidden one).
@@ -57,6 +48,15 @@ std::optional<std::string> start(const std::vector<std::string>& arguments, bool
 }
 
 } // namespace
+
+std::string windowsCommandLine(const std::vector<std::string>& arguments) {
+    std::wstring line;
+    for (const std::string& argument : arguments) {
+        if (!line.empty()) line.push_back(L' ');
+        line += quoted(os::widen(argument));
+    }
+    return os::narrow(line);
+}
 
 int runQuietly(const std::vector<std::string>& arguments) {
     PROCESS_INFORMATION process{};

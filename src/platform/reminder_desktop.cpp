@@ -80,8 +80,14 @@ ReminderSchedule turnRemindersOn(Session& session, ReminderSettings settings,
     settings.on = true;
     saveReminderSettings(session, settings); // first: a watcher started below reads it
     try {
-        return installReminderSchedule(via.value_or(preferredScheduler()),
-                                       {program, dataDirectoryOf(session), settings.at},
+        const std::optional<ReminderScheduler> scheduler = via ? via : preferredScheduler();
+        if (!scheduler) {
+            ReminderSchedule schedule = reminderSchedule(configHome);
+            schedule.notes.push_back("on this computer the reminder comes only while Kindling is "
+                                     "open");
+            return schedule;
+        }
+        return installReminderSchedule(*scheduler, {program, dataDirectoryOf(session), settings.at},
                                        configHome);
     } catch (...) {
         settings.on = false;
@@ -195,7 +201,6 @@ int watchReminders(const DataLocation& location, Notifier& notifier,
             << holder << "\n";
         return 1;
     }
-    const fs::path entry = reminderScheduleFiles(configHome).autostart;
     std::optional<ReminderCheck> known; // the last check that read the data file
     std::optional<Day> doneFor;         // the day whose hello is settled
     auto nextTry = std::chrono::steady_clock::now();
@@ -203,9 +208,9 @@ int watchReminders(const DataLocation& location, Notifier& notifier,
     // still finishing, or the window is open): again after 1 s, 2 s, 4 s … 60 s.
     auto heldRetry = std::chrono::milliseconds(1000);
     while (true) {
-        std::error_code error;
-        if (!fs::exists(entry, error)) {
-            out << "The reminder's autostart entry is gone, so the watcher stops.\n";
+        const std::optional<ReminderScheduler> installed = reminderSchedule(configHome).installed;
+        if (installed != ReminderScheduler::Autostart && installed != ReminderScheduler::SignIn) {
+            out << "Nothing starts the reminder's watcher any more, so it stops.\n";
             return 0;
         }
         bool worth = std::chrono::steady_clock::now() >= nextTry;

@@ -7,10 +7,12 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <stdexcept>
 #include <thread>
+
+// What every system shares: the command the schedule runs, the watcher's
+// lock and how to stop it, and the file formats' quoting. Where the schedule
+// lives is reminder_schedule_xdg.cpp (Linux, macOS) or
+// reminder_schedule_windows.cpp.
 
 namespace kindling::platform {
 
@@ -18,68 +20,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* unitName = "kindling-reminder";
+bool needsQuoting(const std::string& word, std::string_view special) {
+    if (word.empty()) return true;
+    for (char c : word)
+        if (special.find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20)
+            return true;
+    return false;
+}
 
-std::vector<std::string> checkCommand(const ReminderJob& job, bool watch) {
+} // namespace
+
+std::vector<std::string> reminderCheckCommand(const ReminderJob& job, bool watch) {
     std::vector<std::string> command{job.program.string(), "--data-dir", job.dataDirectory.string(),
                                      "reminder", "check"};
     if (watch) command.emplace_back("--watch");
     return command;
 }
 
-// Written whole or not at all: a temporary file beside it, then a rename.
-void writeFile(const fs::path& file, const std::string& text) {
-    std::error_code error;
-    fs::create_directories(file.parent_path(), error);
-    if (error)
-        throw std::runtime_error("cannot create " + file.parent_path().string() + ": " +
-                                 error.message());
-    const fs::path temporary = file.string() + ".new";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            fs::remove(temporary, error);
-            throw std::runtime_error("cannot write " + file.string());
-        }
-    }
-    fs::rename(temporary, file, error);
-    if (error) {
-        fs::remove(temporary, error);
-        throw std::runtime_error("cannot write " + file.string() + ": " + error.message());
-    }
-}
-
-bool present(const fs::path& file) {
-    std::error_code error;
-    return fs::symlink_status(file, error).type() != fs::file_type::not_found && !error;
-}
-
-void removeIfThere(const fs::path& file, std::vector<std::string>& notes) {
-    std::error_code error;
-    if (!present(file)) return;
-    fs::remove(file, error);
-    if (error) notes.push_back("could not remove " + file.string() + ": " + error.message());
-}
-
-std::string systemctlUser(const std::vector<std::string>& verb) {
-    std::vector<std::string> command{"systemctl", "--user"};
-    command.insert(command.end(), verb.begin(), verb.end());
-    const int code = runQuietly(command);
-    if (code == 0) return {};
-    std::string text = "systemctl --user";
-    for (const std::string& word : verb)
-        text += " " + word;
-    return text + (code < 0 ? " could not run" : " ended with " + std::to_string(code));
-}
-
 // Asks a running watcher to stop: the pid in its lock file, but only while
 // the lock is held (so the pid is a live watcher's, not a reused number);
 // once it has let go, its lock file goes too.
-void stopWatcher(const fs::path& dataDirectory, std::vector<std::string>& notes) {
+void stopReminderWatcher(const fs::path& dataDirectory, std::vector<std::string>& notes) {
     const fs::path lockFile = watcherLockFile(dataDirectory);
-    if (!present(lockFile)) return;
+    std::error_code missing;
+    if (fs::symlink_status(lockFile, missing).type() == fs::file_type::not_found) return;
     for (int attempt = 0; attempt < 30; ++attempt) {
         FileLock lock;
         std::string holder;
@@ -101,42 +65,26 @@ void stopWatcher(const fs::path& dataDirectory, std::vector<std::string>& notes)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     notes.push_back("the reminder's watcher did not stop in time; it stops by itself within a "
-                    "minute, now that its autostart entry is gone");
+                    "minute, now that nothing starts it");
 }
-
-bool needsQuoting(const std::string& word, std::string_view special) {
-    if (word.empty()) return true;
-    for (char c : word)
-        if (special.find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20)
-            return true;
-    return false;
-}
-
-} // namespace
 
 std::string_view schedulerName(ReminderScheduler scheduler) {
-    return scheduler == ReminderScheduler::SystemdTimer ? "systemd" : "autostart";
+    switch (scheduler) {
+    case ReminderScheduler::SystemdTimer:
+        return "systemd";
+    case ReminderScheduler::Autostart:
+        return "autostart";
+    case ReminderScheduler::SignIn:
+        break;
+    }
+    return "sign-in";
 }
 
 std::optional<ReminderScheduler> schedulerFromName(std::string_view name) {
     if (name == "systemd") return ReminderScheduler::SystemdTimer;
     if (name == "autostart") return ReminderScheduler::Autostart;
+    if (name == "sign-in") return ReminderScheduler::SignIn;
     return std::nullopt;
-}
-
-fs::path userConfigHome() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && xdg[0] == '/')
-        return xdg;
-    const char* home = std::getenv("HOME");
-    return fs::path(home != nullptr && *home != '\0' ? home : ".") / ".config";
-}
-
-ReminderScheduleFiles reminderScheduleFiles(const fs::path& configHome) {
-    const fs::path units = configHome / "systemd" / "user";
-    return {units / (std::string(unitName) + ".service"),
-            units / (std::string(unitName) + ".timer"),
-            units / "timers.target.wants" / (std::string(unitName) + ".timer"),
-            configHome / "autostart" / (std::string(desktopAppId) + "-reminder.desktop")};
 }
 
 fs::path watcherLockFile(const fs::path& dataDirectory) {
@@ -197,7 +145,7 @@ std::string systemdServiceText(const ReminderJob& job) {
            "[Service]\n"
            "Type=oneshot\n"
            "ExecStart=" +
-           systemdCommandLine(checkCommand(job, false)) +
+           systemdCommandLine(reminderCheckCommand(job, false)) +
            "\n"
            "# \"Open Kindling\" starts the window from this check: it outlives the check.\n"
            "KillMode=process\n";
@@ -229,7 +177,7 @@ std::string autostartText(const ReminderJob& job) {
            "Name=Kindling reminder\n"
            "Comment=A gentle evening hello from Kindling, only when nothing is logged yet\n"
            "Exec=" +
-           desktopExecLine(checkCommand(job, true)) +
+           desktopExecLine(reminderCheckCommand(job, true)) +
            "\n"
            "Icon=" +
            std::string(desktopIconName) +
@@ -239,100 +187,5 @@ std::string autostartText(const ReminderJob& job) {
            "X-GNOME-Autostart-enabled=true\n";
 }
 
-bool systemdRunsThisSession() {
-    std::error_code error;
-    if (!fs::is_directory("/run/systemd/system", error)) return false;
-    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
-    if (runtime == nullptr || *runtime == '\0') return false;
-    return fs::exists(fs::path(runtime) / "systemd" / "private", error);
-}
-
-ReminderScheduler preferredScheduler() {
-    return systemdRunsThisSession() ? ReminderScheduler::SystemdTimer
-                                    : ReminderScheduler::Autostart;
-}
-
-ReminderSchedule reminderSchedule(const fs::path& configHome) {
-    const ReminderScheduleFiles files = reminderScheduleFiles(configHome);
-    ReminderSchedule schedule;
-    for (const fs::path& file : {files.service, files.timer, files.wants, files.autostart})
-        if (present(file)) schedule.files.push_back(file);
-    if (present(files.timer) && present(files.service))
-        schedule.installed = ReminderScheduler::SystemdTimer;
-    else if (present(files.autostart))
-        schedule.installed = ReminderScheduler::Autostart;
-    return schedule;
-}
-
-ReminderSchedule installReminderSchedule(ReminderScheduler scheduler, const ReminderJob& job,
-                                         const fs::path& configHome) {
-    const ReminderScheduleFiles files = reminderScheduleFiles(configHome);
-    std::vector<std::string> notes;
-    if (scheduler == ReminderScheduler::SystemdTimer) {
-        removeIfThere(files.autostart, notes);
-        stopWatcher(job.dataDirectory, notes);
-        try {
-            writeFile(files.service, systemdServiceText(job));
-            writeFile(files.timer, systemdTimerText(job));
-            // What `systemctl --user enable` would link, made here so the timer
-            // is enabled even while no user manager runs (it starts at login).
-            std::error_code error;
-            fs::create_directories(files.wants.parent_path(), error);
-            fs::remove(files.wants, error);
-            fs::create_symlink(files.timer, files.wants, error);
-            if (error)
-                throw std::runtime_error("cannot link " + files.wants.string() + ": " +
-                                         error.message());
-        } catch (...) {
-            for (const fs::path& file : {files.service, files.timer, files.wants})
-                removeIfThere(file, notes);
-            throw;
-        }
-        if (systemdRunsThisSession()) {
-            for (const std::vector<std::string>& verb :
-                 {std::vector<std::string>{"daemon-reload"},
-                  std::vector<std::string>{"restart", std::string(unitName) + ".timer"}})
-                if (std::string problem = systemctlUser(verb); !problem.empty())
-                    notes.push_back(problem);
-        } else {
-            notes.push_back("systemd does not run this session, so the timer begins at the next "
-                            "login that systemd runs");
-        }
-    } else {
-        for (const fs::path& file : {files.service, files.timer, files.wants})
-            removeIfThere(file, notes);
-        if (systemdRunsThisSession()) systemctlUser({"daemon-reload"});
-        writeFile(files.autostart, autostartText(job));
-        // At login the desktop starts it; for this session, it starts now.
-        if (auto problem = startDetached(checkCommand(job, true)))
-            notes.push_back("the reminder's watcher did not start now (" + *problem +
-                            "); it starts at the next login");
-    }
-    ReminderSchedule schedule = reminderSchedule(configHome);
-    schedule.notes = std::move(notes);
-    return schedule;
-}
-
-ReminderSchedule removeReminderSchedule(const fs::path& configHome, const fs::path& dataDirectory) {
-    const ReminderScheduleFiles files = reminderScheduleFiles(configHome);
-    std::vector<std::string> notes;
-    const bool hadTimer = present(files.timer) || present(files.service) || present(files.wants);
-    if (hadTimer && systemdRunsThisSession())
-        systemctlUser({"stop", std::string(unitName) + ".timer"});
-    for (const fs::path& file : {files.wants, files.timer, files.service, files.autostart})
-        removeIfThere(file, notes);
-    // The folders Kindling made for them, when nothing else lives there.
-    std::error_code error;
-    for (const fs::path& folder :
-         {files.wants.parent_path(), files.timer.parent_path(),
-          files.timer.parent_path().parent_path(), files.autostart.parent_path()})
-        if (fs::is_directory(folder, error) && fs::is_empty(folder, error))
-            fs::remove(folder, error);
-    if (hadTimer && systemdRunsThisSession()) systemctlUser({"daemon-reload"});
-    stopWatcher(dataDirectory, notes);
-    ReminderSchedule schedule = reminderSchedule(configHome);
-    schedule.notes = std::move(notes);
-    return schedule;
-}
 
 } // namespace kindling::platform

@@ -1,9 +1,12 @@
 #pragma once
-// What runs `kindling reminder check` while the window is closed: a systemd
-// user timer where systemd runs the session, else an XDG autostart entry that
-// starts a quiet watcher at login (`reminder check --watch`). Written into the
-// user's configuration folder when reminders are turned on, and every file
-// removed again (and the watcher stopped) when they are turned off.
+// What runs `kindling reminder check` while the window is closed. Linux: a
+// systemd user timer where systemd runs the session, else an XDG autostart
+// entry that starts a quiet watcher at login (`reminder check --watch`),
+// written into the user's configuration folder (reminder_schedule_xdg.cpp).
+// Windows: the same watcher, started at sign-in by a value under the user's
+// Run key (reminder_schedule_windows.cpp). macOS: nothing yet (the open
+// window still says hello). Turned off, every trace goes and the watcher
+// stops.
 
 #include "core/reminder.hpp"
 
@@ -16,8 +19,9 @@
 
 namespace kindling::platform {
 
-enum class ReminderScheduler : std::uint8_t { SystemdTimer, Autostart };
-std::string_view schedulerName(ReminderScheduler scheduler); // "systemd" or "autostart"
+enum class ReminderScheduler : std::uint8_t { SystemdTimer, Autostart, SignIn };
+// "systemd", "autostart" or "sign-in"
+std::string_view schedulerName(ReminderScheduler scheduler);
 std::optional<ReminderScheduler> schedulerFromName(std::string_view name);
 
 // What the timer or the watcher runs.
@@ -44,25 +48,39 @@ std::string autostartText(const ReminderJob& job);
 
 // A systemd user manager runs this session (its private socket is there).
 bool systemdRunsThisSession();
-ReminderScheduler preferredScheduler();
+// This system's way (Linux: systemd when it runs the session; Windows:
+// sign-in); nullopt where there is none (macOS, for now).
+std::optional<ReminderScheduler> preferredScheduler();
+// Whether `scheduler` can be installed on this system.
+bool schedulerAvailable(ReminderScheduler scheduler);
 
 // What is installed now.
 struct ReminderSchedule {
     std::optional<ReminderScheduler> installed;
-    std::vector<std::filesystem::path> files; // those on disk
+    std::string where; // what to look at: the timer file, the entry, the Run key's value
+    std::vector<std::filesystem::path> files; // those on disk (none on Windows: the registry)
     std::vector<std::string> notes; // what the couple should know (systemd not running …)
 };
 ReminderSchedule reminderSchedule(const std::filesystem::path& configHome);
 
-// Writes the files of `scheduler` (removing the other kind's), and starts it
-// now: the timer through systemctl --user, the watcher as a detached process.
-// Throws std::runtime_error with the file and the reason when a file cannot
-// be written (whatever was written is removed again).
+// Writes the files (or the Run key's value) of `scheduler`, removing the
+// other kind's, and starts it now: the timer through systemctl --user, the
+// watcher as a detached process. Throws std::runtime_error with the file and
+// the reason when a file cannot be written (whatever was written is removed
+// again), or when this system has no such scheduler.
 ReminderSchedule installReminderSchedule(ReminderScheduler scheduler, const ReminderJob& job,
                                          const std::filesystem::path& configHome);
 // Stops the timer and the watcher and removes every file either kind wrote.
 ReminderSchedule removeReminderSchedule(const std::filesystem::path& configHome,
                                         const std::filesystem::path& dataDirectory);
+
+// What the timer, the entry or the Run key runs: `PROGRAM --data-dir DIR
+// reminder check`, with --watch for the watcher.
+std::vector<std::string> reminderCheckCommand(const ReminderJob& job, bool watch);
+// Asks a running watcher of that data folder to stop and waits for it;
+// anything that went wrong is added to `notes`.
+void stopReminderWatcher(const std::filesystem::path& dataDirectory,
+                         std::vector<std::string>& notes);
 
 // The watcher's lock beside the data file: one watcher per data folder, and
 // the file that names it when it must stop.

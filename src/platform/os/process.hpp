@@ -22,5 +22,9 @@ std::optional<std::filesystem::path> executablePath();
 std::optional<std::filesystem::path> executableDirectory();
 // This process's id (getpid; GetCurrentProcessId).
 unsigned long processId();
+// Windows: this process is alone on a console window that was made for it
+// (started from the Run key or a shortcut, not from a terminal). Elsewhere
+// always false.
+bool aloneOnOwnConsole();
 
 } // namespace kindling::os

@@ -28,4 +28,8 @@ unsigned long processId() {
     return static_cast<unsigned long>(::getpid());
 }
 
+bool aloneOnOwnConsole() {
+    return false;
+}
+
 } // namespace kindling::os

@@ -57,4 +57,9 @@ unsigned long processId() {
     return GetCurrentProcessId();
 }
 
+bool aloneOnOwnConsole() {
+    DWORD processes[2] = {};
+    return GetConsoleWindow() != nullptr && GetConsoleProcessList(processes, 2) == 1;
+}
+
 } // namespace kindling::os

@@ -62,10 +62,17 @@ std::string installedLine(const platform::ReminderSchedule& schedule) {
     if (!schedule.installed)
         return "Not installed to come with the window closed: it comes only while Kindling is "
                "open.";
-    if (*schedule.installed == platform::ReminderScheduler::SystemdTimer)
+    switch (*schedule.installed) {
+    case platform::ReminderScheduler::SystemdTimer:
         return "Installed: a systemd timer brings it with the window closed too.";
-    return "Installed: an autostart entry brings it with the window closed too, now and "
-           "after each login.";
+    case platform::ReminderScheduler::Autostart:
+        return "Installed: an autostart entry brings it with the window closed too, now and "
+               "after each login.";
+    case platform::ReminderScheduler::SignIn:
+        break;
+    }
+    return "Installed: it comes with the window closed too, now and each time you sign in to "
+           "Windows.";
 }
 
 } // namespace

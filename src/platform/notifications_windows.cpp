@@ -121,7 +121,7 @@ class TrayNotifier final : public Notifier {
         icon.uFlags = NIF_ICON | NIF_TIP | NIF_MESSAGE | NIF_INFO;
         icon.uCallbackMessage = iconMessage;
         icon.hIcon = LoadIconW(GetModuleHandleW(nullptr), MAKEINTRESOURCEW(1));
-        if (icon.hIcon == nullptr) icon.hIcon = LoadIconW(nullptr, IDI_APPLICATION);
+        if (icon.hIcon == nullptr) icon.hIcon = LoadIconW(nullptr, MAKEINTRESOURCEW(32512)); // IDI_APPLICATION
         copyInto(icon.szTip, "Kindling");
         copyInto(icon.szInfoTitle, notification.summary);
         copyInto(icon.szInfo, notification.body);

@@ -27,9 +27,10 @@ packages=(
   libx11-dev
   # the Windows cross build (CMakePresets.json "windows"): MinGW-w64, the tools
   # thirdparty/windows/build-deps.sh builds Debian's sources with, and Wine
-  # with Python for its tests (tests/windows/), xwininfo (x11-utils) to see its windows
+  # with Python for its tests (tests/windows/), xwininfo (x11-utils) to see its windows,
+  # xdotool to click the reminder's icon in the notification area
   g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix dpkg-dev meson ninja-build
-  autoconf automake libtool tcl wine wine64 python3 x11-utils
+  autoconf automake libtool tcl wine wine64 python3 x11-utils xdotool
   # the evening reminder: desktop notifications (libnotify); its tests (tests/platform/):
   # a private session bus (dbus-run-session), a fake notification server in Python
   # (Debian's python3 with python3-dbus and python3-gi), a real one (dunst), and the

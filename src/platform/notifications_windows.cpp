@@ -159,11 +159,11 @@ class TrayNotifier final : public Notifier {
 
     // What the icon said (NOTIFYICON_VERSION_4: the event in LOWORD).
     void iconEvent(UINT event) {
+        if (!shown_) return; // what was still on its way after the icon went
         switch (event) {
         case NIN_BALLOONUSERCLICK:
-        case NIN_SELECT:
+        case NIN_SELECT: // a click on the icon (after its WM_LBUTTONUP)
         case NIN_KEYSELECT:
-        case WM_LBUTTONUP:
             removeIcon();
             if (!firstAction_.empty()) arrive({NotificationEvent::Kind::Action, firstAction_});
             arrive({NotificationEvent::Kind::Closed, {}});

@@ -5,6 +5,7 @@
   wine_checks.py screenshot WINE_RUN WINEPREFIX KINDLING_EXE WORKDIR
   wine_checks.py utf8       WINE_RUN WINEPREFIX KINDLING_EXE WORKDIR
   wine_checks.py second     WINE_RUN WINEPREFIX KINDLING_EXE WORKDIR
+  wine_checks.py reminder   WINE_RUN WINEPREFIX KINDLING_EXE WORKDIR
 
 stats:      the same `demo --seed S` history gives the same `stats --json` on
             Linux and under Wine: every field equal, numbers within 1e-9.
@@ -18,6 +19,11 @@ second:     a second start on the same data folder reaches the open window
             through its named pipe (src/platform/single_instance_windows.cpp),
             which answers that it came forward: the second exits 0 at once,
             the first stays open, and no second window appears.
+reminder:   in a Wine desktop with a taskbar, `reminder on` writes the Run
+            key's value (the watcher's exact command line) and starts the
+            watcher, which says hello in the notification area at 21:00 on a
+            day with nothing logged; a click on its icon opens Kindling on
+            Today; `reminder off` removes the value and stops the watcher.
 Each prints what it compared and exits non-zero with the first differences.
 """
 
@@ -303,12 +309,116 @@ def check_second_start(wine_run, prefix, exe, work):
         raise SystemExit("\n".join(failures))
 
 
+RUN_KEY = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Run"
+
+
+def processes_with(text):
+    """The command lines of this machine's processes that contain `text`."""
+    listing = subprocess.run(["ps", "-eo", "pid=,args="], capture_output=True, text=True,
+                             timeout=30).stdout
+    return [line.strip() for line in listing.splitlines() if text in line]
+
+
+def wait_for(what, probe, seconds):
+    deadline = time.monotonic() + seconds
+    while True:
+        found = probe()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise SystemExit(f"{what}: not within {seconds} s")
+        time.sleep(0.5)
+
+
+def check_reminder(wine_run, prefix, exe, work):
+    work = Path(work)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    data = work / "reminder-data"
+    env = dict(os.environ, KINDLING_TEST_NOW="2026-06-01 12:00")
+    run([wine_run, prefix, exe, "--data-dir", windows_path(data), "demo", "--years", "1"],
+        "Wine demo")
+    # Two days on, in the evening: nothing is logged that day.
+    env["KINDLING_TEST_NOW"] = "2026-06-03 21:00"
+    number = Path(prefix + ".display").read_text().split()[0]
+    env["DISPLAY"] = f":{number}"
+    log = open(work / "desktop.log", "wb")
+    # A Wine desktop of its own, 1024x768 with a taskbar: its notification
+    # area shows icons and balloons (the root display's has no tray).
+    desktop = subprocess.Popen([wine_run, prefix, "explorer", "/desktop=kindling-reminder,1024x768",
+                                exe, "--data-dir", windows_path(data), "reminder", "on"],
+                               stdout=log, stderr=subprocess.STDOUT, env=env,
+                               start_new_session=True)
+    failures = []
+    watcher = f"{windows_path(data)} reminder check --watch"
+    opened = f"{windows_path(data)} --screen today"
+    try:
+        def run_value():
+            out = subprocess.run([wine_run, prefix, "reg", "query", RUN_KEY, "/v",
+                                  "Kindling reminder"], capture_output=True, timeout=120, env=env)
+            text = out.stdout.decode(errors="replace").replace("\r", "")
+            return [line for line in text.splitlines() if "Kindling reminder" in line]
+        value = wait_for("the Run key's value", run_value, 90)[0]
+        print(f"Run key: {value.strip()}")
+        expected = f"{windows_path(Path(exe).resolve())} --data-dir {windows_path(data)} " \
+                   "reminder check --watch"
+        if not value.strip().endswith(expected):
+            failures.append(f"the Run key holds {value.strip()!r}, not {expected!r}")
+        wait_for("the watcher", lambda: processes_with(watcher), 60)
+
+        def hello_given():
+            out = subprocess.run([wine_run, prefix, exe, "--data-dir", windows_path(data),
+                                  "reminder", "status", "--json"], capture_output=True,
+                                 timeout=120, env=env)
+            if out.returncode != 0:
+                return None
+            status = json.loads(out.stdout)
+            return status if status.get("last_sent") else None
+        status = wait_for("the watcher's hello", hello_given, 90)
+        print(f"hello given: last_sent {status['last_sent']}, installed {status['installed']} "
+              f"by {status['scheduler']}")
+        if status["scheduler"] != "sign-in":
+            failures.append(f"the scheduler is {status['scheduler']!r}, not 'sign-in'")
+        # The icon is the notification area's only one, at the taskbar's right end.
+        time.sleep(2)
+        subprocess.run(["xdotool", "mousemove", "1013", "758", "click", "1"], env=env,
+                       check=True, timeout=30)
+        window = wait_for("Kindling opened by the click", lambda: processes_with(opened), 60)
+        print(f"the click opened: {window[0]}")
+        for line in processes_with(opened):
+            os.kill(int(line.split()[0]), signal.SIGKILL)
+        time.sleep(1)
+        off = run([wine_run, prefix, exe, "--data-dir", windows_path(data), "reminder", "off"],
+                  "reminder off").decode(errors="replace")
+        print(off.strip())
+        if run_value():
+            failures.append("reminder off left the Run key's value")
+        try:
+            wait_for("the watcher to stop", lambda: not processes_with(watcher), 30)
+        except SystemExit as e:
+            failures.append(str(e))
+    finally:
+        for line in processes_with(windows_path(data)):
+            os.kill(int(line.split()[0]), signal.SIGKILL)
+        if desktop.poll() is None:
+            os.killpg(desktop.pid, signal.SIGTERM)
+            try:
+                desktop.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(desktop.pid, signal.SIGKILL)
+                desktop.wait()
+        log.close()
+    if failures:
+        raise SystemExit("\n".join(failures))
+
+
 def main():
     if len(sys.argv) < 2:
         raise SystemExit(__doc__)
     command, arguments = sys.argv[1], sys.argv[2:]
     checks = {"stats": (check_stats, 5), "screenshot": (check_screenshot, 4),
-              "utf8": (check_utf8, 4), "second": (check_second_start, 4)}
+              "utf8": (check_utf8, 4), "second": (check_second_start, 4),
+              "reminder": (check_reminder, 4)}
     if command not in checks or len(arguments) != checks[command][1]:
         raise SystemExit(__doc__)
     checks[command][0](*arguments)

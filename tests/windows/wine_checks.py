@@ -342,6 +342,9 @@ def check_reminder(wine_run, prefix, exe, work):
     env["KINDLING_TEST_NOW"] = "2026-06-03 21:00"
     number = Path(prefix + ".display").read_text().split()[0]
     env["DISPLAY"] = f":{number}"
+    # The Run key is the (Wine) user's: a value an earlier run left goes first.
+    subprocess.run([wine_run, prefix, "reg", "delete", RUN_KEY, "/v", "Kindling reminder", "/f"],
+                   capture_output=True, timeout=120)
     log = open(work / "desktop.log", "wb")
     # A Wine desktop of its own, 1024x768 with a taskbar: its notification
     # area shows icons and balloons (the root display's has no tray).

@@ -27,6 +27,7 @@ reminder:   in a Wine desktop with a taskbar, `reminder on` writes the Run
 Each prints what it compared and exits non-zero with the first differences.
 """
 
+import datetime
 import json
 import math
 import os
@@ -335,11 +336,11 @@ def check_reminder(wine_run, prefix, exe, work):
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     data = work / "reminder-data"
-    env = dict(os.environ, KINDLING_TEST_NOW="2026-06-01 12:00")
     run([wine_run, prefix, exe, "--data-dir", windows_path(data), "demo", "--years", "1"],
         "Wine demo")
-    # Two days on, in the evening: nothing is logged that day.
-    env["KINDLING_TEST_NOW"] = "2026-06-03 21:00"
+    # The demo's history ends today; two days on, in the evening, nothing is logged.
+    evening = datetime.date.today() + datetime.timedelta(days=2)
+    env = dict(os.environ, KINDLING_TEST_NOW=f"{evening.isoformat()} 21:00")
     number = Path(prefix + ".display").read_text().split()[0]
     env["DISPLAY"] = f":{number}"
     # The Run key is the (Wine) user's: a value an earlier run left goes first.

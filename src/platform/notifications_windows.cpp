@@ -28,6 +28,7 @@ namespace {
 
 constexpr UINT iconMessage = WM_APP + 1; // what the icon sends its window
 constexpr UINT runMessage = WM_APP + 2;  // a task for the notifier's thread
+constexpr UINT removeMessage = WM_APP + 3; // the icon goes, after the event that ended it
 constexpr UINT iconId = 1;
 constexpr const wchar_t* windowClass = L"KindlingNotifier";
 
@@ -126,6 +127,7 @@ class TrayNotifier final : public Notifier {
         copyInto(icon.szInfoTitle, notification.summary);
         copyInto(icon.szInfo, notification.body);
         icon.dwInfoFlags = NIIF_USER | NIIF_LARGE_ICON;
+        ending_ = false;
         const bool added = shown_ ? Shell_NotifyIconW(NIM_MODIFY, &icon) != FALSE
                                   : Shell_NotifyIconW(NIM_ADD, &icon) != FALSE;
         if (!added) {
@@ -155,27 +157,29 @@ class TrayNotifier final : public Notifier {
         NOTIFYICONDATAW icon = iconData();
         Shell_NotifyIconW(NIM_DELETE, &icon);
         shown_ = false;
+        ending_ = false;
     }
 
-    // What the icon said (NOTIFYICON_VERSION_4: the event in LOWORD).
+    // What the icon said (NOTIFYICON_VERSION_4: the event in LOWORD). The
+    // icon is removed once this message is answered: the notification area
+    // may be waiting for that answer.
     void iconEvent(UINT event) {
-        if (!shown_) return; // what was still on its way after the icon went
+        if (!shown_ || ending_) return; // what was still on its way after the end
         switch (event) {
         case NIN_BALLOONUSERCLICK:
         case NIN_SELECT: // a click on the icon (after its WM_LBUTTONUP)
         case NIN_KEYSELECT:
-            removeIcon();
             if (!firstAction_.empty()) arrive({NotificationEvent::Kind::Action, firstAction_});
-            arrive({NotificationEvent::Kind::Closed, {}});
             break;
         case NIN_BALLOONTIMEOUT:
         case NIN_BALLOONHIDE:
-            removeIcon();
-            arrive({NotificationEvent::Kind::Closed, {}});
             break;
         default:
-            break;
+            return;
         }
+        arrive({NotificationEvent::Kind::Closed, {}});
+        ending_ = true;
+        PostMessageW(window_, removeMessage, 0, 0);
     }
 
     void arrive(NotificationEvent event) {
@@ -203,6 +207,9 @@ class TrayNotifier final : public Notifier {
         case iconMessage:
             if (self != nullptr) self->iconEvent(LOWORD(lParam));
             return 0;
+        case removeMessage:
+            if (self != nullptr) self->removeIcon();
+            return 0;
         case WM_CLOSE:
             if (self != nullptr) self->removeIcon();
             DestroyWindow(window);
@@ -217,6 +224,7 @@ class TrayNotifier final : public Notifier {
 
     HWND window_ = nullptr;
     bool shown_ = false;       // the notifier's thread only
+    bool ending_ = false;      // likewise: the icon goes with the next message
     std::string firstAction_;  // likewise: what a click on the balloon chooses
     std::mutex mutex_;
     std::condition_variable arrived_;

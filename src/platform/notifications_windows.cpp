@@ -2,8 +2,10 @@
 // notification area (Shell_NotifyIconW with NIF_INFO), which Windows 10 and
 // 11 show as a notification of their own. A balloon has no buttons: a click
 // on it chooses the notification's first action (the reminder's "Open
-// Kindling"); when it fades or is dismissed, it is closed. The icon is there
-// only while a balloon is. Toasts with buttons would need WinRT, which the
+// Kindling"), and then it is closed. The icon is there from the balloon
+// until that click or the notifier's end (a check waits up to 15 minutes for
+// an answer), so a balloon that faded into the notification centre can
+// still be answered. Toasts with buttons would need WinRT, which the
 // MinGW-w64 build cannot compile (README "The Windows build").
 //
 // A hidden window of the notifier's own thread receives the icon's messages,
@@ -171,10 +173,10 @@ class TrayNotifier final : public Notifier {
         case NIN_KEYSELECT:
             if (!firstAction_.empty()) arrive({NotificationEvent::Kind::Action, firstAction_});
             break;
-        case NIN_BALLOONTIMEOUT:
-        case NIN_BALLOONHIDE:
-            break;
         default:
+            // A balloon that fades (NIN_BALLOONTIMEOUT) waits in the
+            // notification centre, and a click there still comes: the icon
+            // stays until then, or until the notifier ends.
             return;
         }
         arrive({NotificationEvent::Kind::Closed, {}});

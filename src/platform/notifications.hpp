@@ -37,7 +37,9 @@ struct NotificationServer {
 
 struct SendResult {
     bool sent = false;
-    bool withActions = false; // the buttons were offered
+    // Answers will come: the buttons were offered, or (Windows' balloon) a
+    // click on it chooses the first action.
+    bool withActions = false;
     std::string problem;      // why it was not sent
 };
 

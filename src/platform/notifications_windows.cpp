@@ -144,6 +144,7 @@ class TrayNotifier final : public Notifier {
         shown_ = true;
         firstAction_ = notification.actions.empty() ? "" : notification.actions.front().id;
         result.sent = true;
+        result.withActions = !firstAction_.empty(); // a click answers (notifications.hpp)
     }
 
     NOTIFYICONDATAW iconData() const {

@@ -592,52 +592,18 @@ const FieldDescription<KeptXp> keptXpFields[] = {
 
 } // namespace
 
-template <> const EntityDescription<Partner>& entityOf<Partner>() {
-    static const EntityDescription<Partner> entity{"partners", "partners", partnerFields};
-    return entity;
-}
-template <> const EntityDescription<Couple>& entityOf<Couple>() {
-    static const EntityDescription<Couple> entity{"partners", "couple", coupleFields};
-    return entity;
-}
-template <> const EntityDescription<Settings>& entityOf<Settings>() {
-    static const EntityDescription<Settings> entity{"settings", "settings", settingsFields};
-    return entity;
-}
-template <> const EntityDescription<Ritual>& entityOf<Ritual>() {
-    static const EntityDescription<Ritual> entity{"rituals", "rituals", ritualFields};
-    return entity;
-}
-template <> const EntityDescription<Log>& entityOf<Log>() {
-    static const EntityDescription<Log> entity{"logs", "logs", logFields};
-    return entity;
-}
-template <> const EntityDescription<Skip>& entityOf<Skip>() {
-    static const EntityDescription<Skip> entity{"skips", "skips", skipFields};
-    return entity;
-}
-template <> const EntityDescription<Pause>& entityOf<Pause>() {
-    static const EntityDescription<Pause> entity{"pauses", "pauses", pauseFields};
-    return entity;
-}
-template <> const EntityDescription<Goal>& entityOf<Goal>() {
-    static const EntityDescription<Goal> entity{"goals", "goals", goalFields};
-    return entity;
-}
-template <> const EntityDescription<QuestionMarkEntry>& entityOf<QuestionMarkEntry>() {
-    static const EntityDescription<QuestionMarkEntry> entity{"question_marks", "question_marks",
-                                                             questionMarkFields};
-    return entity;
-}
-
-template <> const EntityDescription<ProgrammeStep>& entityOf<ProgrammeStep>() {
-    static const EntityDescription<ProgrammeStep> entity{"programme_steps", "programme_steps",
-                                                         programmeStepFields};
-    return entity;
-}
-template <> const EntityDescription<KeptXp>& entityOf<KeptXp>() {
-    static const EntityDescription<KeptXp> entity{"kept_xp", "kept_xp", keptXpFields};
-    return entity;
-}
+const EntityDescriptions entityDescriptions{
+    EntityDescription<Partner>{"partners", "partners", partnerFields},
+    EntityDescription<Couple>{"partners", "couple", coupleFields},
+    EntityDescription<Settings>{"settings", "settings", settingsFields},
+    EntityDescription<Ritual>{"rituals", "rituals", ritualFields},
+    EntityDescription<Log>{"logs", "logs", logFields},
+    EntityDescription<Skip>{"skips", "skips", skipFields},
+    EntityDescription<Pause>{"pauses", "pauses", pauseFields},
+    EntityDescription<Goal>{"goals", "goals", goalFields},
+    EntityDescription<QuestionMarkEntry>{"question_marks", "question_marks", questionMarkFields},
+    EntityDescription<ProgrammeStep>{"programme_steps", "programme_steps", programmeStepFields},
+    EntityDescription<KeptXp>{"kept_xp", "kept_xp", keptXpFields},
+};
 
 } // namespace kindling

@@ -20,6 +20,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -68,20 +69,18 @@ template <> inline constexpr std::uint32_t exportVersion<Ritual> = 2;
 template <> inline constexpr std::uint32_t exportVersion<Settings> = 2;
 
 // The descriptions, one per kind of row (entity.cpp). Partner rows make up the
-// couple; the couple's settings are one row of two fields.
-template <class Row> const EntityDescription<Row>& entityOf();
-template <> const EntityDescription<Partner>& entityOf<Partner>();
-// The couple as sync merges it: each partner's fields ("partner1.name" …).
-template <> const EntityDescription<Couple>& entityOf<Couple>();
-template <> const EntityDescription<Settings>& entityOf<Settings>();
-template <> const EntityDescription<Ritual>& entityOf<Ritual>();
-template <> const EntityDescription<Log>& entityOf<Log>();
-template <> const EntityDescription<Skip>& entityOf<Skip>();
-template <> const EntityDescription<Pause>& entityOf<Pause>();
-template <> const EntityDescription<Goal>& entityOf<Goal>();
-template <> const EntityDescription<QuestionMarkEntry>& entityOf<QuestionMarkEntry>();
-template <> const EntityDescription<ProgrammeStep>& entityOf<ProgrammeStep>();
-template <> const EntityDescription<KeptXp>& entityOf<KeptXp>();
+// couple; the couple's settings are one row of two fields; Couple is the
+// couple as sync merges it, each partner's fields ("partner1.name" …).
+using EntityDescriptions =
+    std::tuple<EntityDescription<Partner>, EntityDescription<Couple>, EntityDescription<Settings>,
+               EntityDescription<Ritual>, EntityDescription<Log>, EntityDescription<Skip>,
+               EntityDescription<Pause>, EntityDescription<Goal>,
+               EntityDescription<QuestionMarkEntry>, EntityDescription<ProgrammeStep>,
+               EntityDescription<KeptXp>>;
+extern const EntityDescriptions entityDescriptions;
+template <class Row> const EntityDescription<Row>& entityOf() {
+    return std::get<EntityDescription<Row>>(entityDescriptions);
+}
 
 // A text as a message shows it: quoted, control characters as '?', cut
 // after 60 characters.

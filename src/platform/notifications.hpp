@@ -7,8 +7,11 @@
 // that nothing can be shown, and the window shows its banner instead.
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +65,21 @@ class Notifier {
     // Called from the notifier's own thread when an event arrives, so a
     // window asleep in its event loop can wake up and collect it.
     virtual void setWake(std::function<void()> wake) = 0;
+};
+
+// What a notifier's own thread hands over: a queue the caller waits on, and
+// a wake for a window asleep in its event loop (notification_events.cpp).
+class NotificationEvents {
+  public:
+    void push(NotificationEvent event);
+    std::optional<NotificationEvent> next(std::chrono::milliseconds timeout);
+    void setWake(std::function<void()> wake);
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable arrived_;
+    std::deque<NotificationEvent> events_;
+    std::function<void()> wake_;
 };
 
 // This platform's notifier.

@@ -11,12 +11,9 @@
 #include "platform/notifications.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
 #include <future>
 #include <gio/gio.h>
 #include <libnotify/notify.h>
-#include <mutex>
 #include <thread>
 
 namespace kindling::platform {
@@ -71,17 +68,11 @@ class LibnotifyNotifier final : public Notifier {
     }
 
     std::optional<NotificationEvent> nextEvent(std::chrono::milliseconds timeout) override {
-        std::unique_lock lock(mutex_);
-        arrived_.wait_for(lock, timeout, [this] { return !events_.empty(); });
-        if (events_.empty()) return std::nullopt;
-        NotificationEvent event = std::move(events_.front());
-        events_.pop_front();
-        return event;
+        return events_.next(timeout);
     }
 
     void setWake(std::function<void()> wake) override {
-        std::lock_guard lock(mutex_);
-        wake_ = std::move(wake);
+        events_.setWake(std::move(wake));
     }
 
   private:
@@ -190,14 +181,7 @@ class LibnotifyNotifier final : public Notifier {
     }
 
     void arrive(NotificationEvent event) {
-        std::function<void()> wake;
-        {
-            std::lock_guard lock(mutex_);
-            events_.push_back(std::move(event));
-            wake = wake_;
-        }
-        arrived_.notify_all();
-        if (wake) wake();
+        events_.push(std::move(event));
     }
 
     static void actionChosen(NotifyNotification*, char* action, gpointer self) {
@@ -220,10 +204,7 @@ class LibnotifyNotifier final : public Notifier {
     GMainContext* context_;
     GMainLoop* loop_;
     std::vector<NotifyNotification*> shown_; // the notifier's thread only
-    std::mutex mutex_;
-    std::condition_variable arrived_;
-    std::deque<NotificationEvent> events_;
-    std::function<void()> wake_;
+    NotificationEvents events_;
     std::thread worker_; // last: it starts once everything above is ready
 };
 

@@ -13,10 +13,8 @@
 #include "platform/notifications.hpp"
 #include "platform/os/windows_text.hpp"
 
-#include <condition_variable>
-#include <deque>
+#include <algorithm>
 #include <future>
-#include <mutex>
 #include <thread>
 
 // clang-format off
@@ -85,17 +83,11 @@ class TrayNotifier final : public Notifier {
     }
 
     std::optional<NotificationEvent> nextEvent(std::chrono::milliseconds timeout) override {
-        std::unique_lock lock(mutex_);
-        arrived_.wait_for(lock, timeout, [this] { return !events_.empty(); });
-        if (events_.empty()) return std::nullopt;
-        NotificationEvent event = std::move(events_.front());
-        events_.pop_front();
-        return event;
+        return events_.next(timeout);
     }
 
     void setWake(std::function<void()> wake) override {
-        std::lock_guard lock(mutex_);
-        wake_ = std::move(wake);
+        events_.setWake(std::move(wake));
     }
 
   private:
@@ -186,14 +178,7 @@ class TrayNotifier final : public Notifier {
     }
 
     void arrive(NotificationEvent event) {
-        std::function<void()> wake;
-        {
-            std::lock_guard lock(mutex_);
-            events_.push_back(std::move(event));
-            wake = wake_;
-        }
-        arrived_.notify_all();
-        if (wake) wake();
+        events_.push(std::move(event));
     }
 
     static LRESULT CALLBACK procedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam) {
@@ -229,10 +214,7 @@ class TrayNotifier final : public Notifier {
     bool shown_ = false;       // the notifier's thread only
     bool ending_ = false;      // likewise: the icon goes with the next message
     std::string firstAction_;  // likewise: what a click on the balloon chooses
-    std::mutex mutex_;
-    std::condition_variable arrived_;
-    std::deque<NotificationEvent> events_;
-    std::function<void()> wake_;
+    NotificationEvents events_;
     std::thread worker_;
 };
 

@@ -87,6 +87,10 @@ ReminderSchedule turnRemindersOn(Session& session, ReminderSettings settings,
                                      "open");
             return schedule;
         }
+        if (!schedulerAvailable(*scheduler))
+            throw std::runtime_error("this computer has no " +
+                                     std::string(schedulerName(*scheduler)) +
+                                     " to bring the reminder with the window closed");
         return installReminderSchedule(*scheduler, {program, dataDirectoryOf(session), settings.at},
                                        configHome);
     } catch (...) {

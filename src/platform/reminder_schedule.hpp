@@ -67,7 +67,7 @@ ReminderSchedule reminderSchedule(const std::filesystem::path& configHome);
 // other kind's, and starts it now: the timer through systemctl --user, the
 // watcher as a detached process. Throws std::runtime_error with the file and
 // the reason when a file cannot be written (whatever was written is removed
-// again), or when this system has no such scheduler.
+// again). Only for a scheduler this system has (schedulerAvailable).
 ReminderSchedule installReminderSchedule(ReminderScheduler scheduler, const ReminderJob& job,
                                          const std::filesystem::path& configHome);
 // Stops the timer and the watcher and removes every file either kind wrote.

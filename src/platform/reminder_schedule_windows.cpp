@@ -79,11 +79,8 @@ ReminderSchedule reminderSchedule(const fs::path&) {
     return schedule;
 }
 
-ReminderSchedule installReminderSchedule(ReminderScheduler scheduler, const ReminderJob& job,
+ReminderSchedule installReminderSchedule(ReminderScheduler, const ReminderJob& job,
                                          const fs::path& configHome) {
-    if (!schedulerAvailable(scheduler))
-        throw std::runtime_error("Windows has no " + std::string(schedulerName(scheduler)) +
-                                 "; the reminder comes at sign-in instead (--via sign-in)");
     const std::vector<std::string> command = reminderCheckCommand(job, true);
     const std::wstring line = os::widen(windowsCommandLine(command));
     HKEY key = nullptr;

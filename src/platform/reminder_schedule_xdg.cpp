@@ -128,9 +128,6 @@ ReminderSchedule reminderSchedule(const fs::path& configHome) {
 
 ReminderSchedule installReminderSchedule(ReminderScheduler scheduler, const ReminderJob& job,
                                          const fs::path& configHome) {
-    if (!schedulerAvailable(scheduler))
-        throw std::runtime_error("this system has no " + std::string(schedulerName(scheduler)) +
-                                 " to bring the reminder with the window closed");
     const ReminderScheduleFiles files = reminderScheduleFiles(configHome);
     std::vector<std::string> notes;
     if (scheduler == ReminderScheduler::SystemdTimer) {

@@ -3,6 +3,7 @@
 #include <epoxy/gl.h>
 #define GLFW_INCLUDE_NONE
 #include "app/clock.hpp"
+#include "app/preferences.hpp"
 #include "app/session.hpp"
 #include "platform/effects.hpp"
 #include "platform/font_texture.hpp"
@@ -408,13 +409,12 @@ int runWindowApp(const WindowRequest& request) {
         }
     }
     state.screen = screen.value_or(onboarded ? ui::Screen::Today : ui::Screen::Onboarding);
-    const std::string theme = !request.theme.empty() ? request.theme
-                              : session              ? session->preference("theme", "light")
-                                                     : "";
-    if (theme == "dark") state.theme = ui::ThemeVariant::Dark;
-    if (session) state.uiScale = ui::uiScaleFromPreference(session->preference("ui_scale", ""));
-    state.reduceMotion =
-        request.reduceMotion || (session && session->preference("reduce_motion", "0") == "1");
+    const Preferences preferences = session ? loadPreferences(*session) : Preferences{};
+    state.theme = request.theme.empty()     ? preferences.theme
+                  : request.theme == "dark" ? ThemeVariant::Dark
+                                            : ThemeVariant::Light;
+    state.uiScale = preferences.uiScale;
+    state.reduceMotion = request.reduceMotion || preferences.reduceMotion;
     state.imageDirectory = userDirectory("XDG_PICTURES_DIR", "Pictures");
     state.documentsDirectory = userDirectory("XDG_DOCUMENTS_DIR", "Documents");
     state.appVersion = request.appVersion;

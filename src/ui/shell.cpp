@@ -1,5 +1,6 @@
 #include "ui/shell.hpp"
 
+#include "app/preferences.hpp"
 #include "app/session.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
@@ -8,7 +9,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 
 namespace kindling::ui {
 
@@ -189,16 +189,11 @@ void setTheme(UiState& state, ThemeVariant theme) {
     state.themeChanged = true;
     if (state.session == nullptr) return;
     try {
-        state.session->setPreference("theme", theme == ThemeVariant::Dark ? "dark" : "light");
+        changePreferences(*state.session,
+                          [&](Preferences& preferences) { preferences.theme = theme; });
     } catch (const std::exception& e) {
         state.lastError = e.what();
     }
-}
-
-float uiScaleFromPreference(const std::string& text) {
-    for (float scale : uiScales)
-        if (text == fmt::format("{:g}", scale)) return scale;
-    return 1.0f;
 }
 
 FrameResult drawShell(UiState& state) {

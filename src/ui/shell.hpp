@@ -232,7 +232,7 @@ struct UiState {
     SettingsDraft settings;
     ReminderView reminder;
     LockView lock;
-    float uiScale = 1.0f; // the "ui_scale" preference; scale = monitor content scale x this
+    float uiScale = 1.0f; // Preferences::uiScale; scale = monitor content scale x this
 };
 
 // The sparks behind a celebration (shaders/celebration.frag).
@@ -258,12 +258,7 @@ struct FrameResult {
 
 FrameResult drawShell(UiState& state);
 
-// Switches the theme now and keeps it as the couple's "theme" preference.
+// Switches the theme now and keeps it in the couple's preferences.
 void setTheme(UiState& state, ThemeVariant theme);
-
-// The text and control sizes Settings offers (the "ui_scale" preference).
-inline constexpr std::array<float, 5> uiScales{0.9f, 1.0f, 1.15f, 1.3f, 1.5f};
-// The preference as a factor: 1 when it is unset or not one of uiScales.
-float uiScaleFromPreference(const std::string& text);
 
 } // namespace kindling::ui

@@ -1,11 +1,14 @@
 #pragma once
 // Kindling's warm palette, light and dark, and how it maps onto ImGui's style.
 
+#include "app/preferences.hpp"
+
 #include <imgui.h>
 
 namespace kindling::ui {
 
-enum class ThemeVariant { Light, Dark };
+// The couple's choice is a preference of this computer (app/preferences.hpp).
+using kindling::ThemeVariant;
 
 struct Palette {
     ImVec4 background;    // behind everything (the shader glows over it)

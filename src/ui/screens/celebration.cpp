@@ -2,6 +2,7 @@
 // into a card that says what the two of you reached, with sparks rising
 // behind it for a few seconds. Each milestone is shown once (the session
 // remembers it in the data file); Continue, Enter or Escape moves on.
+#include "app/preferences.hpp"
 #include "app/session.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/screens.hpp"
@@ -231,7 +232,9 @@ bool drawCelebration(UiState& state, FrameResult& result) {
         state.reduceMotion = reduce;
         if (state.session != nullptr) {
             try {
-                state.session->setPreference("reduce_motion", reduce ? "1" : "0");
+                changePreferences(*state.session, [&](Preferences& preferences) {
+                    preferences.reduceMotion = reduce;
+                });
             } catch (const std::exception& e) {
                 state.lastError = e.what();
             }

@@ -2,6 +2,7 @@
 // and a week start), how Kindling looks, the optional PIN, the evening
 // reminder (reminder_card.cpp), the welcome steps, and then the data cards
 // (settings_data.cpp). Each change is saved at once.
+#include "app/preferences.hpp"
 #include "app/session.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/screens/preference_widgets.hpp"
@@ -224,16 +225,20 @@ void drawLook(UiState& state, const Palette& p, float width) {
     if (size >= 0 && uiScales[static_cast<std::size_t>(size)] != state.uiScale) {
         const float scale = uiScales[static_cast<std::size_t>(size)];
         state.uiScale = scale; // the platform applies it before the next frame
-        attempt(draft.lookNotice, "",
-                [&] { state.session->setPreference("ui_scale", fmt::format("{:g}", scale)); });
+        attempt(draft.lookNotice, "", [&] {
+            changePreferences(*state.session,
+                              [&](Preferences& preferences) { preferences.uiScale = scale; });
+        });
     }
 
     ImGui::Dummy(ImVec2(0, 2 * s));
     bool calm = state.reduceMotion;
     if (ImGui::Checkbox("Calm celebrations (less motion)", &calm)) {
         state.reduceMotion = calm;
-        attempt(draft.lookNotice, "",
-                [&] { state.session->setPreference("reduce_motion", calm ? "1" : "0"); });
+        attempt(draft.lookNotice, "", [&] {
+            changePreferences(*state.session,
+                              [&](Preferences& preferences) { preferences.reduceMotion = calm; });
+        });
     }
     locateLastItem("settings/reduce-motion");
     showNotice(p, draft.lookNotice);

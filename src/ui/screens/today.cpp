@@ -1,5 +1,6 @@
 // The Today screen: what the couple opens every evening. One click logs a
 // ritual; every number comes from the session, so it is current at once.
+#include "app/preferences.hpp"
 #include "app/session.hpp"
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
@@ -359,13 +360,17 @@ void drawGuideLink(UiState& state, const Palette& p, const Ritual& ritual) {
 
 // ---- Welcome back (docs/product.md §4.2) -----------------------------------------
 
-constexpr const char* welcomeSeenKey = "welcome_back_seen"; // the last day of the gap welcomed
+// Kept in the preferences once the couple answered it.
+void markWelcomed(Session& session, Day lastQuietDay) {
+    changePreferences(
+        session, [&](Preferences& preferences) { preferences.welcomeBackSeen = lastQuietDay; });
+}
 
 void drawWelcomeBack(UiState& state, const Palette& p, float width) {
     Session& session = *state.session;
     const std::optional<QuietGap> gap = quietGapBeforeToday(session.history(), session.derived());
     if (!gap) return;
-    if (session.preference(welcomeSeenKey, "") == formatDay(gap->last)) return;
+    if (loadPreferences(session).welcomeBackSeen == gap->last) return;
     const float s = state.scale;
     ImGui::Dummy(ImVec2(0, 6 * s));
     beginCard(p, width, s);
@@ -391,12 +396,11 @@ void drawWelcomeBack(UiState& state, const Palette& p, float width) {
     if (pillButton(label.c_str(), p.accent, true, pillSize(label, s)))
         attempt(state, [&] {
             session.run(startPause, from, gap->last, std::string("Time away"));
-            session.setPreference(welcomeSeenKey, formatDay(gap->last));
+            markWelcomed(session, gap->last);
         });
     locateLastItem("welcome-back/break");
     ImGui::SameLine();
-    if (ImGui::Button("Thank you"))
-        attempt(state, [&] { session.setPreference(welcomeSeenKey, formatDay(gap->last)); });
+    if (ImGui::Button("Thank you")) attempt(state, [&] { markWelcomed(session, gap->last); });
     locateLastItem("welcome-back/close");
     endCard();
     ImGui::Dummy(ImVec2(0, 4 * s));

@@ -46,7 +46,8 @@ class DashboardFixture {
     }
     bool shows(const std::string& text) const { return drawn_.find(text) != std::string::npos; }
     const std::string& drawn() const { return drawn_; }
-    const ui::DashboardCache& cache() const { return ui.state.dashboardCache; }
+    const ui::DashboardState& dashboard() const { return ui.state.screens.dashboard; }
+    const DashboardView& view() const { return *dashboard().view.built(); }
     // Fonts, sizes and colours as the platform applies them (UI scale, theme).
     void setLook(float scale, ui::ThemeVariant theme) {
         ui.state.scale = scale;
@@ -91,8 +92,8 @@ TEST_CASE("dashboard: ten years of demo data draw at every size, scale and theme
         DashboardFixture f(look.size, 10);
         f.setLook(look.scale, look.theme);
         f.run(3);
-        REQUIRE(f.cache().view);
-        const DashboardView& view = *f.cache().view;
+        REQUIRE(f.dashboard().view.built());
+        const DashboardView& view = f.view();
         CHECK(view.hasLogs);
         CHECK(view.rituals.size() == 12);
         CHECK(f.shows("days of connection"));
@@ -115,38 +116,37 @@ TEST_CASE("dashboard: ten years of demo data draw at every size, scale and theme
 TEST_CASE("dashboard: the view is built once and rebuilt when the history changes") {
     DashboardFixture f(ImVec2(1280, 800), 1);
     f.run(2);
-    REQUIRE(f.cache().view);
-    const auto* built = f.cache().view->rituals.data();
-    const int streak = f.cache().view->rituals.front().currentStreak;
+    REQUIRE(f.dashboard().view.built());
+    const auto* built = f.view().rituals.data();
+    const int streak = f.view().rituals.front().currentStreak;
     f.run(3);
-    CHECK(f.cache().view->rituals.data() == built); // no history work in a frame
+    CHECK(f.view().rituals.data() == built); // no history work in a frame
 
-    const std::string& first = f.cache().view->rituals.front().id;
+    const std::string& first = f.view().rituals.front().id;
     steps::logToday(*f.session, first, Who::Both);
     // A milestone this log reached would cover the screen: seen already.
     while (!f.session->pendingCelebrations().empty())
         f.session->celebrated(f.session->pendingCelebrations().front().key);
     f.run(1);
-    CHECK(f.cache().revision == f.session->revision());
-    CHECK(f.cache().view->rituals.front().currentStreak == streak + 1);
+    CHECK(f.view().rituals.front().currentStreak == streak + 1);
 }
 
 TEST_CASE("dashboard: choosing a ritual shows it on the calendar") {
     DashboardFixture f(ImVec2(1280, 800), 1);
     f.run(2);
-    REQUIRE(f.cache().view);
-    CHECK(f.cache().view->heatmap.ritualId.empty());
-    const RitualRow chosen = f.cache().view->rituals.at(1);
+    REQUIRE(f.dashboard().view.built());
+    CHECK(f.view().heatmap.ritualId.empty());
+    const RitualRow chosen = f.view().rituals.at(1);
 
     f.click("dashboard/ritual-chooser");
     f.run(1);
     REQUIRE(f.ui.harness.wasDrawn("dashboard/ritual/" + chosen.name));
     f.click("dashboard/ritual/" + chosen.name);
     f.run(1);
-    CHECK(f.cache().chosenRitual == chosen.id);
-    CHECK(f.cache().view->heatmap.ritualId == chosen.id);
+    CHECK(f.dashboard().chosenRitual == chosen.id);
+    CHECK(f.view().heatmap.ritualId == chosen.id);
     CHECK(f.shows("Skipped")); // the ritual calendar's key
-    const int logged = f.cache().view->heatmap.activeDays;
+    const int logged = f.view().heatmap.activeDays;
     CHECK(logged > 0);
     CHECK(logged < 366);
 
@@ -154,22 +154,22 @@ TEST_CASE("dashboard: choosing a ritual shows it on the calendar") {
     f.run(1);
     f.click("dashboard/ritual/all");
     f.run(1);
-    CHECK(f.cache().chosenRitual.empty());
-    CHECK(f.cache().view->heatmap.ritualId.empty());
-    CHECK(f.cache().view->heatmap.activeDays > logged);
+    CHECK(f.dashboard().chosenRitual.empty());
+    CHECK(f.view().heatmap.ritualId.empty());
+    CHECK(f.view().heatmap.activeDays > logged);
 }
 
 TEST_CASE("dashboard: a ritual's row shows it on the calendar, a second click all of them") {
     DashboardFixture f(ImVec2(1280, 800), 1);
     f.run(2);
-    REQUIRE(f.cache().view);
-    const RitualRow row = f.cache().view->rituals.front();
+    REQUIRE(f.dashboard().view.built());
+    const RitualRow row = f.view().rituals.front();
     f.click("dashboard/row/" + row.name);
     f.run(1);
-    CHECK(f.cache().view->heatmap.ritualId == row.id);
+    CHECK(f.view().heatmap.ritualId == row.id);
     f.click("dashboard/row/" + row.name);
     f.run(1);
-    CHECK(f.cache().view->heatmap.ritualId.empty());
+    CHECK(f.view().heatmap.ritualId.empty());
 }
 
 TEST_CASE("dashboard: hovering the calendar tells the day and what happened") {
@@ -219,7 +219,7 @@ TEST_CASE("dashboard: frame time with ten years", "[.][perf]") {
     const double start = cpu();
     f.run(1); // builds the view
     WARN("first frame, building the view: " << cpu() - start << " ms CPU");
-    REQUIRE(f.cache().view);
+    REQUIRE(f.dashboard().view.built());
     f.run(1);
     ImGui::GetIO().MousePos = ImVec2(700, 400); // over the calendar: its tooltip too
     constexpr int frames = 300;

@@ -178,7 +178,7 @@ TEST_CASE("goals: a custom range, any ritual or one area; wrong input is explain
     ui.act("goals/form/save");
     ui.run();
     CHECK(ui.shows("The name is empty"));
-    CHECK(ui.state().goals.form.open);
+    CHECK(ui.state().screens.goals.form.open);
 
     ui.retype("goals/form/title", "Twenty in December");
     ui.retype("goals/form/target", "0");
@@ -237,8 +237,8 @@ TEST_CASE("goals: ten years of weekly goals reached list only the rows on screen
     ui.celebrateAll();
     ui.run(2);
 
-    const ui::GoalsView& view = ui.state().goals;
-    REQUIRE(view.reached.size() > 500);
+    const std::size_t reached = ui.state().screens.goals.lists.built()->reached.size();
+    REQUIRE(reached > 500);
     CHECK(ui.shows("Reached 5")); // "Reached 52x times so far"
     // Without the text log (which turns clipping off), only the rows on
     // screen are drawn.
@@ -246,8 +246,9 @@ TEST_CASE("goals: ten years of weekly goals reached list only the rows on screen
     ui.runFresh();
     ui.run();
     CHECK(ui.wasDrawn("goals/reached/0"));
-    CHECK_FALSE(ui.wasDrawn("goals/reached/" + std::to_string(view.reached.size() - 1)));
+    CHECK_FALSE(ui.wasDrawn("goals/reached/" + std::to_string(reached - 1)));
     CHECK_FALSE(ui.wasDrawn("goals/reached/100"));
     // The newest first.
-    CHECK(view.reached.front().completedOn > view.reached.back().completedOn);
+    const auto& newestFirst = ui.state().screens.goals.lists.built()->reached;
+    CHECK(newestFirst.front().completedOn > newestFirst.back().completedOn);
 }

@@ -154,7 +154,7 @@ TEST_CASE("journey: a new couple's first week, then export, wipe, import: everyt
         // What the screens show after a restart (no undo, no notice left), and
         // the export of it all.
         ui.reopen();
-        ui.state().goals.notice.clear();
+        ui.state().screens.goals.notice.clear();
         dashboardBefore = screenText(ui, ui::Screen::Dashboard);
         journalBefore = screenText(ui, ui::Screen::Journal);
         goalsBefore = screenText(ui, ui::Screen::Goals);

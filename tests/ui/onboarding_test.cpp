@@ -137,7 +137,7 @@ TEST_CASE("the welcome steps start small: at most two ticked, none daily, none a
     SessionFixture f;
     openWelcome(f);
     clickAndDraw(f, "onboarding/next");
-    const std::vector<ui::RitualPick>& picks = f.state().onboarding.rituals;
+    const std::vector<ui::RitualPick>& picks = f.state().screens.onboarding.rituals;
     REQUIRE_FALSE(picks.empty());
     int ticked = 0;
     for (const ui::RitualPick& pick : picks) {
@@ -155,7 +155,7 @@ TEST_CASE("the welcome steps start small: at most two ticked, none daily, none a
     CHECK(ticked >= 1);
     CHECK(ticked <= 2);
     // The words agree with what is ticked.
-    f.state().onboarding.step = 2;
+    f.state().screens.onboarding.step = 2;
     f.run(2);
     CHECK(f.shows("plenty to begin with"));
 }

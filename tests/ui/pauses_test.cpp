@@ -144,7 +144,7 @@ TEST_CASE("pauses: the break form says kindly what is wrong and saves nothing") 
     // "Not now" closes the form and forgets it.
     ui.act("break/cancel");
     CHECK_THAT(ui.drawn(), Contains("Taking a break?"));
-    CHECK(ui.state().pauseDraft.note.empty());
+    CHECK(ui.state().screens.today.pause.note.empty());
 }
 
 TEST_CASE("pauses: a planned break shows on Today and can be called off, with undo") {
@@ -187,8 +187,8 @@ TEST_CASE("pauses: a day of one ritual is skipped from the calendar, and the ski
     REQUIRE(skipOf(stored(ui.session()), walkId, today - days{2}) != nullptr);
 
     ui.reopen();
-    ui.state().dashboardCache = {};
-    ui.state().dashboardCache.chosenRitual = walkId;
+    ui.state().screens.dashboard = {};
+    ui.state().screens.dashboard.chosenRitual = walkId;
     ui.run(2);
     ui.runFresh();
     ui.act("calendar/2026-11-20");

@@ -205,7 +205,7 @@ TEST_CASE("questions: favourites are starred, kept and browsed with the categori
     CHECK(storedMark(ui.session(), light->id, QuestionMark::Favourite));
 
     ui.reopen();
-    ui.state().questions.browsing = "favourites";
+    ui.state().screens.questions.browsing = "favourites";
     ui.runFresh();
     ui.run();
     CHECK(ui.wasDrawn("questions/star/" + light->id));

@@ -77,7 +77,7 @@ TEST_CASE("rituals: a new ritual is written with every choice, then edited and u
     CHECK(dance->unit == "songs");
     CHECK(dance->area == Area::Fun);
     CHECK(dance->icon == "music");
-    CHECK_FALSE(ui.state().rituals.form.open);
+    CHECK_FALSE(ui.state().screens.rituals.form.open);
     CHECK(ui.shows("is one of your rituals now"));
     CHECK(ui.shows("On Wed, Fri and Sat"));
     CHECK(ui.shows("each of you"));
@@ -146,14 +146,14 @@ TEST_CASE("rituals: a wrong form says why, keeps what was typed and writes nothi
 
     ui.act("rituals/form/save");
     ui.run();
-    CHECK(ui.state().rituals.form.open);
+    CHECK(ui.state().screens.rituals.form.open);
     CHECK(ui.shows("The name is empty"));
 
     ui.retype("rituals/form/name", "morning COFFEE");
     ui.act("rituals/form/save");
     ui.run();
     CHECK(ui.shows("There is already a ritual called \"morning COFFEE\""));
-    CHECK(ui.state().rituals.form.draft.name == "morning COFFEE");
+    CHECK(ui.state().screens.rituals.form.draft.name == "morning COFFEE");
 
     ui.retype("rituals/form/name", "Evening walk");
     ui.retype("rituals/form/times", "5");
@@ -173,7 +173,7 @@ TEST_CASE("rituals: a wrong form says why, keeps what was typed and writes nothi
     // Cancel leaves everything as it was.
     ui.act("rituals/form/cancel");
     ui.run();
-    CHECK_FALSE(ui.state().rituals.form.open);
+    CHECK_FALSE(ui.state().screens.rituals.form.open);
     CHECK_FALSE(ui.shows("A new ritual"));
     CHECK(ui.session().store().loadHistory().rituals.size() == 1);
 }
@@ -288,8 +288,8 @@ TEST_CASE("rituals: long names and emoji are cut to fit, never overflow") {
     ui.act("rituals/edit/" + longName);
     ui.act("rituals/form/name");
     ui.type("!"); // the 80th character: the most a name holds
-    CHECK(ui.state().rituals.form.draft.name.find("🌻🌻🌻") != std::string::npos);
-    CHECK(ui.state().rituals.form.draft.name.find('!') != std::string::npos);
+    CHECK(ui.state().screens.rituals.form.draft.name.find("🌻🌻🌻") != std::string::npos);
+    CHECK(ui.state().screens.rituals.form.draft.name.find('!') != std::string::npos);
     ui.act("rituals/form/save");
     const History stored = ui.session().store().loadHistory();
     REQUIRE(stored.rituals.size() == 1);

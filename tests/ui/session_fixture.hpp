@@ -56,9 +56,8 @@ class SessionFixture {
     void reopen() {
         ui_.state.session = nullptr;
         session_.reset();
-        ui_.state.todayCache = {};
-        ui_.state.journal = {};
-        ui_.state.amountDrafts.clear();
+        ui_.state.screens.today = {};
+        ui_.state.screens.journal = {};
         ui_.state.lastError.clear();
         open();
     }

@@ -17,22 +17,17 @@ namespace kindling::ui {
 namespace {
 
 const DashboardView& currentView(UiState& state) {
-    DashboardCache& cache = state.dashboardCache;
+    DashboardState& dashboard = state.screens.dashboard;
     const Session& session = *state.session;
     // A ritual archived (or gone) since it was chosen: back to every ritual.
-    if (!cache.chosenRitual.empty()) {
-        const Ritual* chosen = session.history().findRitual(cache.chosenRitual);
-        if (chosen == nullptr || chosen->archived) cache.chosenRitual.clear();
+    if (!dashboard.chosenRitual.empty()) {
+        const Ritual* chosen = session.history().findRitual(dashboard.chosenRitual);
+        if (chosen == nullptr || chosen->archived) dashboard.chosenRitual.clear();
     }
-    if (!cache.view || cache.revision != session.revision() || cache.asOf != session.asOf() ||
-        cache.builtRitual != cache.chosenRitual) {
-        cache.view = buildDashboard(session.history(), session.derived(), session.progress(),
-                                    shippedContent().levels, cache.chosenRitual);
-        cache.revision = session.revision();
-        cache.asOf = session.asOf();
-        cache.builtRitual = cache.chosenRitual;
-    }
-    return *cache.view;
+    return dashboard.view.get(session, dashboard.chosenRitual, [&] {
+        return buildDashboard(session.history(), session.derived(), session.progress(),
+                              shippedContent().levels, dashboard.chosenRitual);
+    });
 }
 
 std::string dayCount(int count) {
@@ -107,11 +102,6 @@ void cardTitle(UiState& state, const Palette& p, const char* icon, const char* t
 struct Box {
     ImVec2 min, max;
 };
-
-// The width inside beginCard's padding (18 × scale, widgets.cpp).
-float cardInnerWidth(float width, float scale) {
-    return width - 2 * 18.0f * scale;
-}
 
 // Tooltips wrap long lines at a readable width.
 void beginTooltip() {
@@ -369,7 +359,7 @@ void drawSummary(UiState& state, const Palette& p, const DashboardView& view, fl
 // ---- The year calendar ------------------------------------------------------
 
 void drawChooser(UiState& state, const DashboardView& view, float comboWidth) {
-    DashboardCache& cache = state.dashboardCache;
+    std::string& chosenRitual = state.screens.dashboard.chosenRitual;
     const RitualRow* chosen = nullptr;
     for (const RitualRow& row : view.rituals)
         if (row.id == view.heatmap.ritualId) chosen = &row;
@@ -384,12 +374,12 @@ void drawChooser(UiState& state, const DashboardView& view, float comboWidth) {
         return;
     }
     const float itemRoom = comboWidth - 2 * ImGui::GetStyle().FramePadding.x;
-    if (ImGui::Selectable("All rituals", chosen == nullptr)) cache.chosenRitual.clear();
+    if (ImGui::Selectable("All rituals", chosen == nullptr)) chosenRitual.clear();
     locateLastItem("dashboard/ritual/all");
     for (const RitualRow& row : view.rituals) {
         ImGui::PushID(row.id.c_str());
         const std::string shown = elideToWidth(row.name, itemRoom);
-        if (ImGui::Selectable(shown.c_str(), chosen == &row)) cache.chosenRitual = row.id;
+        if (ImGui::Selectable(shown.c_str(), chosen == &row)) chosenRitual = row.id;
         if (shown != row.name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.name.c_str());
         locateLastItem("dashboard/ritual/" + row.name);
         ImGui::PopID();
@@ -400,7 +390,7 @@ void drawChooser(UiState& state, const DashboardView& view, float comboWidth) {
 // A day of the chosen ritual, clicked on the calendar: skip it, or take the
 // skip back (docs/product.md §3.4).
 void drawDayMenu(UiState& state, const Palette& p, const Heatmap& heatmap, const Ritual& ritual) {
-    CalendarDayMenu& menu = state.calendarMenu;
+    CalendarDayMenu& menu = state.screens.dashboard.calendarMenu;
     if (!ImGui::BeginPopup("##calendar-day")) return;
     const long index = menu.day ? daysBetween(heatmap.firstDay, *menu.day) : -1;
     if (index < 0 || index >= static_cast<long>(heatmap.cells.size())) {
@@ -440,7 +430,7 @@ void drawDayMenu(UiState& state, const Palette& p, const Heatmap& heatmap, const
     }
     if (!menu.error.empty()) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        problemText(p, "That did not work: " + menu.error);
+        showFailure(p, menu.error);
         ImGui::PopTextWrapPos();
     }
     ImGui::EndPopup();
@@ -490,7 +480,7 @@ void drawCalendar(UiState& state, const Palette& p, const DashboardView& view, f
     const std::optional<Day> clicked = heatmapChart(p, heatmap, text, view.asOf, inner, s);
     locateLastItem("dashboard/calendar");
     if (clicked && ritual != nullptr) {
-        state.calendarMenu = {clicked, {}};
+        state.screens.dashboard.calendarMenu = {clicked, {}};
         ImGui::OpenPopup("##calendar-day");
     }
     if (ritual != nullptr) drawDayMenu(state, p, heatmap, *ritual);
@@ -582,7 +572,7 @@ void drawRituals(UiState& state, const Palette& p, const DashboardView& view, fl
         const bool chosen = row.id == view.heatmap.ritualId;
         ImGui::PushID(row.id.c_str());
         if (ImGui::InvisibleButton("##row", ImVec2(inner, rowHeight)))
-            state.dashboardCache.chosenRitual = chosen ? std::string() : row.id;
+            state.screens.dashboard.chosenRitual = chosen ? std::string() : row.id;
         locateLastItem("dashboard/row/" + row.name);
         ImGui::PopID();
         const bool hovered = ImGui::IsItemHovered();
@@ -924,14 +914,10 @@ void drawTrend(UiState& state, const Palette& p, const DashboardView& view, floa
 // ---- Empty states -------------------------------------------------------------
 
 void drawNoRituals(UiState& state, const Palette& p, float width) {
-    beginCard(p, width, state.scale);
-    ImGui::TextColored(p.accent, "%s", icons::leaf);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("Nothing to show yet, and that is fine");
-    wrappedTextColored(p.textMuted,
-                       "This page fills up as your rituals add up: the streak you keep together, "
-                       "a calendar of your year, and how each ritual settles into your days. Choose "
-                       "a first ritual, and come back in a few days.");
+    beginEmptyState(p, width, state.scale, icons::leaf, "Nothing to show yet, and that is fine",
+                    "This page fills up as your rituals add up: the streak you keep together, "
+                    "a calendar of your year, and how each ritual settles into your days. Choose "
+                    "a first ritual, and come back in a few days.");
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     const std::string choose = std::string(icons::list) + "  Choose a first ritual";
     if (pillButton(choose.c_str(), p.accent, true, pillSize(choose, state.scale)))
@@ -941,15 +927,11 @@ void drawNoRituals(UiState& state, const Palette& p, float width) {
 }
 
 void drawNoLogs(UiState& state, const Palette& p, float width) {
-    beginCard(p, width, state.scale);
-    ImGui::TextColored(p.accent, "%s", icons::fire);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("Your first log lights this page");
-    wrappedTextColored(p.textMuted,
-                       "Tick a ritual on the Today screen tonight. Tomorrow this is where you will "
-                       "see the first day of your year together, and your streak beginning. A "
-                       "freeze is already banked for you, so a quiet day in your first week "
-                       "costs nothing.");
+    beginEmptyState(p, width, state.scale, icons::fire, "Your first log lights this page",
+                    "Tick a ritual on the Today screen tonight. Tomorrow this is where you will "
+                    "see the first day of your year together, and your streak beginning. A "
+                    "freeze is already banked for you, so a quiet day in your first week "
+                    "costs nothing.");
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
     if (pillButton("Go to Today", p.accent, true, ImVec2(0, ImGui::GetFrameHeight())))
         state.screen = Screen::Today;

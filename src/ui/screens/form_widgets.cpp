@@ -5,6 +5,7 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace kindling::ui {
 
@@ -67,13 +68,30 @@ float buttonWidth(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
-void showNotice(const Palette& p, const Notice& notice) {
+void showNotice(const Palette& p, const Notice& notice, bool roomAbove) {
     if (notice.text.empty()) return;
-    ImGui::Dummy(ImVec2(0, 2));
+    if (roomAbove) ImGui::Dummy(ImVec2(0, 2));
     if (notice.problem)
-        problemText(p, "That did not work: " + notice.text);
+        showFailure(p, notice.text);
     else
         doneText(p, notice.text);
+}
+
+void showFailure(const Palette& palette, const std::string& error) {
+    if (!error.empty()) problemText(palette, "That did not work: " + error);
+}
+
+void AfterRows::run(UiState& state) {
+    if (command_) attemptIn(state.lastError, std::exchange(command_, nullptr));
+}
+
+void beginEmptyState(const Palette& palette, float width, float scale, const char* icon,
+                     const char* title, std::string_view text) {
+    beginCard(palette, width, scale);
+    ImGui::TextColored(palette.accent, "%s", icon);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(title);
+    wrappedTextColored(palette.textMuted, text);
 }
 
 std::string readableError(const std::exception& error) {
@@ -96,7 +114,7 @@ void drawFeedback(UiState& state, const Palette& palette, std::string& notice, c
         notice.clear();
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    if (!state.lastError.empty()) problemText(palette, "That did not work: " + state.lastError);
+    showFailure(palette, state.lastError);
     if (!notice.empty()) doneText(palette, notice);
     ImGui::PopTextWrapPos();
     if (session.canUndo()) {

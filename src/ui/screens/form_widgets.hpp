@@ -1,13 +1,17 @@
 #pragma once
-// Pieces the Rituals and Goals screens build their forms and lists from.
+// The small UI kit the screens build from: forms and lists, cards, the empty
+// state, running a command and showing how it went. (The top of a screen is
+// in screen_title.hpp.)
 
 #include "app/session.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
 
 #include <exception>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace kindling::ui {
 
@@ -42,8 +46,23 @@ void formError(const Palette& palette, const std::string& error);
 // at least 1"; a store error is already written for people.
 std::string readableError(const std::exception& error);
 
-// Runs a command; a failure lands in `error` (readable), never escapes the
-// frame. Returns whether it worked.
+// "That did not work: …" in the problem colour; nothing when `error` is empty.
+void showFailure(const Palette& palette, const std::string& error);
+
+// ---- Running a command: its failure goes where the screen shows it, and never
+// ---- escapes the frame.
+
+// Into state.lastError, shown under the screen's title.
+template <class F> void attempt(UiState& state, F&& command) {
+    try {
+        command();
+        state.lastError.clear();
+    } catch (const std::exception& e) {
+        state.lastError = e.what();
+    }
+}
+
+// Into a form's `error`, readable. Returns whether it worked.
 template <class F> bool attemptIn(std::string& error, F&& command) {
     try {
         command();
@@ -55,6 +74,41 @@ template <class F> bool attemptIn(std::string& error, F&& command) {
     }
 }
 
+// Into a card's notice (showNotice); the command may write a success there.
+template <class F> void attempt(Notice& notice, F&& command) {
+    try {
+        command();
+    } catch (const std::exception& e) {
+        notice = {e.what(), true};
+    }
+}
+
+// Into a card's notice, which says `saved` when it worked (empty: nothing).
+template <class F> void attempt(Notice& notice, std::string saved, F&& command) {
+    attempt(notice, [&] {
+        command();
+        notice = {std::move(saved), false};
+    });
+}
+
+// Rows point into the session's history, so a command a row asks for must not
+// change the history while the rows are drawn from it: the row asks here, and
+// the screen runs it once every row is drawn.
+class AfterRows {
+  public:
+    void ask(std::function<void()> command) { command_ = std::move(command); }
+    // The command asked for, if any; a failure lands in state.lastError, readable.
+    void run(UiState& state);
+
+  private:
+    std::function<void()> command_;
+};
+
+// A screen (or a list) with nothing to show yet: a card with an icon, what is
+// missing and what to do. The caller may add a button, then calls endCard().
+void beginEmptyState(const Palette& palette, float width, float scale, const char* icon,
+                     const char* title, std::string_view text);
+
 // ---- Cards of the Settings screen (settings*.cpp) -----------------------------
 
 // A card's heading: its icon in the accent colour, then the title.
@@ -62,17 +116,9 @@ void cardTitle(UiState& state, const Palette& palette, const char* icon, const c
 // A button's width for `label`.
 float buttonWidth(const char* label);
 // How a card's last action went, under it: a problem in its own colour and
-// icon, a success with a check.
-void showNotice(const Palette& palette, const Notice& notice);
-// Runs an action; any failure becomes the card's notice, never a crash.
-template <class F> void attempt(Notice& notice, F&& action) {
-    try {
-        action();
-    } catch (const std::exception& e) {
-        notice = {e.what(), true};
-    }
-}
-
+// icon, a success with a check. `roomAbove`: a little space between it and the
+// card's last line (the data and sync cards); Settings' own cards set it closer.
+void showNotice(const Palette& palette, const Notice& notice, bool roomAbove = true);
 // Under a screen's title: what went wrong (state.lastError), what the last
 // action did (`notice`), and the undo button while there is something to undo.
 // Ctrl+Z undoes too, while no field is being typed in. Undoing clears the notice.

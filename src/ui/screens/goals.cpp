@@ -27,17 +27,10 @@ const Goal* findGoal(const History& history, const std::string& id) {
     return nullptr;
 }
 
-const GoalsView& currentView(UiState& state) {
-    GoalsView& view = state.goals;
-    const Session& session = *state.session;
-    if (view.builtFor == &session && view.builtRevision == session.revision() &&
-        view.builtAsOf == session.asOf())
-        return view;
+GoalLists buildLists(const Session& session) {
+    GoalLists view;
     const History& history = session.history();
     const std::vector<GoalProgress>& instances = session.progress().goals;
-    view.active.clear();
-    view.archived.clear();
-    view.reached.clear();
     for (const Goal& goal : history.goals) {
         GoalRow row;
         row.goalId = goal.id;
@@ -62,9 +55,6 @@ const GoalsView& currentView(UiState& state) {
     std::stable_sort(
         view.reached.begin(), view.reached.end(),
         [](const ReachedGoal& a, const ReachedGoal& b) { return a.completedOn > b.completedOn; });
-    view.builtFor = &session;
-    view.builtRevision = session.revision();
-    view.builtAsOf = session.asOf();
     return view;
 }
 
@@ -121,8 +111,8 @@ void openForm(UiState& state, const Goal* goal) {
     const Day from = form.draft.from.value_or(session.asOf());
     form.fromText = formatDay(from);
     form.toText = formatDay(form.draft.to.value_or(from + days{27}));
-    state.goals.form = std::move(form);
-    state.goals.notice.clear();
+    state.screens.goals.form = std::move(form);
+    state.screens.goals.notice.clear();
 }
 
 // The days a goal of `period` would count, as the form describes them.
@@ -151,7 +141,7 @@ std::string whenText(const GoalForm& form, const Session& session) {
 
 void saveForm(UiState& state) {
     Session& session = *state.session;
-    GoalForm& form = state.goals.form;
+    GoalForm& form = state.screens.goals.form;
     GoalDraft draft = form.draft;
     if (draft.period == GoalPeriod::Custom) {
         draft.from = parseDay(form.fromText);
@@ -175,15 +165,16 @@ void saveForm(UiState& state) {
     if (!saved) return;
     form = GoalForm{};
     const std::string quoted = openQuote + title + closeQuote;
-    state.goals.notice = created ? quoted + " is set. Every ritual you log brings it closer."
-                                 : quoted + " is saved.";
+    state.screens.goals.notice = created
+                                     ? quoted + " is set. Every ritual you log brings it closer."
+                                     : quoted + " is saved.";
 }
 
 void drawForm(UiState& state, const Palette& p, float width) {
     const float s = state.scale;
     Session& session = *state.session;
     const History& history = session.history();
-    GoalForm& form = state.goals.form;
+    GoalForm& form = state.screens.goals.form;
     GoalDraft& draft = form.draft;
     const float inner = cardInnerWidth(width, s);
     if (form.takeFocus) ImGui::SetScrollHereY(0.0f);
@@ -318,7 +309,8 @@ std::string progressSentence(const GoalRow& row, Day asOf) {
     return fmt::format("{} of {} so far, {} to go.", now.progress, now.target, left);
 }
 
-void drawGoal(UiState& state, const Palette& p, const Goal& goal, const GoalRow& row, float width) {
+void drawGoal(UiState& state, const Palette& p, const Goal& goal, const GoalRow& row, float width,
+              AfterRows& after) {
     Session& session = *state.session;
     const float s = state.scale;
     const float inner = cardInnerWidth(width, s);
@@ -389,10 +381,10 @@ void drawGoal(UiState& state, const Palette& p, const Goal& goal, const GoalRow&
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (ImGui::Button(archive.c_str(), archiveSize))
-        attemptIn(state.lastError, [&] {
-            session.run(setGoalArchived, goal.id, true);
-            state.goals.notice =
-                openQuote + goal.title + closeQuote + " is archived. What you reached stays yours.";
+        after.ask([&state, id = goal.id, title = goal.title] {
+            state.session->run(setGoalArchived, id, true);
+            state.screens.goals.notice =
+                openQuote + title + closeQuote + " is archived. What you reached stays yours.";
         });
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered())
@@ -405,8 +397,8 @@ void drawGoal(UiState& state, const Palette& p, const Goal& goal, const GoalRow&
     ImGui::PopID();
 }
 
-void drawArchivedGoal(UiState& state, const Palette& p, const Goal& goal, float width) {
-    Session& session = *state.session;
+void drawArchivedGoal(UiState& state, const Palette& p, const Goal& goal, float width,
+                      AfterRows& after) {
     const float s = state.scale;
     ImGui::PushID(goal.id.c_str());
     const std::string restore = std::string(icons::undo) + "  Restore";
@@ -419,9 +411,9 @@ void drawArchivedGoal(UiState& state, const Palette& p, const Goal& goal, float 
     ImGui::SameLine();
     ImGui::SetCursorPosX(left + width - restoreSize.x);
     if (pillButton(restore.c_str(), p.accent, false, restoreSize))
-        attemptIn(state.lastError, [&] {
-            session.run(setGoalArchived, goal.id, false);
-            state.goals.notice = openQuote + goal.title + closeQuote + " is back.";
+        after.ask([&state, id = goal.id, title = goal.title] {
+            state.session->run(setGoalArchived, id, false);
+            state.screens.goals.notice = openQuote + title + closeQuote + " is back.";
         });
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Bring it back: it counts again, as if it had never been put away.");
@@ -431,7 +423,7 @@ void drawArchivedGoal(UiState& state, const Palette& p, const Goal& goal, float 
 
 // Every goal reached, newest first: a clipped list, so years of weekly goals
 // cost only the rows on screen.
-void drawReached(UiState& state, const Palette& p, const GoalsView& view, float width) {
+void drawReached(UiState& state, const Palette& p, const GoalLists& view, float width) {
     const float s = state.scale;
     const float inner = cardInnerWidth(width, s);
     beginCard(p, width, s);
@@ -474,7 +466,8 @@ void drawGoalsScreen(UiState& state) {
     const float s = state.scale;
     const float width = ImGui::GetContentRegionAvail().x;
     const History& history = session.history();
-    const GoalsView& view = currentView(state);
+    const GoalLists& view =
+        state.screens.goals.lists.get(session, [&] { return buildLists(session); });
 
     std::string line = view.active.empty()
                            ? std::string("Nothing to aim for yet")
@@ -486,15 +479,14 @@ void drawGoalsScreen(UiState& state) {
     if (drawScreenTitle(state, "Goals", line, width, std::string(icons::plus) + "  New goal",
                         "goals/new"))
         openForm(state, nullptr);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    wrappedTextColored(p.textMuted, "Something to aim for together, and a treat you promise "
-                                    "yourselves when you get there.");
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, 4 * s));
+    drawScreenIntro(state,
+                    "Something to aim for together, and a treat you promise yourselves when "
+                    "you get there.",
+                    width);
 
-    drawFeedback(state, p, state.goals.notice, "goals/undo", width);
+    drawFeedback(state, p, state.screens.goals.notice, "goals/undo", width);
 
-    GoalForm& form = state.goals.form;
+    GoalForm& form = state.screens.goals.form;
     if (form.open && !form.goalId.empty() && findGoal(history, form.goalId) == nullptr)
         form = GoalForm{};
     if (form.open && form.goalId.empty()) {
@@ -502,15 +494,14 @@ void drawGoalsScreen(UiState& state) {
         ImGui::Dummy(ImVec2(0, 6 * s));
     }
 
+    // Archiving or restoring a goal changes the history the rows are drawn from.
+    AfterRows after;
     if (view.active.empty() && !(form.open && form.goalId.empty())) {
-        beginCard(p, width, s);
-        ImGui::TextColored(p.accent, "%s", icons::bullseye);
-        ImGui::SameLine();
-        ImGui::TextUnformatted("No goal right now");
-        wrappedTextColored(p.textMuted, "A goal gives your rituals a little finish line: three "
-                                        "walks this week, a thank-you from each of you every "
-                                        "day, any twenty rituals this month. Set one with "
-                                        "\xE2\x80\x9CNew goal\xE2\x80\x9D.");
+        beginEmptyState(p, width, s, icons::bullseye, "No goal right now",
+                        "A goal gives your rituals a little finish line: three "
+                        "walks this week, a thank-you from each of you every "
+                        "day, any twenty rituals this month. Set one with "
+                        "\xE2\x80\x9CNew goal\xE2\x80\x9D.");
         endCard();
     }
     for (const GoalRow& row : view.active) {
@@ -519,20 +510,22 @@ void drawGoalsScreen(UiState& state) {
         if (form.open && form.goalId == goal->id)
             drawForm(state, p, width);
         else
-            drawGoal(state, p, *goal, row, width);
+            drawGoal(state, p, *goal, row, width, after);
     }
 
     if (!view.archived.empty()) {
         ImGui::Dummy(ImVec2(0, 2 * s));
-        disclosure(p, fmt::format("Archived ({})", view.archived.size()), state.goals.showArchived);
+        disclosure(p, fmt::format("Archived ({})", view.archived.size()),
+                   state.screens.goals.showArchived);
         locateLastItem("goals/archived");
-        if (state.goals.showArchived)
+        if (state.screens.goals.showArchived)
             for (const GoalRow& row : view.archived)
                 if (const Goal* goal = findGoal(history, row.goalId))
-                    drawArchivedGoal(state, p, *goal, width);
+                    drawArchivedGoal(state, p, *goal, width, after);
     }
     ImGui::Dummy(ImVec2(0, 8 * s));
     drawReached(state, p, view, width);
+    after.run(state);
 
     ImGui::Dummy(ImVec2(0, 12 * s));
 }

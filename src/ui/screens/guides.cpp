@@ -43,7 +43,7 @@ void step(UiState& state, const Palette& p, int number, const char* name, const 
 void drawRepairGuide(UiState& state, const Palette& p, float width) {
     Session& session = *state.session;
     const float s = state.scale;
-    RepairView& view = state.repair;
+    RepairState& view = state.screens.repair;
 
     beginCard(p, width, s);
     heading(state, p, icons::handshake, "Talking it through");
@@ -149,7 +149,7 @@ void answerRow(UiState& state, const Palette& p, std::size_t partner, bool answe
                const char* yesLabel, const char* noLabel, const std::string& keyPrefix,
                ChangeSet (*action)(const History&, const ActionContext&, Who, bool)) {
     Session& session = *state.session;
-    ProgrammeView& view = state.programme;
+    ProgrammePageState& view = state.screens.programme;
     const Partner& who = session.history().couple.partners[partner];
     ImGui::PushID(static_cast<int>(partner));
     const ImVec4 colour = colourFromRgb(who.colour);
@@ -221,7 +221,7 @@ void drawProgrammeRules(UiState& state, const Palette& p, float width) {
 void drawProgramme(UiState& state, const Palette& p, float width) {
     Session& session = *state.session;
     const float s = state.scale;
-    ProgrammeView& view = state.programme;
+    ProgrammePageState& view = state.screens.programme;
     const ProgrammeState programme = programmeState(session.history());
     const auto run = [&](ChangeSet (*action)(const History&, const ActionContext&)) {
         if (attemptIn(view.error, [&] { session.run(action); })) view.changing = {false, false};

@@ -1,12 +1,13 @@
 // The Journal: every log the couple kept, newest first, with who, the day, how
 // much and the note. Filters narrow it; a log can be edited or deleted, and
 // the undo button brings it back. Ten years of logs stay fast: the filtered
-// list is built once per change (JournalView), and only the rows on screen are
+// list is built once per change (JournalState), and only the rows on screen are
 // drawn (ImGuiListClipper).
 #include "app/session.hpp"
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -17,16 +18,6 @@
 namespace kindling::ui {
 
 namespace {
-
-// Runs a command; a failure is shown in the screen, never a crash.
-template <class F> void attempt(UiState& state, F&& command) {
-    try {
-        command();
-        state.lastError.clear();
-    } catch (const std::exception& e) {
-        state.lastError = e.what();
-    }
-}
 
 bool matches(const JournalFilter& filter, const Log& log) {
     if (!filter.ritualId.empty() && log.ritualId != filter.ritualId) return false;
@@ -45,9 +36,8 @@ bool matches(const JournalFilter& filter, const Log& log) {
     return true;
 }
 
-const std::vector<std::uint32_t>& currentRows(JournalView& view, const Session& session) {
-    if (view.builtFor != &session || view.builtRevision != session.revision() ||
-        !(view.builtFilter == view.filter)) {
+const std::vector<std::uint32_t>& currentRows(JournalState& view, const Session& session) {
+    return view.rows.get(session, view.filter, [&] {
         // Newest day first; within a day, the latest logged first. The keys
         // are sorted apart from the logs, so ninety thousand sort in a few ms.
         struct Key {
@@ -66,14 +56,11 @@ const std::vector<std::uint32_t>& currentRows(JournalView& view, const Session& 
             if (a.loggedAt != b.loggedAt) return a.loggedAt > b.loggedAt;
             return a.index > b.index;
         });
-        view.rows.resize(keys.size());
-        std::transform(keys.begin(), keys.end(), view.rows.begin(),
+        std::vector<std::uint32_t> rows(keys.size());
+        std::transform(keys.begin(), keys.end(), rows.begin(),
                        [](const Key& key) { return key.index; });
-        view.builtFor = &session;
-        view.builtRevision = session.revision();
-        view.builtFilter = view.filter;
-    }
-    return view.rows;
+        return rows;
+    });
 }
 
 std::string whoLabel(Who who, const Ritual* ritual, const Couple& couple) {
@@ -134,7 +121,7 @@ std::string countLine(std::size_t shown, std::size_t total) {
     return fmt::format("{} of {} moments", thousands(shown), thousands(total));
 }
 
-void drawRitualChooser(UiState& state, JournalView& view, float comboWidth) {
+void drawRitualChooser(UiState& state, JournalState& view, float comboWidth) {
     const History& history = state.session->history();
     const Ritual* chosen =
         view.filter.ritualId.empty() ? nullptr : history.findRitual(view.filter.ritualId);
@@ -179,7 +166,7 @@ bool dateField(const char* id, const char* hint, std::string& text, std::optiona
     return text.empty() || parsed.has_value();
 }
 
-void drawFilters(UiState& state, const Palette& p, JournalView& view, float width) {
+void drawFilters(UiState& state, const Palette& p, JournalState& view, float width) {
     const float s = state.scale;
     const Couple& couple = state.session->history().couple;
     const Day today = state.session->asOf();
@@ -369,7 +356,7 @@ void drawRow(UiState& state, const Palette& p, const Layout& layout, const Log& 
     ImGui::PopID();
 }
 
-void startEditing(JournalView& view, const Log& log, const Ritual* ritual) {
+void startEditing(JournalState& view, const Log& log, const Ritual* ritual) {
     view.editingId = log.id;
     view.dayText = formatDay(log.day);
     view.who = log.who;
@@ -381,7 +368,7 @@ void startEditing(JournalView& view, const Log& log, const Ritual* ritual) {
 void drawEditor(UiState& state, const Palette& p, const Layout& layout, const Log& log,
                 Request& request) {
     const float s = state.scale;
-    JournalView& view = state.journal;
+    JournalState& view = state.screens.journal;
     const History& history = state.session->history();
     const Ritual* ritual = history.findRitual(log.ritualId);
     const Couple& couple = history.couple;
@@ -450,7 +437,7 @@ void drawEditor(UiState& state, const Palette& p, const Layout& layout, const Lo
 }
 
 void save(UiState& state, const Log& log) {
-    JournalView& view = state.journal;
+    JournalState& view = state.screens.journal;
     const Ritual* ritual = state.session->history().findRitual(log.ritualId);
     const std::optional<Day> day = parseDay(view.dayText);
     if (!day) {
@@ -487,19 +474,14 @@ void drawRows(UiState& state, const Palette& p, const Layout& layout,
 }
 
 void drawEmpty(UiState& state, const Palette& p, float width, bool filtered) {
-    beginCard(p, width, state.scale);
-    ImGui::TextColored(p.accent, "%s", filtered ? icons::book : icons::leaf);
-    ImGui::SameLine();
-    if (filtered) {
-        ImGui::TextUnformatted("Nothing matches these filters");
-        wrappedTextColored(p.textMuted, "Try another ritual, another partner or a wider range "
-                                        "of days, or show everything again.");
-    } else {
-        ImGui::TextUnformatted("Your journal is waiting");
-        wrappedTextColored(p.textMuted,
-                           "Every ritual you log lands here: the day, who did it, how much, "
-                           "and any note you add. Log something on Today and it appears here.");
-    }
+    if (filtered)
+        beginEmptyState(p, width, state.scale, icons::book, "Nothing matches these filters",
+                        "Try another ritual, another partner or a wider range of days, or show "
+                        "everything again.");
+    else
+        beginEmptyState(p, width, state.scale, icons::leaf, "Your journal is waiting",
+                        "Every ritual you log lands here: the day, who did it, how much, and any "
+                        "note you add. Log something on Today and it appears here.");
     endCard();
 }
 
@@ -511,14 +493,14 @@ void drawJournalScreen(UiState& state) {
     const float s = state.scale;
     const float width = ImGui::GetContentRegionAvail().x;
     Session& session = *state.session;
-    JournalView& view = state.journal;
+    JournalState& view = state.screens.journal;
 
     const std::vector<Log>& logs = session.history().logs;
     // Undo beside the title: a deleted log is one click away from coming back.
     drawScreenTitle(state, "Journal", countLine(currentRows(view, session).size(), logs.size()),
                     width, "journal/undo");
     ImGui::Dummy(ImVec2(0, 4 * s));
-    if (!state.lastError.empty()) problemText(p, "That did not work: " + state.lastError);
+    showFailure(p, state.lastError);
     if (logs.empty()) {
         drawEmpty(state, p, width, false);
         return;

@@ -87,7 +87,7 @@ bool owned(const History& history, const CatalogRitual& entry) {
 // Fills the draft from what the couple has: names and colours, the catalog
 // with its own schedules, and a goal they can take or leave.
 void load(UiState& state) {
-    OnboardingDraft& draft = state.onboarding;
+    OnboardingState& draft = state.screens.onboarding;
     const Session& session = *state.session;
     const History& history = session.history();
     const bool firstRun = !session.onboarded();
@@ -115,7 +115,7 @@ void load(UiState& state) {
 }
 
 // Whether the step's answers let the couple go on; says why not.
-bool stepIsReady(OnboardingDraft& draft) {
+bool stepIsReady(OnboardingState& draft) {
     if (draft.step == 1) {
         const std::string first = trimmedCopy(draft.names[0]);
         const std::string second = trimmedCopy(draft.names[1]);
@@ -143,7 +143,7 @@ bool stepIsReady(OnboardingDraft& draft) {
 }
 
 // Runs a command; a failure is kept in the draft and shown above the buttons.
-template <class F> bool attempt(OnboardingDraft& draft, F&& command) {
+template <class F> bool attempt(OnboardingState& draft, F&& command) {
     try {
         command();
         return true;
@@ -158,7 +158,7 @@ template <class F> bool attempt(OnboardingDraft& draft, F&& command) {
 // the step it belongs to.
 void finish(UiState& state) {
     Session& session = *state.session;
-    OnboardingDraft& draft = state.onboarding;
+    OnboardingState& draft = state.screens.onboarding;
     Couple couple = session.history().couple;
     for (std::size_t i = 0; i < 2; ++i) {
         couple.partners[i].name = draft.names[i];
@@ -198,7 +198,7 @@ void finish(UiState& state) {
         draft.error = e.what();
         return;
     }
-    state.onboarding = OnboardingDraft{};
+    state.screens.onboarding = OnboardingState{};
     state.screen = Screen::Today;
     if (remind) turnOnReminderFromWelcome(state);
 }
@@ -208,7 +208,7 @@ void finish(UiState& state) {
 // reopened from Settings, nothing changes.
 void skip(UiState& state) {
     Session& session = *state.session;
-    OnboardingDraft& draft = state.onboarding;
+    OnboardingState& draft = state.screens.onboarding;
     const bool firstRun = !session.onboarded();
     if (firstRun) {
         Couple couple = session.history().couple;
@@ -221,7 +221,7 @@ void skip(UiState& state) {
         }
         if (!attempt(draft, [&] { session.run(setCouple, couple); })) return;
     }
-    state.onboarding = OnboardingDraft{};
+    state.screens.onboarding = OnboardingState{};
     state.screen = firstRun ? Screen::Today : Screen::Settings;
 }
 
@@ -301,7 +301,7 @@ bool drawWelcome(UiState& state, const Palette& p, float width) {
 
 // Returns true when Enter was pressed in the second name.
 bool drawNames(UiState& state, const Palette& p, float width) {
-    OnboardingDraft& draft = state.onboarding;
+    OnboardingState& draft = state.screens.onboarding;
     const float s = state.scale;
     const bool entering = draft.shownStep != draft.step;
     static constexpr std::array<const char*, 2> labels{"Your name", "Your partner's name"};
@@ -412,7 +412,7 @@ void drawRitualPick(UiState& state, const Palette& p, const CatalogRitual& entry
 }
 
 void drawRituals(UiState& state, const Palette& p, float width) {
-    OnboardingDraft& draft = state.onboarding;
+    OnboardingState& draft = state.screens.onboarding;
     const History& history = state.session->history();
     wrappedTextColored(p.textMuted,
                        "Tick the ones that feel right and adjust how often. Two or three is "
@@ -440,7 +440,7 @@ void drawRituals(UiState& state, const Palette& p, float width) {
 }
 
 void drawGoal(UiState& state, const Palette& p, float width) {
-    OnboardingDraft& draft = state.onboarding;
+    OnboardingState& draft = state.screens.onboarding;
     const float s = state.scale;
     wrappedTextColored(p.textMuted,
                        "Something to aim for together: a number of rituals, by either of you, "
@@ -514,7 +514,7 @@ void drawHowItCounts(UiState& state, const Palette& p, float width) {
 
 void drawOnboardingScreen(UiState& state) {
     if (state.session == nullptr) return;
-    OnboardingDraft& draft = state.onboarding;
+    OnboardingState& draft = state.screens.onboarding;
     if (!draft.loaded) load(state);
     const Palette& p = palette(state.theme);
     const float s = state.scale;

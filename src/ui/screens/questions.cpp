@@ -8,6 +8,7 @@
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
 #include "ui/ritual_text.hpp"
+#include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -21,16 +22,6 @@ namespace kindling::ui {
 namespace {
 
 constexpr std::string_view favourites = "favourites";
-
-// Runs a command; a failure is shown in the screen, never a crash.
-template <class F> void attempt(UiState& state, F&& command) {
-    try {
-        command();
-        state.lastError.clear();
-    } catch (const std::exception& e) {
-        state.lastError = e.what();
-    }
-}
 
 // What the couple did with one question.
 struct Marks {
@@ -157,7 +148,7 @@ void drawBrowser(UiState& state, const Palette& p, float width,
                  const std::map<std::string, Marks, std::less<>>& marks) {
     const float s = state.scale;
     Session& session = *state.session;
-    QuestionsView& view = state.questions;
+    QuestionsState& view = state.screens.questions;
     const std::vector<Question>& deck = shippedContent().questions;
     const float inner = width - 2 * 18 * s;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -274,7 +265,7 @@ void drawQuestionsScreen(UiState& state) {
                             answered == 1 ? "question" : "questions");
     drawScreenTitle(state, "Questions", line, width, "questions/undo");
     ImGui::Dummy(ImVec2(0, 4 * s));
-    if (!state.lastError.empty()) problemText(p, "That did not work: " + state.lastError);
+    showFailure(p, state.lastError);
 
     try {
         drawTonight(state, p, width, marks);

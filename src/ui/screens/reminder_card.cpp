@@ -7,6 +7,7 @@
 #include "app/session.hpp"
 #include "platform/reminder_desktop.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -159,12 +160,7 @@ void drawReminderCard(UiState& state, float width) {
                 ImGui::SetTooltip("%s", state.reminder.deliveryProblem.c_str());
         }
     }
-    if (!state.reminder.notice.text.empty()) {
-        if (state.reminder.notice.problem)
-            problemText(p, "That did not work: " + state.reminder.notice.text);
-        else
-            doneText(p, state.reminder.notice.text);
-    }
+    showNotice(p, state.reminder.notice, false);
     endCard();
 }
 
@@ -176,7 +172,7 @@ void drawReminderOffer(UiState& state, float width) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(p.accent, "%s", icons::bell);
     ImGui::SameLine(0, 10 * s);
-    ImGui::Checkbox("A gentle evening reminder", &state.onboarding.eveningReminder);
+    ImGui::Checkbox("A gentle evening reminder", &state.screens.onboarding.eveningReminder);
     locateLastItem("onboarding/reminder");
     wrappedTextColored(p.textMuted,
                        fmt::format("If you like, Kindling says hello at {} on days when nothing "

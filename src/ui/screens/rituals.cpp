@@ -15,7 +15,6 @@
 #include <array>
 #include <cctype>
 #include <fmt/format.h>
-#include <functional>
 
 namespace kindling::ui {
 
@@ -77,8 +76,8 @@ void openForm(UiState& state, const Ritual* ritual) {
     } else {
         form.draft.unit = "minutes";
     }
-    state.rituals.form = std::move(form);
-    state.rituals.notice.clear();
+    state.screens.rituals.form = std::move(form);
+    state.screens.rituals.notice.clear();
 }
 
 struct Preset {
@@ -179,7 +178,7 @@ void drawSchedule(UiState& state, const Palette& p, RitualForm& form, float inne
 
 void saveForm(UiState& state) {
     Session& session = *state.session;
-    RitualForm& form = state.rituals.form;
+    RitualForm& form = state.screens.rituals.form;
     RitualDraft draft = form.draft;
     draft.weekdays = form.onWeekdays && !draft.whenItHelps ? std::optional<Weekdays>(form.weekdays)
                                                            : std::nullopt;
@@ -197,14 +196,14 @@ void saveForm(UiState& state) {
     });
     if (!saved) return;
     form = RitualForm{};
-    state.rituals.notice = created
-                               ? "\xE2\x80\x9C" + name + "\xE2\x80\x9D is one of your rituals now."
-                               : "\xE2\x80\x9C" + name + "\xE2\x80\x9D is saved.";
+    state.screens.rituals.notice =
+        created ? "\xE2\x80\x9C" + name + "\xE2\x80\x9D is one of your rituals now."
+                : "\xE2\x80\x9C" + name + "\xE2\x80\x9D is saved.";
 }
 
 void drawForm(UiState& state, const Palette& p, float width) {
     const float s = state.scale;
-    RitualForm& form = state.rituals.form;
+    RitualForm& form = state.screens.rituals.form;
     const float inner = cardInnerWidth(width, s);
     // A form that just opened comes into view (an edit far down the list).
     if (form.takeFocus) ImGui::SetScrollHereY(0.0f);
@@ -298,14 +297,10 @@ void drawForm(UiState& state, const Palette& p, float width) {
 
 // ---- The lists --------------------------------------------------------------
 
-// A command a row asks for, run once every row is drawn: adding, archiving
-// or moving a ritual changes the history the rows are drawn from.
-using Deferred = std::function<void()>;
-
 // A ritual's row: its icon, name and summary, and the actions on the right.
 // `active`: the active rituals in order, to move this one among them.
 void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float width,
-                   const std::vector<const Ritual*>& active, Deferred& after) {
+                   const std::vector<const Ritual*>& active, AfterRows& after) {
     Session& session = *state.session;
     const float s = state.scale;
     const int weekStart = session.history().settings.weekStart;
@@ -365,10 +360,11 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
     if (ritual.archived) {
         const std::string label = std::string(icons::undo) + "  Restore";
         if (pillButton(label.c_str(), p.accent, false, ImVec2(archiveWidth, buttonHeight)))
-            after = [&state, id = ritual.id, name = ritual.name] {
+            after.ask([&state, id = ritual.id, name = ritual.name] {
                 state.session->run(setRitualArchived, id, false);
-                state.rituals.notice = "\xE2\x80\x9C" + name + "\xE2\x80\x9D is back on Today.";
-            };
+                state.screens.rituals.notice =
+                    "\xE2\x80\x9C" + name + "\xE2\x80\x9D is back on Today.";
+            });
         locateLastItem("rituals/restore/" + ritual.name);
         ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + rowHeight));
         ImGui::Dummy(ImVec2(width, 0));
@@ -386,10 +382,10 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
         const auto other =
             std::find(order.begin(), order.end(), active[static_cast<std::size_t>(to)]->id);
         std::iter_swap(from, other);
-        after = [&state, order] {
+        after.ask([&state, order] {
             state.session->run(reorderRituals, order);
-            state.rituals.notice.clear();
-        };
+            state.screens.rituals.notice.clear();
+        });
     };
     ImGui::BeginDisabled(at == 0);
     if (ImGui::Button(icons::chevronUp, ImVec2(arrow, buttonHeight))) move(at - 1);
@@ -412,12 +408,13 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (ImGui::Button(archive.c_str(), ImVec2(archiveWidth, buttonHeight)))
-        after = [&state, id = ritual.id, name = ritual.name] {
+        after.ask([&state, id = ritual.id, name = ritual.name] {
             state.session->run(setRitualArchived, id, true);
-            state.rituals.notice = "\xE2\x80\x9C" + name +
-                                   "\xE2\x80\x9D is archived. Its history stays, and you can "
-                                   "bring it back any time.";
-        };
+            state.screens.rituals.notice =
+                "\xE2\x80\x9C" + name +
+                "\xE2\x80\x9D is archived. Its history stays, and you can "
+                "bring it back any time.";
+        });
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Rest it for now: it leaves Today, and its history stays.");
@@ -429,7 +426,7 @@ void drawRitualRow(UiState& state, const Palette& p, const Ritual& ritual, float
 }
 
 void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float width,
-              Deferred& after) {
+              AfterRows& after) {
     Session& session = *state.session;
     const float s = state.scale;
     const float inner = cardInnerWidth(width, s);
@@ -476,13 +473,14 @@ void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float
 
     ImGui::SetCursorScreenPos(ImVec2(top.x + inner - addSize.x, top.y));
     if (pillButton(add.c_str(), p.accent, false, addSize))
-        after = [&state, id = idea.id] {
+        after.ask([&state, id = idea.id] {
             const Ritual added =
                 addedRitual(state.session->run(addRitualFromCatalog, shippedContent().catalog, id));
-            state.rituals.notice = "\xE2\x80\x9C" + added.name +
-                                   "\xE2\x80\x9D is one of your rituals now. Change anything "
-                                   "about it with Edit.";
-        };
+            state.screens.rituals.notice =
+                "\xE2\x80\x9C" + added.name +
+                "\xE2\x80\x9D is one of your rituals now. Change anything "
+                "about it with Edit.";
+        });
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add it as it is; you can change it afterwards.");
     locateLastItem("rituals/idea/" + idea.id);
     ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(bottom, top.y + 2 * iconRadius)));
@@ -525,15 +523,14 @@ void drawRitualsScreen(UiState& state) {
     if (drawScreenTitle(state, "Rituals", line, width, std::string(icons::plus) + "  New ritual",
                         "rituals/new"))
         openForm(state, nullptr);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    wrappedTextColored(p.textMuted, "The small things you do for each other. Change them "
-                                    "whenever life changes: their history always stays.");
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, 4 * s));
+    drawScreenIntro(state,
+                    "The small things you do for each other. Change them whenever life "
+                    "changes: their history always stays.",
+                    width);
 
-    drawFeedback(state, p, state.rituals.notice, "rituals/undo", width);
+    drawFeedback(state, p, state.screens.rituals.notice, "rituals/undo", width);
 
-    RitualForm& form = state.rituals.form;
+    RitualForm& form = state.screens.rituals.form;
     if (form.open && !form.ritualId.empty() && history.findRitual(form.ritualId) == nullptr)
         form = RitualForm{};
     if (form.open && form.ritualId.empty()) {
@@ -541,19 +538,16 @@ void drawRitualsScreen(UiState& state) {
         ImGui::Dummy(ImVec2(0, 6 * s));
     }
 
-    Deferred after;
+    // Adding, archiving or moving a ritual changes the history the rows are drawn from.
+    AfterRows after;
     std::vector<const Ritual*> active, archived;
     for (const Ritual& ritual : history.rituals)
         (ritual.archived ? archived : active).push_back(&ritual);
 
     if (active.empty() && !(form.open && form.ritualId.empty())) {
-        beginCard(p, width, s);
-        ImGui::TextColored(p.accent, "%s", icons::leaf);
-        ImGui::SameLine();
-        ImGui::TextUnformatted("No rituals yet");
-        wrappedTextColored(p.textMuted,
-                           "Start with one small thing you both enjoy. Pick an idea "
-                           "below, or write your own with \xE2\x80\x9CNew ritual\xE2\x80\x9D.");
+        beginEmptyState(p, width, s, icons::leaf, "No rituals yet",
+                        "Start with one small thing you both enjoy. Pick an idea "
+                        "below, or write your own with \xE2\x80\x9CNew ritual\xE2\x80\x9D.");
         endCard();
     }
     for (const Ritual* ritual : active) {
@@ -565,9 +559,10 @@ void drawRitualsScreen(UiState& state) {
 
     if (!archived.empty()) {
         ImGui::Dummy(ImVec2(0, 2 * s));
-        disclosure(p, fmt::format("Archived ({})", archived.size()), state.rituals.showArchived);
+        disclosure(p, fmt::format("Archived ({})", archived.size()),
+                   state.screens.rituals.showArchived);
         locateLastItem("rituals/archived");
-        if (state.rituals.showArchived)
+        if (state.screens.rituals.showArchived)
             for (const Ritual* ritual : archived)
                 drawRitualRow(state, p, *ritual, width, active, after);
     }
@@ -596,7 +591,7 @@ void drawRitualsScreen(UiState& state) {
     }
 
     ImGui::Dummy(ImVec2(0, 12 * s));
-    if (after) attemptIn(state.lastError, after);
+    after.run(state);
 }
 
 } // namespace kindling::ui

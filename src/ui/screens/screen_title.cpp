@@ -86,4 +86,11 @@ bool drawScreenTitle(UiState& state, const char* title, const std::string& line,
     return clicked;
 }
 
+void drawScreenIntro(UiState& state, std::string_view text, float width) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    wrappedTextColored(palette(state.theme).textMuted, text);
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, 4 * state.scale));
+}
+
 } // namespace kindling::ui

@@ -4,6 +4,7 @@
 #include "ui/shell.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace kindling::ui {
 
@@ -19,5 +20,8 @@ void drawScreenTitle(UiState& state, const char* title, const std::string& line,
 // `actionKey`) at its right; true on the frame it is clicked.
 bool drawScreenTitle(UiState& state, const char* title, const std::string& line, float width,
                      const std::string& action, const std::string& actionKey);
+
+// Under the title: what the screen is for, in a muted line or two.
+void drawScreenIntro(UiState& state, std::string_view text, float width);
 
 } // namespace kindling::ui

@@ -5,6 +5,7 @@
 #include "app/preferences.hpp"
 #include "app/session.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/form_widgets.hpp"
 #include "ui/screens/preference_widgets.hpp"
 #include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
@@ -18,32 +19,6 @@ namespace {
 
 constexpr std::array<const char*, 7> weekdayNames{"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                   "Friday", "Saturday", "Sunday"};
-
-// Runs a change; the card's notice says it was saved, or why it was not.
-template <class F> void attempt(Notice& notice, std::string saved, F&& change) {
-    try {
-        change();
-        notice = {std::move(saved), false};
-    } catch (const std::exception& e) {
-        notice = {e.what(), true};
-    }
-}
-
-void showNotice(const Palette& p, const Notice& notice) {
-    if (notice.text.empty()) return;
-    if (notice.problem)
-        problemText(p, "That did not work: " + notice.text);
-    else
-        doneText(p, notice.text);
-}
-
-void cardTitle(UiState& state, const Palette& p, const char* icon, const char* title) {
-    ImGui::PushFont(state.fonts.heading);
-    ImGui::TextColored(p.accent, "%s", icon);
-    ImGui::SameLine(0, 10 * state.scale);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-}
 
 // A row of choices drawn as pills, the chosen one filled. Returns the index
 // clicked, or -1.
@@ -74,7 +49,7 @@ int choicePills(UiState& state, const std::array<std::string, N>& labels, std::s
 
 void saveNames(UiState& state) {
     Session& session = *state.session;
-    SettingsDraft& draft = state.settings;
+    SettingsState& draft = state.screens.settings;
     Couple couple = session.history().couple;
     for (std::size_t i = 0; i < 2; ++i)
         couple.partners[i].name = draft.names[i];
@@ -83,7 +58,7 @@ void saveNames(UiState& state) {
 
 void drawCouple(UiState& state, const Palette& p, float width, float inner) {
     Session& session = *state.session;
-    SettingsDraft& draft = state.settings;
+    SettingsState& draft = state.screens.settings;
     const Couple& couple = session.history().couple;
     const float s = state.scale;
     // The fields follow the saved names unless they are being changed.
@@ -127,7 +102,7 @@ void drawCouple(UiState& state, const Palette& p, float width, float inner) {
         locateLastItem("settings/revert-names");
     }
     if (save && edited) saveNames(state);
-    showNotice(p, draft.coupleNotice);
+    showNotice(p, draft.coupleNotice, false);
     endCard();
 }
 
@@ -135,7 +110,7 @@ void drawCouple(UiState& state, const Palette& p, float width, float inner) {
 
 void drawDays(UiState& state, const Palette& p, float width) {
     Session& session = *state.session;
-    SettingsDraft& draft = state.settings;
+    SettingsState& draft = state.screens.settings;
     const Settings current = session.history().settings;
     const float s = state.scale;
     const float label = 190 * s;
@@ -190,14 +165,14 @@ void drawDays(UiState& state, const Palette& p, float width) {
         ImGui::EndCombo();
     }
     locateLastItem("settings/week-start");
-    showNotice(p, draft.daysNotice);
+    showNotice(p, draft.daysNotice, false);
     endCard();
 }
 
 // ---- Look and feel ------------------------------------------------------------
 
 void drawLook(UiState& state, const Palette& p, float width) {
-    SettingsDraft& draft = state.settings;
+    SettingsState& draft = state.screens.settings;
     const float s = state.scale;
     const float label = 190 * s;
     beginCard(p, width, s);
@@ -241,20 +216,20 @@ void drawLook(UiState& state, const Palette& p, float width) {
         });
     }
     locateLastItem("settings/reduce-motion");
-    showNotice(p, draft.lookNotice);
+    showNotice(p, draft.lookNotice, false);
     endCard();
 }
 
 // ---- The PIN --------------------------------------------------------------------
 
-void clearPins(SettingsDraft& draft) {
+void clearPins(SettingsState& draft) {
     draft.currentPin.clear();
     draft.newPin.clear();
     draft.repeatPin.clear();
 }
 
 void savePin(UiState& state, bool hadPin) {
-    SettingsDraft& draft = state.settings;
+    SettingsState& draft = state.screens.settings;
     if (draft.newPin != draft.repeatPin) {
         draft.pinNotice = {"the two new PINs are not the same; type them again", true};
         draft.repeatPin.clear();
@@ -269,7 +244,7 @@ void savePin(UiState& state, bool hadPin) {
 
 void drawPin(UiState& state, const Palette& p, float width, float inner) {
     Session& session = *state.session;
-    SettingsDraft& draft = state.settings;
+    SettingsState& draft = state.screens.settings;
     const float s = state.scale;
     const float field = std::min(inner, 220 * s);
     const float label = 190 * s;
@@ -330,7 +305,7 @@ void drawPin(UiState& state, const Palette& p, float width, float inner) {
         }
         locateLastItem("settings/pin/lock-now");
     }
-    showNotice(p, draft.pinNotice);
+    showNotice(p, draft.pinNotice, false);
     endCard();
 }
 
@@ -340,7 +315,7 @@ void drawPin(UiState& state, const Palette& p, float width, float inner) {
 // the couple's, so it is the same on both computers.
 void drawTalkingAboutUs(UiState& state, const Palette& p, float width) {
     Session& session = *state.session;
-    SettingsDraft& draft = state.settings;
+    SettingsState& draft = state.screens.settings;
     const Settings current = session.history().settings;
     beginCard(p, width, state.scale);
     cardTitle(state, p, icons::comments, "Talking about us");
@@ -360,7 +335,7 @@ void drawTalkingAboutUs(UiState& state, const Palette& p, float width) {
                 [&] { session.run(setSettings, changed); });
     }
     locateLastItem("settings/talking-about-us");
-    showNotice(p, draft.talkNotice);
+    showNotice(p, draft.talkNotice, false);
     endCard();
 }
 
@@ -373,7 +348,7 @@ void drawWelcomeAgain(UiState& state, const Palette& p, float width) {
                                     "again how streaks, skips, pauses and freezes work.");
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
     if (ImGui::Button("Open the welcome steps")) {
-        state.onboarding = OnboardingDraft{};
+        state.screens.onboarding = OnboardingState{};
         state.screen = Screen::Onboarding;
     }
     locateLastItem("settings/onboarding");

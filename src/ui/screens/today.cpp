@@ -18,23 +18,9 @@ namespace kindling::ui {
 namespace {
 
 const std::vector<TodayItem>& currentItems(UiState& state) {
-    TodayCache& cache = state.todayCache;
-    if (cache.session != state.session || cache.revision != state.session->revision()) {
-        cache.items = todayItems(state.session->history(), state.session->derived());
-        cache.session = state.session;
-        cache.revision = state.session->revision();
-    }
-    return cache.items;
-}
-
-// Runs a command; a failure is shown in the screen, never a crash.
-template <class F> void attempt(UiState& state, F&& command) {
-    try {
-        command();
-        state.lastError.clear();
-    } catch (const std::exception& e) {
-        state.lastError = e.what();
-    }
+    const Session& session = *state.session;
+    return state.screens.today.items.get(
+        session, [&] { return todayItems(session.history(), session.derived()); });
 }
 
 std::string scheduleText(const Ritual& ritual) {
@@ -236,7 +222,8 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
     }
     if (ritual.measure) {
         double& amount =
-            state.amountDrafts.try_emplace(ritual.id, ritual.measure->target).first->second;
+            state.screens.today.amountDrafts.try_emplace(ritual.id, ritual.measure->target)
+                .first->second;
         ImGui::SetNextItemWidth(amountWidth);
         // The unit is part of the shown text ("20 minutes"); '%' in it is escaped.
         std::string format = "%g ";
@@ -421,7 +408,7 @@ constexpr std::array breakReasons{
 constexpr std::size_t maxBreakNoteLength = 60;
 
 void openBreakForm(UiState& state) {
-    PauseDraft& draft = state.pauseDraft;
+    PauseDraft& draft = state.screens.today.pause;
     draft = PauseDraft{};
     draft.open = true;
     draft.from = formatDay(state.today);
@@ -437,7 +424,7 @@ std::string trimmedNote(std::string text) {
 }
 
 void startBreak(UiState& state) {
-    PauseDraft& draft = state.pauseDraft;
+    PauseDraft& draft = state.screens.today.pause;
     const std::optional<Day> from = parseDay(draft.from);
     const std::optional<Day> to = parseDay(draft.to);
     if (!from || !to) {
@@ -469,7 +456,7 @@ void startBreak(UiState& state) {
 }
 
 void drawBreakForm(UiState& state, const Palette& p, float width) {
-    PauseDraft& draft = state.pauseDraft;
+    PauseDraft& draft = state.screens.today.pause;
     const float s = state.scale;
     const float inner = width - 36 * s;
     beginCard(p, width, s);
@@ -590,7 +577,7 @@ bool drawBreak(UiState& state, const Palette& p, float width) {
         endCard();
         return false;
     }
-    if (state.pauseDraft.open) {
+    if (state.screens.today.pause.open) {
         drawBreakForm(state, p, width);
         return false;
     }
@@ -644,13 +631,9 @@ void drawUndo(UiState& state, float width, std::optional<float> lineTop) {
 }
 
 void drawEmpty(UiState& state, const Palette& p, float width) {
-    beginCard(p, width, state.scale);
-    ImGui::TextColored(p.accent, "%s", icons::leaf);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("No rituals yet");
-    wrappedTextColored(p.textMuted,
-                       "Your rituals will live here: the small things you do for each other, "
-                       "like a hug before leaving, a walk after dinner, or a thank-you.");
+    beginEmptyState(p, width, state.scale, icons::leaf, "No rituals yet",
+                    "Your rituals will live here: the small things you do for each other, "
+                    "like a hug before leaving, a walk after dinner, or a thank-you.");
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
     const std::string choose = std::string(icons::list) + "  Choose your rituals";
     if (pillButton(choose.c_str(), p.accent, true, pillSize(choose, state.scale)))
@@ -686,7 +669,7 @@ void drawTodayScreen(UiState& state) {
     drawQuestion(state, p, width);
     ImGui::Dummy(ImVec2(0, 6 * state.scale));
 
-    if (!state.lastError.empty()) problemText(p, "That did not work: " + state.lastError);
+    showFailure(p, state.lastError);
 
     const auto& items = currentItems(state);
     if (items.empty()) {

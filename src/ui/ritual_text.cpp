@@ -51,6 +51,17 @@ std::string scheduleText(Frequency frequency, const std::optional<Weekdays>& wee
     return fmt::format("{} in {} days", times(f.times), f.perDays);
 }
 
+std::string rhythmText(const Ritual& ritual) {
+    if (ritual.weekdays) return "on its days";
+    const Frequency f = normalizedFrequency(ritual.frequency);
+    if (f.perDays == 1) return "daily";
+    if (f.perDays == 7)
+        return f.times == 1 ? "once a week" : fmt::format("{} times a week", f.times);
+    if (f.perDays == 30 || f.perDays == 31)
+        return f.times == 1 ? "once a month" : fmt::format("{} times a month", f.times);
+    return fmt::format("{} times in {} days", f.times, f.perDays);
+}
+
 std::string modeText(RitualMode mode) {
     return mode == RitualMode::Together ? "together" : "each of you";
 }

@@ -20,6 +20,9 @@ const char* weekdayShortName(int isoIndex);
 // Wed and Fri", named from the couple's first day of the week.
 std::string scheduleText(Frequency frequency, const std::optional<Weekdays>& weekdays,
                          int weekStart);
+// A ritual's rhythm in a few words: "daily", "once a week", "3 times a week",
+// "once a month", "2 times in 10 days"; "on its days" when it keeps weekdays.
+std::string rhythmText(const Ritual& ritual);
 // "together" or "each of you".
 std::string modeText(RitualMode mode);
 // "at least 20 minutes", "at most 15 minutes".

@@ -6,6 +6,7 @@
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screen_title.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -165,12 +166,8 @@ void drawWall(UiState& state, const Palette& p, const std::vector<const Achievem
     }
 }
 
-void sectionTitle(UiState& state, const Palette& p, const char* icon, const std::string& title) {
-    ImGui::PushFont(state.fonts.heading);
-    ImGui::TextColored(p.accent, "%s", icon);
-    ImGui::SameLine(0, 10 * state.scale);
-    ImGui::TextUnformatted(title.c_str());
-    ImGui::PopFont();
+void sectionTitle(UiState& state, const Palette& p, const char* icon, const char* title) {
+    cardTitle(state, p, icon, title);
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
 }
 

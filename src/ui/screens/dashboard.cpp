@@ -6,6 +6,7 @@
 #include "core/icons.hpp"
 #include "ui/charts.hpp"
 #include "ui/item_locator.hpp"
+#include "ui/ritual_text.hpp"
 #include "ui/screens/form_widgets.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -32,24 +33,6 @@ const DashboardView& currentView(UiState& state) {
 
 std::string dayCount(int count) {
     return fmt::format("{} {}", count, count == 1 ? "day" : "days");
-}
-
-std::string areaLabel(Area area) {
-    std::string name(areaName(area));
-    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z')
-        name[0] = static_cast<char>(name[0] - 'a' + 'A');
-    return name;
-}
-
-std::string rhythmText(const Ritual& ritual) {
-    if (ritual.weekdays) return "on its days";
-    const Frequency f = normalizedFrequency(ritual.frequency);
-    if (f.perDays == 1) return "daily";
-    if (f.perDays == 7)
-        return f.times == 1 ? "once a week" : fmt::format("{} times a week", f.times);
-    if (f.perDays == 30 || f.perDays == 31)
-        return f.times == 1 ? "once a month" : fmt::format("{} times a month", f.times);
-    return fmt::format("{} times in {} days", f.times, f.perDays);
 }
 
 // "23 – 29 Nov", or "30 Nov – 6 Dec" across months.

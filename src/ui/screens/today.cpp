@@ -23,17 +23,6 @@ const std::vector<TodayItem>& currentItems(UiState& state) {
         session, [&] { return todayItems(session.history(), session.derived()); });
 }
 
-std::string scheduleText(const Ritual& ritual) {
-    if (ritual.weekdays) return "on its days";
-    const Frequency f = normalizedFrequency(ritual.frequency);
-    if (f.perDays == 1) return "daily";
-    if (f.perDays == 7)
-        return f.times == 1 ? "once a week" : fmt::format("{} times a week", f.times);
-    if (f.perDays == 30 || f.perDays == 31)
-        return f.times == 1 ? "once a month" : fmt::format("{} times a month", f.times);
-    return fmt::format("{} times in {} days", f.times, f.perDays);
-}
-
 std::string statusText(const TodayItem& item, const Couple& couple) {
     const Ritual& ritual = *item.ritual;
     // Never due (docs/scoring.md §3.7): nothing is asked, nothing is counted.
@@ -55,16 +44,16 @@ std::string statusText(const TodayItem& item, const Couple& couple) {
     case TodayStatus::Resting:
         if (!ritual.weekdays && item.doneInPeriod > 0)
             return fmt::format("{} of {} done, {}", item.doneInPeriod,
-                               normalizedFrequency(ritual.frequency).times, scheduleText(ritual));
-        return "Not today: " + scheduleText(ritual);
+                               normalizedFrequency(ritual.frequency).times, rhythmText(ritual));
+        return "Not today: " + rhythmText(ritual);
     case TodayStatus::Open:
         break;
     }
     if (ritual.measure)
         return fmt::format("{} {:g} {}, {}",
                            ritual.measure->kind == MeasureKind::AtLeast ? "at least" : "at most",
-                           ritual.measure->target, ritual.unit, scheduleText(ritual));
-    return ritual.why.empty() ? scheduleText(ritual) : ritual.why;
+                           ritual.measure->target, ritual.unit, rhythmText(ritual));
+    return ritual.why.empty() ? rhythmText(ritual) : ritual.why;
 }
 
 void drawHeader(UiState& state, const Palette& p, float width) {

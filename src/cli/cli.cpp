@@ -142,7 +142,7 @@ Weekdays weekdaysArgument(const std::string& text) {
 }
 
 Area areaArgument(const std::string& argument, const std::string& text) {
-    if (const auto area = areaFromName(text)) return *area;
+    if (const auto area = fromName<Area>(text)) return *area;
     throw ArgumentError(argument, "\"" + text +
                                       "\" is not an area (connection, appreciation, touch, talk, "
                                       "repair, fun)");
@@ -185,7 +185,7 @@ int addRitual(const Arguments& a, Session& session, std::ostream& out) {
     draft.name = a.name;
     if (a.times) draft.frequency = {*a.times, *a.per};
     if (a.weekdays) draft.weekdays = weekdaysArgument(*a.weekdays);
-    draft.mode = modeFromName(a.mode).value_or(RitualMode::Together);
+    draft.mode = fromName<RitualMode>(a.mode).value_or(RitualMode::Together);
     if (a.measureUnit) {
         draft.unit = *a.measureUnit;
         draft.measure = Measure{a.atMost ? MeasureKind::AtMost : MeasureKind::AtLeast,
@@ -487,8 +487,24 @@ CliOutcome runCommandLine(int argc, const char* const* argv, std::ostream& out, 
         outcome.exitCode = 0;
         return outcome;
     } catch (const CLI::ParseError& e) {
-        err << "kindling: " << e.what() << "\n"
-            << "Run 'kindling --help' for the options.\n";
+        // The command as far as it was given ("kindling couple"), so the
+        // advice names the help that fits.
+        std::string givenCommand = "kindling";
+        const CLI::App* given = &app;
+        while (!given->get_subcommands().empty()) {
+            given = given->get_subcommands().front();
+            givenCommand += " " + given->get_name();
+        }
+        if (dynamic_cast<const CLI::RequiredError*>(&e) && given != &app &&
+            given->get_require_subcommand_min() > 0) {
+            std::string choices;
+            for (const CLI::App* sub : given->get_subcommands([](const CLI::App*) { return true; }))
+                choices += (choices.empty() ? "" : ", ") + sub->get_name();
+            err << "kindling: " << givenCommand << " needs one of: " << choices << ".\n";
+        } else {
+            err << "kindling: " << e.what() << "\n";
+        }
+        err << "Run '" << givenCommand << " --help' for the options.\n";
         outcome.exitCode = 2;
         return outcome;
     }

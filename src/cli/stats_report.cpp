@@ -52,6 +52,34 @@ void measure(Writer& w, const Ritual& ritual) {
     w.EndObject();
 }
 
+// A name for the text table's first column, 32 characters wide: a longer one
+// is cut to 31 and "…".
+std::string column(const std::string& name) {
+    if (utf8Length(name).value_or(0) <= 32) return name;
+    std::size_t characters = 0, end = 0;
+    for (; end < name.size(); ++end)
+        if ((static_cast<unsigned char>(name[end]) & 0xC0) != 0x80 && ++characters > 31) break;
+    return name.substr(0, end) + "…";
+}
+
+// What `stats --json` and `ritual list --json` both say of a ritual.
+void ritualFields(Writer& w, const Ritual& ritual) {
+    key(w, "name");
+    string(w, ritual.name);
+    key(w, "mode");
+    string(w, nameOf(ritual.mode));
+    key(w, "area");
+    string(w, nameOf(ritual.area));
+    key(w, "frequency");
+    frequency(w, ritual);
+    key(w, "measure");
+    measure(w, ritual);
+    key(w, "archived");
+    w.Bool(ritual.archived);
+    key(w, "when_it_helps");
+    w.Bool(ritual.whenItHelps);
+}
+
 void streakObject(Writer& w, const Streak& streak) {
     w.StartObject();
     key(w, "start");
@@ -225,22 +253,9 @@ std::string statsJson(const Session& session) {
         if (found == derived.rituals.end()) continue;
         const RitualStats& stats = found->second;
         w.StartObject();
-        key(w, "name");
-        string(w, ritual.name);
-        key(w, "mode");
-        string(w, modeName(ritual.mode));
-        key(w, "area");
-        string(w, areaName(ritual.area));
-        key(w, "archived");
-        w.Bool(ritual.archived);
-        key(w, "when_it_helps");
-        w.Bool(ritual.whenItHelps);
+        ritualFields(w, ritual);
         key(w, "never_due");
         w.Bool(isNeverDue(ritual));
-        key(w, "frequency");
-        frequency(w, ritual);
-        key(w, "measure");
-        measure(w, ritual);
         seriesFields(w, stats.couple, stats.totalLogs);
         if (stats.partners) {
             key(w, "partners");
@@ -297,12 +312,12 @@ std::string statsText(const Session& session) {
         const auto streak = currentStreak(series);
         if (isNeverDue(ritual)) {
             // docs/scoring.md §3.7: logged when it happens, no streak to show.
-            out += fmt::format("  {:<32} {:>5}  {:<10}  logs {:>5}{}\n", ritual.name, "",
+            out += fmt::format("  {:<32} {:<17}  logs {:>5}{}\n", column(ritual.name),
                                ritual.whenItHelps ? "when it helps" : "as it happens",
                                found->second.totalLogs, ritual.archived ? "  (archived)" : "");
             continue;
         }
-        out += fmt::format("  {:<32} {:>4.0f}%  streak {:>3}  logs {:>5}{}\n", ritual.name,
+        out += fmt::format("  {:<32} {:>4.0f}%  streak {:>3}  logs {:>5}{}\n", column(ritual.name),
                            series.strength() * 100, streak ? streak->length : 0,
                            found->second.totalLogs, ritual.archived ? "  (archived)" : "");
     }
@@ -316,20 +331,7 @@ std::string ritualListJson(const Session& session) {
     w.StartArray();
     for (const Ritual& ritual : session.history().rituals) {
         w.StartObject();
-        key(w, "name");
-        string(w, ritual.name);
-        key(w, "mode");
-        string(w, modeName(ritual.mode));
-        key(w, "area");
-        string(w, areaName(ritual.area));
-        key(w, "frequency");
-        frequency(w, ritual);
-        key(w, "measure");
-        measure(w, ritual);
-        key(w, "archived");
-        w.Bool(ritual.archived);
-        key(w, "when_it_helps");
-        w.Bool(ritual.whenItHelps);
+        ritualFields(w, ritual);
         w.EndObject();
     }
     w.EndArray();
@@ -348,7 +350,7 @@ std::string ritualListText(const Session& session) {
             schedule = "when it helps";
         else if (ritual.area == Area::Touch)
             schedule = "whenever it feels right";
-        out += fmt::format("{}  ({}, {}{})\n", ritual.name, schedule, modeName(ritual.mode),
+        out += fmt::format("{}  ({}, {}{})\n", ritual.name, schedule, nameOf(ritual.mode),
                            ritual.measure ? ", measured in " + ritual.unit : "");
     }
     if (out.empty()) out = "No rituals yet. Add one with: kindling ritual add NAME\n";

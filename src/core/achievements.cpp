@@ -105,34 +105,31 @@ bool achievementKindTakesCount(AchievementKind kind) {
 }
 
 std::vector<AchievementDefinition> parseAchievements(std::string_view json) {
-    AssetReader reader{"achievements.json", json, "achievements"};
-    std::vector<AchievementDefinition> definitions;
-    reader.forEach("achievements", [&] {
-        AchievementDefinition definition;
-        reader.read("id", definition.id);
-        reader.identify(definition.id);
-        reader.read("name", definition.name);
-        reader.read("description", definition.description);
-        reader.read("icon", definition.icon);
-        reader.read("hint", definition.hint);
-        if (!reader.enterOptional("rule")) reader.fail("\"rule\" is missing");
-        std::string kindName;
-        reader.read("kind", kindName);
-        const std::optional<AchievementKind> kind = achievementKindFromName(kindName);
-        if (!kind) {
-            reader.fail("unknown \"rule.kind\" " + quoted(kindName) + "; expected one of " +
-                        listOf(achievementKindNames));
-        }
-        definition.rule.kind = *kind;
-        if (achievementKindTakesCount(*kind)) {
-            if (!reader.readOptional("n", definition.rule.n)) {
-                reader.fail("\"rule.n\" is missing; " + quoted(kindName) + " needs a count");
+    std::vector<AchievementDefinition> definitions = readAssetList<AchievementDefinition>(
+        "achievements.json", json, "achievements",
+        [](AssetReader& reader, AchievementDefinition& definition) {
+            reader.readId(definition.id);
+            reader.read("name", definition.name);
+            reader.read("description", definition.description);
+            reader.read("icon", definition.icon);
+            reader.read("hint", definition.hint);
+            if (!reader.enterOptional("rule")) reader.fail("\"rule\" is missing");
+            std::string kindName;
+            reader.read("kind", kindName);
+            const std::optional<AchievementKind> kind = achievementKindFromName(kindName);
+            if (!kind) {
+                reader.fail("unknown \"rule.kind\" " + quoted(kindName) + "; expected one of " +
+                            listOf(achievementKindNames));
             }
-            if (definition.rule.n < 1) reader.fail("\"rule.n\" must be at least 1");
-        }
-        reader.leave();
-        definitions.push_back(std::move(definition));
-    });
+            definition.rule.kind = *kind;
+            if (achievementKindTakesCount(*kind)) {
+                if (!reader.readOptional("n", definition.rule.n)) {
+                    reader.fail("\"rule.n\" is missing; " + quoted(kindName) + " needs a count");
+                }
+                if (definition.rule.n < 1) reader.fail("\"rule.n\" must be at least 1");
+            }
+            reader.leave();
+        });
     validateAchievements(definitions);
     return definitions;
 }

@@ -102,19 +102,17 @@ const Goal& goalWithId(const History& history, const std::string& id) {
 } // namespace
 
 RitualDraft draftOf(const Ritual& ritual) {
-    RitualDraft draft;
-    draft.name = ritual.name;
-    draft.frequency = ritual.frequency;
-    draft.weekdays = ritual.weekdays;
-    draft.mode = ritual.mode;
-    draft.measure = ritual.measure;
-    draft.unit = ritual.unit;
-    draft.area = ritual.area;
-    draft.icon = ritual.icon;
-    draft.why = ritual.why;
-    draft.catalogId = ritual.catalogId;
-    draft.whenItHelps = ritual.whenItHelps;
-    return draft;
+    return {.name = ritual.name,
+            .frequency = ritual.frequency,
+            .weekdays = ritual.weekdays,
+            .mode = ritual.mode,
+            .measure = ritual.measure,
+            .unit = ritual.unit,
+            .area = ritual.area,
+            .icon = ritual.icon,
+            .why = ritual.why,
+            .catalogId = ritual.catalogId,
+            .whenItHelps = ritual.whenItHelps};
 }
 
 ChangeSet addRitual(const History& history, const ActionContext& context,

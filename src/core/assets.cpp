@@ -133,62 +133,51 @@ void validateLevels(const std::vector<Level>& levels) {
 } // namespace
 
 std::vector<Question> parseQuestions(std::string_view json) {
-    AssetReader reader{"questions.json", json, "questions"};
-    std::vector<Question> questions;
-    reader.forEach("questions", [&] {
-        Question question;
-        reader.read("id", question.id);
-        reader.identify(question.id);
-        reader.read("category", question.category);
-        reader.read("text", question.text);
-        questions.push_back(std::move(question));
-    });
+    std::vector<Question> questions = readAssetList<Question>(
+        "questions.json", json, "questions", [](AssetReader& reader, Question& question) {
+            reader.readId(question.id);
+            reader.read("category", question.category);
+            reader.read("text", question.text);
+        });
     validateQuestions(questions);
     return questions;
 }
 
 std::vector<CatalogRitual> parseCatalog(std::string_view json) {
-    AssetReader reader{"catalog.json", json, "rituals"};
-    std::vector<CatalogRitual> rituals;
-    reader.forEach("rituals", [&] {
-        CatalogRitual ritual;
-        reader.read("id", ritual.id);
-        reader.identify(ritual.id);
-        reader.read("name", ritual.name);
-        reader.read("icon", ritual.icon);
-        reader.read("area", ritual.area);
-        reader.read("why", ritual.why);
-        reader.read("times", ritual.times);
-        reader.read("perDays", ritual.perDays);
-        reader.read("mode", ritual.mode);
-        if (reader.enterOptional("measure")) {
-            CatalogMeasure measure;
-            reader.read("unit", measure.unit);
-            reader.read("target", measure.target);
-            reader.read("kind", measure.kind);
-            reader.leave();
-            ritual.measure = std::move(measure);
-        }
-        reader.read("group", ritual.group);
-        reader.readOptional("guide", ritual.guide);
-        reader.readOptional("whenItHelps", ritual.whenItHelps);
-        rituals.push_back(std::move(ritual));
-    });
+    std::vector<CatalogRitual> rituals = readAssetList<CatalogRitual>(
+        "catalog.json", json, "rituals", [](AssetReader& reader, CatalogRitual& ritual) {
+            reader.readId(ritual.id);
+            reader.read("name", ritual.name);
+            reader.read("icon", ritual.icon);
+            reader.read("area", ritual.area);
+            reader.read("why", ritual.why);
+            reader.read("times", ritual.times);
+            reader.read("perDays", ritual.perDays);
+            reader.read("mode", ritual.mode);
+            if (reader.enterOptional("measure")) {
+                CatalogMeasure measure;
+                reader.read("unit", measure.unit);
+                reader.read("target", measure.target);
+                reader.read("kind", measure.kind);
+                reader.leave();
+                ritual.measure = std::move(measure);
+            }
+            reader.read("group", ritual.group);
+            reader.readOptional("guide", ritual.guide);
+            reader.readOptional("whenItHelps", ritual.whenItHelps);
+        });
     validateCatalog(rituals);
     return rituals;
 }
 
 std::vector<Level> parseLevels(std::string_view json) {
-    AssetReader reader{"levels.json", json, "levels"};
-    std::vector<Level> levels;
-    reader.forEach("levels", [&] {
-        Level level;
-        reader.read("number", level.number);
-        reader.read("name", level.name);
-        reader.read("xpRequired", level.xpRequired);
-        reader.read("description", level.description);
-        levels.push_back(std::move(level));
-    });
+    std::vector<Level> levels =
+        readAssetList<Level>("levels.json", json, "levels", [](AssetReader& reader, Level& level) {
+            reader.read("number", level.number);
+            reader.read("name", level.name);
+            reader.read("xpRequired", level.xpRequired);
+            reader.read("description", level.description);
+        });
     validateLevels(levels);
     return levels;
 }

@@ -7,8 +7,8 @@ Ritual ritualFromCatalog(const CatalogRitual& entry) {
     ritual.name = entry.name;
     ritual.icon = entry.icon;
     // parseCatalog validated area, mode and measure kind.
-    ritual.area = areaFromName(entry.area).value_or(Area::Connection);
-    ritual.mode = modeFromName(entry.mode).value_or(RitualMode::Together);
+    ritual.area = fromName<Area>(entry.area).value_or(Area::Connection);
+    ritual.mode = fromName<RitualMode>(entry.mode).value_or(RitualMode::Together);
     ritual.why = entry.why;
     ritual.frequency = {entry.times, entry.perDays};
     if (entry.measure) {

@@ -8,7 +8,7 @@
 namespace kindling {
 
 std::string keyOf(const QuestionMarkEntry& row) {
-    return row.questionId + "/" + std::string(questionMarkName(row.mark));
+    return row.questionId + "/" + std::string(nameOf(row.mark));
 }
 
 const std::string& keyOf(const Couple& /*row*/) {

@@ -26,10 +26,24 @@ std::optional<Day> parseDay(std::string_view text) {
 
 std::string formatDay(Day d) {
     const year_month_day ymd{d};
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return buffer;
+    const int year = static_cast<int>(ymd.year());
+    if (year < 0 || year > 9999) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year,
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        return buffer;
+    }
+    // Digit by digit: milestones and rows format days in every update, and
+    // snprintf was a tenth of one.
+    std::string text = "0000-00-00";
+    const auto put = [&text](std::size_t end, unsigned value) {
+        for (std::size_t at = end; value > 0; value /= 10)
+            text[--at] = static_cast<char>('0' + value % 10);
+    };
+    put(4, static_cast<unsigned>(year));
+    put(7, static_cast<unsigned>(ymd.month()));
+    put(10, static_cast<unsigned>(ymd.day()));
+    return text;
 }
 
 std::string formatLongDay(Day d) {

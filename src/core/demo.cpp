@@ -1,11 +1,11 @@
 #include "core/demo.hpp"
 
+#include "core/catalog.hpp"
+#include "core/random.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
-
-#include "core/catalog.hpp"
-#include "core/random.hpp"
 
 namespace kindling {
 
@@ -19,12 +19,12 @@ struct DemoRitual {
 };
 
 constexpr std::array demoRituals{
-    DemoRitual{"morning-coffee", 0.85},       DemoRitual{"goodbye-hug", 0.9},
-    DemoRitual{"evening-check-in", 0.65},     DemoRitual{"walk-together", 0.5},
-    DemoRitual{"hold-hands-watching", 0.45},  DemoRitual{"time-for-us", 0.16},
-    DemoRitual{"cook-together", 0.17},        DemoRitual{"phones-in-bed", 0.75},
-    DemoRitual{"notice-the-effort", 0.45},    DemoRitual{"question-of-the-night", 0.5},
-    DemoRitual{"weekly-check-in", 0.14},      DemoRitual{"thank-you", 0.8},
+    DemoRitual{"morning-coffee", 0.85},      DemoRitual{"goodbye-hug", 0.9},
+    DemoRitual{"evening-check-in", 0.65},    DemoRitual{"walk-together", 0.5},
+    DemoRitual{"hold-hands-watching", 0.45}, DemoRitual{"time-for-us", 0.16},
+    DemoRitual{"cook-together", 0.17},       DemoRitual{"phones-in-bed", 0.75},
+    DemoRitual{"notice-the-effort", 0.45},   DemoRitual{"question-of-the-night", 0.5},
+    DemoRitual{"weekly-check-in", 0.14},     DemoRitual{"thank-you", 0.8},
 };
 
 constexpr std::array demoNotes{
@@ -45,11 +45,11 @@ class IdSource {
     std::string next() {
         const std::uint64_t high = random_.next(), low = random_.next();
         char text[37];
-        std::snprintf(text, sizeof text, "%08x-%04x-4%03x-%04x-%012llx",
-                      static_cast<unsigned>(high >> 32), static_cast<unsigned>((high >> 16) & 0xffff),
-                      static_cast<unsigned>(high & 0x0fff),
-                      static_cast<unsigned>(0x8000 | ((low >> 48) & 0x3fff)),
-                      static_cast<unsigned long long>(low & 0xffffffffffffULL));
+        std::snprintf(
+            text, sizeof text, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(high >> 32),
+            static_cast<unsigned>((high >> 16) & 0xffff), static_cast<unsigned>(high & 0x0fff),
+            static_cast<unsigned>(0x8000 | ((low >> 48) & 0x3fff)),
+            static_cast<unsigned long long>(low & 0xffffffffffffULL));
         return text;
     }
 
@@ -140,7 +140,8 @@ History generateDemoHistory(const std::vector<CatalogRitual>& catalog, const Dem
                 const double p1 = chances[r] * mood * (r % 2 == 0 ? 0.9 : 1.0);
                 const double p2 = chances[r] * mood * (r % 2 == 0 ? 1.0 : 0.85);
                 const bool one = random.chance(p1), two = random.chance(p2);
-                if (one && two && random.chance(0.3)) makeLog(Who::Both);
+                if (one && two && random.chance(0.3))
+                    makeLog(Who::Both);
                 else {
                     if (one) makeLog(Who::Partner1);
                     if (two) makeLog(Who::Partner2);
@@ -157,38 +158,27 @@ History generateDemoHistory(const std::vector<CatalogRitual>& catalog, const Dem
             if (ritual.catalogId == catalogId) return &ritual;
         return nullptr;
     };
-    if (const Ritual* walk = findByCatalog("walk-together")) {
+    auto addGoal = [&](std::string title, int target, const Ritual* ritual, GoalPeriod period,
+                       Day start, std::string reward) {
         Goal goal;
         goal.id = ids.next();
-        goal.title = "Twelve walks a month";
-        goal.target = 12;
-        goal.scope = GoalScope::Ritual;
-        goal.ritualId = walk->id;
-        goal.period = GoalPeriod::EveryMonth;
-        goal.start = first;
-        goal.reward = "Breakfast out on the first Sunday";
-        history.goals.push_back(goal);
-    }
-    if (const Ritual* thanks = findByCatalog("thank-you")) {
-        Goal goal;
-        goal.id = ids.next();
-        goal.title = "A thank-you from each of us, every day this week";
-        goal.target = 14;
-        goal.scope = GoalScope::Ritual;
-        goal.ritualId = thanks->id;
-        goal.period = GoalPeriod::Week;
-        goal.start = options.today;
-        history.goals.push_back(goal);
-    }
-    Goal any;
-    any.id = ids.next();
-    any.title = "Any 120 rituals this month";
-    any.target = 120;
-    any.scope = GoalScope::Any;
-    any.period = GoalPeriod::Month;
-    any.start = options.today;
-    any.reward = "Dinner at our favourite place";
-    history.goals.push_back(any);
+        goal.title = std::move(title);
+        goal.target = target;
+        goal.scope = ritual ? GoalScope::Ritual : GoalScope::Any;
+        if (ritual) goal.ritualId = ritual->id;
+        goal.period = period;
+        goal.start = start;
+        goal.reward = std::move(reward);
+        history.goals.push_back(std::move(goal));
+    };
+    if (const Ritual* walk = findByCatalog("walk-together"))
+        addGoal("Twelve walks a month", 12, walk, GoalPeriod::EveryMonth, first,
+                "Breakfast out on the first Sunday");
+    if (const Ritual* thanks = findByCatalog("thank-you"))
+        addGoal("A thank-you from each of us, every day this week", 14, thanks, GoalPeriod::Week,
+                options.today, "");
+    addGoal("Any 120 rituals this month", 120, nullptr, GoalPeriod::Month, options.today,
+            "Dinner at our favourite place");
     return history;
 }
 

@@ -113,7 +113,10 @@ Problem nameProblem(const std::string& text, const std::array<std::string_view, 
     return shownText(text) + " is not one of " + list;
 }
 
-// ---- Field makers: one per shape of member --------------------------------------------
+// ---- Fields: a member and a codec -----------------------------------------------------
+// A codec says how one type of member is a FieldValue: its kind, get, and set
+// (which checks), and, where SQLite keeps it in another shape, getColumn and
+// setColumn. field<Member, Codec> makes the description's functions from it.
 
 template <class T> struct MemberPointer;
 template <class C, class M> struct MemberPointer<M C::*> {
@@ -126,231 +129,180 @@ template <auto Member> using RowOf = typename MemberPointer<decltype(Member)>::R
 template <class T> const T& as(const FieldValue& value) {
     return std::get<T>(value);
 }
-
-template <auto Member, std::size_t MaxLength, Line L = Line::Single, bool Required = false>
-constexpr FieldDescription<RowOf<Member>> text(std::string_view name, std::string_view column) {
-    using Row = RowOf<Member>;
-    return {name,
-            column,
-            ValueKind::Text,
-            false,
-            [](const Row& row) -> FieldValue { return row.*Member; },
-            [](Row& row, const FieldValue& value) -> Problem {
-                const std::string& text = as<std::string>(value);
-                if (auto problem = textProblem(text, MaxLength, L, Required)) return problem;
-                row.*Member = text;
-                return std::nullopt;
-            }};
+bool isNone(const FieldValue& value) {
+    return std::holds_alternative<std::monostate>(value);
 }
 
-template <auto Member>
-constexpr FieldDescription<RowOf<Member>> uuid(std::string_view name, std::string_view column) {
-    using Row = RowOf<Member>;
-    return {name,
-            column,
-            ValueKind::Text,
-            false,
-            [](const Row& row) -> FieldValue { return row.*Member; },
-            [](Row& row, const FieldValue& value) -> Problem {
-                const std::string& id = as<std::string>(value);
-                if (!isUuid(id))
-                    return shownText(id) + " is not an id (a lowercase UUID such as "
-                                           "\"0b6f3a5e-2c1d-4e8f-9a7b-3c2d1e0f4a5b\")";
-                row.*Member = id;
-                return std::nullopt;
-            }};
+template <std::size_t MaxLength, Line L = Line::Single, bool Required = false> struct Text {
+    static constexpr ValueKind kind = ValueKind::Text;
+    static FieldValue get(const std::string& member) { return member; }
+    static Problem set(std::string& member, const FieldValue& value) {
+        const std::string& text = as<std::string>(value);
+        if (auto problem = textProblem(text, MaxLength, L, Required)) return problem;
+        member = text;
+        return std::nullopt;
+    }
+};
+
+Problem idProblem(const std::string& id) {
+    if (isUuid(id)) return std::nullopt;
+    return shownText(id) + " is not an id (a lowercase UUID such as "
+                           "\"0b6f3a5e-2c1d-4e8f-9a7b-3c2d1e0f4a5b\")";
 }
+
+struct Id {
+    static constexpr ValueKind kind = ValueKind::Text;
+    static FieldValue get(const std::string& member) { return member; }
+    static Problem set(std::string& member, const FieldValue& value) {
+        if (auto problem = idProblem(as<std::string>(value))) return problem;
+        member = as<std::string>(value);
+        return std::nullopt;
+    }
+};
 
 // An id or nothing: "" in the model and the export, NULL in SQLite.
-template <auto Member>
-constexpr FieldDescription<RowOf<Member>> optionalUuid(std::string_view name,
-                                                       std::string_view column) {
-    using Row = RowOf<Member>;
-    FieldDescription<Row> field = uuid<Member>(name, column);
-    field.set = [](Row& row, const FieldValue& value) -> Problem {
-        const std::string& id = as<std::string>(value);
-        if (!id.empty() && !isUuid(id))
-            return shownText(id) + " is not an id (a lowercase UUID such as "
-                                   "\"0b6f3a5e-2c1d-4e8f-9a7b-3c2d1e0f4a5b\")";
-        row.*Member = id;
+struct MaybeId : Id {
+    static constexpr bool optional = true;
+    static Problem set(std::string& member, const FieldValue& value) {
+        if (isNone(value) || as<std::string>(value).empty()) {
+            member.clear();
+            return std::nullopt;
+        }
+        return Id::set(member, value);
+    }
+    static FieldValue getColumn(const std::string& member) {
+        if (member.empty()) return std::monostate{};
+        return member;
+    }
+    static Problem setColumn(std::string& member, const FieldValue& value) {
+        member = isNone(value) ? std::string() : as<std::string>(value);
         return std::nullopt;
-    };
-    field.getColumn = [](const Row& row) -> FieldValue {
-        if ((row.*Member).empty()) return std::monostate{};
-        return row.*Member;
-    };
-    field.setColumn = [](Row& row, const FieldValue& value) -> Problem {
-        row.*Member =
-            std::holds_alternative<std::monostate>(value) ? std::string() : as<std::string>(value);
+    }
+};
+
+struct DayText {
+    static constexpr ValueKind kind = ValueKind::Text;
+    static FieldValue get(const Day& member) { return formatDay(member); }
+    static Problem set(Day& member, const FieldValue& value) {
+        return dayProblem(as<std::string>(value), member);
+    }
+};
+
+template <std::int64_t Min, std::int64_t Max> struct Integer {
+    static constexpr ValueKind kind = ValueKind::Integer;
+    template <class T> static FieldValue get(const T& member) {
+        return static_cast<std::int64_t>(member);
+    }
+    template <class T> static Problem set(T& member, const FieldValue& value) {
+        const std::int64_t number = as<std::int64_t>(value);
+        if (auto problem = integerProblem(number, Min, Max)) return problem;
+        member = static_cast<T>(number);
         return std::nullopt;
-    };
-    field.optional = true;
-    return field;
-}
+    }
+};
 
-template <auto Member>
-constexpr FieldDescription<RowOf<Member>> day(std::string_view name, std::string_view column) {
-    using Row = RowOf<Member>;
-    return {name,
-            column,
-            ValueKind::Text,
-            false,
-            [](const Row& row) -> FieldValue { return formatDay(row.*Member); },
-            [](Row& row, const FieldValue& value) -> Problem {
-                return dayProblem(as<std::string>(value), row.*Member);
-            }};
-}
-
-template <auto Member>
-constexpr FieldDescription<RowOf<Member>> optionalDay(std::string_view name,
-                                                      std::string_view column) {
-    using Row = RowOf<Member>;
-    return {name,
-            column,
-            ValueKind::Text,
-            true,
-            [](const Row& row) -> FieldValue {
-                if (!(row.*Member)) return std::monostate{};
-                return formatDay(*(row.*Member));
-            },
-            [](Row& row, const FieldValue& value) -> Problem {
-                if (std::holds_alternative<std::monostate>(value)) {
-                    row.*Member = std::nullopt;
-                    return std::nullopt;
-                }
-                Day parsed{};
-                if (auto problem = dayProblem(as<std::string>(value), parsed)) return problem;
-                row.*Member = parsed;
-                return std::nullopt;
-            }};
-}
-
-template <auto Member, std::int64_t Min, std::int64_t Max>
-constexpr FieldDescription<RowOf<Member>> integer(std::string_view name, std::string_view column) {
-    using Row = RowOf<Member>;
-    using T = typename MemberPointer<decltype(Member)>::Type;
-    return {name,
-            column,
-            ValueKind::Integer,
-            false,
-            [](const Row& row) -> FieldValue { return static_cast<std::int64_t>(row.*Member); },
-            [](Row& row, const FieldValue& value) -> Problem {
-                const std::int64_t number = as<std::int64_t>(value);
-                if (auto problem = integerProblem(number, Min, Max)) return problem;
-                row.*Member = static_cast<T>(number);
-                return std::nullopt;
-            }};
-}
-
-template <auto Member>
-constexpr FieldDescription<RowOf<Member>> boolean(std::string_view name, std::string_view column) {
-    using Row = RowOf<Member>;
-    return {name,
-            column,
-            ValueKind::Boolean,
-            false,
-            [](const Row& row) -> FieldValue { return row.*Member; },
-            [](Row& row, const FieldValue& value) -> Problem {
-                row.*Member = as<bool>(value);
-                return std::nullopt;
-            },
-            [](const Row& row) -> FieldValue { return std::int64_t{row.*Member ? 1 : 0}; },
-            [](Row& row, const FieldValue& value) -> Problem {
-                row.*Member = as<std::int64_t>(value) != 0;
-                return std::nullopt;
-            }};
-}
+// true/false in the export, 1/0 in SQLite.
+struct Flag {
+    static constexpr ValueKind kind = ValueKind::Boolean;
+    static FieldValue get(const bool& member) { return member; }
+    static Problem set(bool& member, const FieldValue& value) {
+        member = as<bool>(value);
+        return std::nullopt;
+    }
+    static FieldValue getColumn(const bool& member) { return std::int64_t{member ? 1 : 0}; }
+    static Problem setColumn(bool& member, const FieldValue& value) {
+        member = as<std::int64_t>(value) != 0;
+        return std::nullopt;
+    }
+};
 
 // A flag added after the first files were written: a record without it
 // keeps the old meaning, false.
-template <auto Member>
-constexpr FieldDescription<RowOf<Member>> laterFlag(std::string_view name,
-                                                    std::string_view column) {
-    using Row = RowOf<Member>;
-    FieldDescription<Row> field = boolean<Member>(name, column);
-    field.optional = true;
-    field.set = [](Row& row, const FieldValue& value) -> Problem {
-        row.*Member = !std::holds_alternative<std::monostate>(value) && as<bool>(value);
-        return std::nullopt;
-    };
-    field.setColumn = [](Row& row, const FieldValue& value) -> Problem {
-        row.*Member =
-            !std::holds_alternative<std::monostate>(value) && as<std::int64_t>(value) != 0;
-        return std::nullopt;
-    };
-    return field;
-}
+struct LaterFlag : Flag {
+    static constexpr bool optional = true;
+    static Problem set(bool& member, const FieldValue& value) {
+        member = false;
+        return isNone(value) ? std::nullopt : Flag::set(member, value);
+    }
+    static Problem setColumn(bool& member, const FieldValue& value) {
+        member = false;
+        return isNone(value) ? std::nullopt : Flag::setColumn(member, value);
+    }
+};
 
 // Enums are kept by name, the same in SQLite and in the export.
-template <auto Member, const auto& Names>
-constexpr FieldDescription<RowOf<Member>> named(std::string_view name, std::string_view column) {
-    using Row = RowOf<Member>;
-    using T = typename MemberPointer<decltype(Member)>::Type;
-    return {name,
-            column,
-            ValueKind::Text,
-            false,
-            [](const Row& row) -> FieldValue {
-                return std::string(Names[static_cast<std::size_t>(row.*Member)]);
-            },
-            [](Row& row, const FieldValue& value) -> Problem {
-                std::size_t index = 0;
-                if (auto problem = nameProblem(as<std::string>(value), Names, index))
-                    return problem;
-                row.*Member = static_cast<T>(index);
-                return std::nullopt;
-            }};
+template <const auto& Names> struct Named {
+    static constexpr ValueKind kind = ValueKind::Text;
+    template <class T> static FieldValue get(const T& member) {
+        return std::string(Names[static_cast<std::size_t>(member)]);
+    }
+    template <class T> static Problem set(T& member, const FieldValue& value) {
+        std::size_t index = 0;
+        if (auto problem = nameProblem(as<std::string>(value), Names, index)) return problem;
+        member = static_cast<T>(index);
+        return std::nullopt;
+    }
+};
+
+struct Amount {
+    static constexpr ValueKind kind = ValueKind::Number;
+    static FieldValue get(const double& member) { return member; }
+    static Problem set(double& member, const FieldValue& value) {
+        if (auto problem = amountProblem(as<double>(value))) return problem;
+        member = as<double>(value);
+        return std::nullopt;
+    }
+};
+
+// A std::optional member of codec C: absent is NULL in SQLite and left out of
+// the export.
+template <class C> struct Optional {
+    static constexpr ValueKind kind = C::kind;
+    static constexpr bool optional = true;
+    template <class T> static FieldValue get(const std::optional<T>& member) {
+        if (!member) return std::monostate{};
+        return C::get(*member);
+    }
+    template <class T> static Problem set(std::optional<T>& member, const FieldValue& value) {
+        if (isNone(value)) {
+            member = std::nullopt;
+            return std::nullopt;
+        }
+        T parsed{};
+        if (auto problem = C::set(parsed, value)) return problem;
+        member = std::move(parsed);
+        return std::nullopt;
+    }
+};
+
+template <class Codec> constexpr bool optionalCodec() {
+    if constexpr (requires { Codec::optional; })
+        return Codec::optional;
+    else
+        return false;
 }
 
-// An enum that may be absent (NULL in SQLite, left out of the export).
-template <auto Member, const auto& Names>
-constexpr FieldDescription<RowOf<Member>> optionalNamed(std::string_view name,
-                                                        std::string_view column) {
+template <auto Member, class Codec>
+constexpr FieldDescription<RowOf<Member>> field(std::string_view name, std::string_view column) {
     using Row = RowOf<Member>;
-    using T = typename MemberPointer<decltype(Member)>::Type::value_type;
-    return {name,
-            column,
-            ValueKind::Text,
-            true,
-            [](const Row& row) -> FieldValue {
-                if (!(row.*Member)) return std::monostate{};
-                return std::string(Names[static_cast<std::size_t>(*(row.*Member))]);
-            },
-            [](Row& row, const FieldValue& value) -> Problem {
-                if (std::holds_alternative<std::monostate>(value)) {
-                    row.*Member = std::nullopt;
-                    return std::nullopt;
-                }
-                std::size_t index = 0;
-                if (auto problem = nameProblem(as<std::string>(value), Names, index))
-                    return problem;
-                row.*Member = static_cast<T>(index);
-                return std::nullopt;
-            }};
-}
-
-template <auto Member>
-constexpr FieldDescription<RowOf<Member>> optionalAmount(std::string_view name,
-                                                         std::string_view column) {
-    using Row = RowOf<Member>;
-    return {name,
-            column,
-            ValueKind::Number,
-            true,
-            [](const Row& row) -> FieldValue {
-                if (!(row.*Member)) return std::monostate{};
-                return *(row.*Member);
-            },
-            [](Row& row, const FieldValue& value) -> Problem {
-                if (std::holds_alternative<std::monostate>(value)) {
-                    row.*Member = std::nullopt;
-                    return std::nullopt;
-                }
-                const double amount = as<double>(value);
-                if (auto problem = amountProblem(amount)) return problem;
-                row.*Member = amount;
-                return std::nullopt;
-            }};
+    FieldDescription<Row> description{
+        name,
+        column,
+        Codec::kind,
+        optionalCodec<Codec>(),
+        [](const Row& row) -> FieldValue { return Codec::get(row.*Member); },
+        [](Row& row, const FieldValue& value) -> Problem {
+            return Codec::set(row.*Member, value);
+        }};
+    if constexpr (requires { &Codec::getColumn; }) {
+        description.getColumn = [](const Row& row) -> FieldValue {
+            return Codec::getColumn(row.*Member);
+        };
+        description.setColumn = [](Row& row, const FieldValue& value) -> Problem {
+            return Codec::setColumn(row.*Member, value);
+        };
+    }
+    return description;
 }
 
 // ---- Fields no maker covers ------------------------------------------------------------
@@ -359,18 +311,14 @@ constexpr FieldDescription<RowOf<Member>> optionalAmount(std::string_view name,
 // most D is a rule of the whole row (core/rules.cpp).
 template <int Frequency::*Part>
 constexpr FieldDescription<Ritual> frequencyPart(std::string_view name) {
+    using Codec = Integer<1, maxPerDays>;
     return {name,
             name,
-            ValueKind::Integer,
+            Codec::kind,
             false,
-            [](const Ritual& row) -> FieldValue {
-                return static_cast<std::int64_t>(row.frequency.*Part);
-            },
+            [](const Ritual& row) -> FieldValue { return Codec::get(row.frequency.*Part); },
             [](Ritual& row, const FieldValue& value) -> Problem {
-                const std::int64_t number = as<std::int64_t>(value);
-                if (auto problem = integerProblem(number, 1, maxPerDays)) return problem;
-                row.frequency.*Part = static_cast<int>(number);
-                return std::nullopt;
+                return Codec::set(row.frequency.*Part, value);
             }};
 }
 
@@ -389,7 +337,7 @@ constexpr FieldDescription<Ritual> weekdaysField{
         return days;
     },
     [](Ritual& row, const FieldValue& value) -> Problem {
-        if (std::holds_alternative<std::monostate>(value)) {
+        if (isNone(value)) {
             row.weekdays = std::nullopt;
             return std::nullopt;
         }
@@ -414,7 +362,7 @@ constexpr FieldDescription<Ritual> weekdaysField{
         return mask;
     },
     [](Ritual& row, const FieldValue& value) -> Problem {
-        if (std::holds_alternative<std::monostate>(value)) {
+        if (isNone(value)) {
             row.weekdays = std::nullopt;
             return std::nullopt;
         }
@@ -440,7 +388,7 @@ constexpr FieldDescription<Ritual> measureKindField{
         return std::string(measureKindNames[static_cast<std::size_t>(row.measure->kind)]);
     },
     [](Ritual& row, const FieldValue& value) -> Problem {
-        if (std::holds_alternative<std::monostate>(value)) {
+        if (isNone(value)) {
             row.measure = std::nullopt;
             return std::nullopt;
         }
@@ -462,7 +410,7 @@ constexpr FieldDescription<Ritual> measureTargetField{
         return row.measure->target;
     },
     [](Ritual& row, const FieldValue& value) -> Problem {
-        const bool none = std::holds_alternative<std::monostate>(value);
+        const bool none = isNone(value);
         if (none != !row.measure) return none ? "is missing" : "needs a measure.kind beside it";
         if (none) return std::nullopt;
         const double target = as<double>(value);
@@ -476,8 +424,8 @@ constexpr FieldDescription<Ritual> measureTargetField{
 constexpr std::int64_t maxPosition = 1'000'000'000;
 
 const FieldDescription<Partner> partnerFields[] = {
-    text<&Partner::name, maxNameLength, Line::Single, true>("name", "name"),
-    integer<&Partner::colour, 0, 0xFFFFFF>("colour", "colour"),
+    field<&Partner::name, Text<maxNameLength, Line::Single, true>>("name", "name"),
+    field<&Partner::colour, Integer<0, 0xFFFFFF>>("colour", "colour"),
 };
 
 // A partner's field inside the couple: partner `I`'s field of partnerFields.
@@ -485,9 +433,9 @@ template <std::size_t I, std::size_t F>
 constexpr FieldDescription<Couple> partnerField(std::string_view name);
 
 const FieldDescription<Settings> settingsFields[] = {
-    integer<&Settings::dayStartHour, 0, 23>("day_start_hour", "day_start_hour"),
-    integer<&Settings::weekStart, 0, 6>("week_start", "week_start"),
-    laterFlag<&Settings::talkingAboutUs>("talking_about_us", "talking_about_us"),
+    field<&Settings::dayStartHour, Integer<0, 23>>("day_start_hour", "day_start_hour"),
+    field<&Settings::weekStart, Integer<0, 6>>("week_start", "week_start"),
+    field<&Settings::talkingAboutUs, LaterFlag>("talking_about_us", "talking_about_us"),
 };
 
 template <std::size_t I, std::size_t F>
@@ -511,83 +459,84 @@ const FieldDescription<Couple> coupleFields[] = {
 };
 
 const FieldDescription<Ritual> ritualFields[] = {
-    uuid<&Ritual::id>("id", "id"),
-    text<&Ritual::name, maxNameLength, Line::Single, true>("name", "name"),
-    text<&Ritual::icon, maxNameLength>("icon", "icon"),
-    named<&Ritual::area, areaNames>("area", "area"),
-    text<&Ritual::why, maxNoteLength, Line::Multi>("why", "why"),
+    field<&Ritual::id, Id>("id", "id"),
+    field<&Ritual::name, Text<maxNameLength, Line::Single, true>>("name", "name"),
+    field<&Ritual::icon, Text<maxNameLength>>("icon", "icon"),
+    field<&Ritual::area, Named<areaNames>>("area", "area"),
+    field<&Ritual::why, Text<maxNoteLength, Line::Multi>>("why", "why"),
     frequencyPart<&Frequency::times>("times"),
     frequencyPart<&Frequency::perDays>("per_days"),
     weekdaysField,
-    named<&Ritual::mode, modeNames>("mode", "mode"),
+    field<&Ritual::mode, Named<modeNames>>("mode", "mode"),
     measureKindField,
     measureTargetField,
-    text<&Ritual::unit, maxNameLength>("unit", "unit"),
-    boolean<&Ritual::archived>("archived", "archived"),
-    integer<&Ritual::position, -maxPosition, maxPosition>("position", "position"),
-    text<&Ritual::catalogId, maxNameLength>("catalog_id", "catalog_id"),
-    laterFlag<&Ritual::whenItHelps>("when_it_helps", "when_it_helps"),
+    field<&Ritual::unit, Text<maxNameLength>>("unit", "unit"),
+    field<&Ritual::archived, Flag>("archived", "archived"),
+    field<&Ritual::position, Integer<-maxPosition, maxPosition>>("position", "position"),
+    field<&Ritual::catalogId, Text<maxNameLength>>("catalog_id", "catalog_id"),
+    field<&Ritual::whenItHelps, LaterFlag>("when_it_helps", "when_it_helps"),
 };
 
 const FieldDescription<Log> logFields[] = {
-    uuid<&Log::id>("id", "id"),
-    uuid<&Log::ritualId>("ritual_id", "ritual_id"),
-    day<&Log::day>("day", "day"),
-    named<&Log::who, whoNames>("who", "who"),
-    optionalAmount<&Log::amount>("amount", "amount"),
-    text<&Log::note, maxNoteLength, Line::Multi>("note", "note"),
-    integer<&Log::loggedAt, 0, latestTimestamp>("logged_at", "logged_at"),
+    field<&Log::id, Id>("id", "id"),
+    field<&Log::ritualId, Id>("ritual_id", "ritual_id"),
+    field<&Log::day, DayText>("day", "day"),
+    field<&Log::who, Named<whoNames>>("who", "who"),
+    field<&Log::amount, Optional<Amount>>("amount", "amount"),
+    field<&Log::note, Text<maxNoteLength, Line::Multi>>("note", "note"),
+    field<&Log::loggedAt, Integer<0, latestTimestamp>>("logged_at", "logged_at"),
 };
 
 const FieldDescription<Skip> skipFields[] = {
-    uuid<&Skip::id>("id", "id"),
-    uuid<&Skip::ritualId>("ritual_id", "ritual_id"),
-    day<&Skip::day>("day", "day"),
+    field<&Skip::id, Id>("id", "id"),
+    field<&Skip::ritualId, Id>("ritual_id", "ritual_id"),
+    field<&Skip::day, DayText>("day", "day"),
 };
 
 const FieldDescription<Pause> pauseFields[] = {
-    uuid<&Pause::id>("id", "id"),
-    day<&Pause::first>("first", "first_day"),
-    day<&Pause::last>("last", "last_day"),
-    text<&Pause::reason, maxNoteLength, Line::Multi>("reason", "reason"),
+    field<&Pause::id, Id>("id", "id"),
+    field<&Pause::first, DayText>("first", "first_day"),
+    field<&Pause::last, DayText>("last", "last_day"),
+    field<&Pause::reason, Text<maxNoteLength, Line::Multi>>("reason", "reason"),
 };
 
 const FieldDescription<Goal> goalFields[] = {
-    uuid<&Goal::id>("id", "id"),
-    text<&Goal::title, maxNameLength, Line::Single, true>("title", "title"),
-    integer<&Goal::target, 1, maxGoalTarget>("target", "target"),
-    named<&Goal::scope, goalScopeNames>("scope", "scope"),
-    optionalUuid<&Goal::ritualId>("ritual_id", "ritual_id"),
-    named<&Goal::area, areaNames>("area", "area"),
-    named<&Goal::period, goalPeriodNames>("period", "period"),
-    day<&Goal::start>("start", "start_day"),
-    day<&Goal::end>("end", "end_day"),
-    text<&Goal::reward, maxNoteLength, Line::Multi>("reward", "reward"),
-    optionalDay<&Goal::archivedOn>("archived_on", "archived_on"),
+    field<&Goal::id, Id>("id", "id"),
+    field<&Goal::title, Text<maxNameLength, Line::Single, true>>("title", "title"),
+    field<&Goal::target, Integer<1, maxGoalTarget>>("target", "target"),
+    field<&Goal::scope, Named<goalScopeNames>>("scope", "scope"),
+    field<&Goal::ritualId, MaybeId>("ritual_id", "ritual_id"),
+    field<&Goal::area, Named<areaNames>>("area", "area"),
+    field<&Goal::period, Named<goalPeriodNames>>("period", "period"),
+    field<&Goal::start, DayText>("start", "start_day"),
+    field<&Goal::end, DayText>("end", "end_day"),
+    field<&Goal::reward, Text<maxNoteLength, Line::Multi>>("reward", "reward"),
+    field<&Goal::archivedOn, Optional<DayText>>("archived_on", "archived_on"),
 };
 
 const FieldDescription<QuestionMarkEntry> questionMarkFields[] = {
-    text<&QuestionMarkEntry::questionId, 64, Line::Single, true>("question_id", "question_id"),
-    named<&QuestionMarkEntry::mark, questionMarkNames>("mark", "mark"),
-    day<&QuestionMarkEntry::day>("day", "day"),
+    field<&QuestionMarkEntry::questionId, Text<64, Line::Single, true>>("question_id",
+                                                                        "question_id"),
+    field<&QuestionMarkEntry::mark, Named<questionMarkNames>>("mark", "mark"),
+    field<&QuestionMarkEntry::day, DayText>("day", "day"),
 };
 
 // The programme's steps are read in `order` (core/programme.hpp); that an
 // answer names one partner and the rest nobody is a rule of the whole row.
 const FieldDescription<ProgrammeStep> programmeStepFields[] = {
-    uuid<&ProgrammeStep::id>("id", "id"),
-    integer<&ProgrammeStep::order, 1, maxPosition>("order", "ord"),
-    named<&ProgrammeStep::kind, programmeStepKindNames>("kind", "kind"),
-    optionalNamed<&ProgrammeStep::who, whoNames>("who", "who"),
-    boolean<&ProgrammeStep::yes>("yes", "yes"),
-    integer<&ProgrammeStep::stage, 1, programmeStages>("stage", "stage"),
-    day<&ProgrammeStep::day>("day", "day"),
+    field<&ProgrammeStep::id, Id>("id", "id"),
+    field<&ProgrammeStep::order, Integer<1, maxPosition>>("order", "ord"),
+    field<&ProgrammeStep::kind, Named<programmeStepKindNames>>("kind", "kind"),
+    field<&ProgrammeStep::who, Optional<Named<whoNames>>>("who", "who"),
+    field<&ProgrammeStep::yes, Flag>("yes", "yes"),
+    field<&ProgrammeStep::stage, Integer<1, programmeStages>>("stage", "stage"),
+    field<&ProgrammeStep::day, DayText>("day", "day"),
 };
 
 const FieldDescription<KeptXp> keptXpFields[] = {
-    uuid<&KeptXp::id>("id", "id"),
-    day<&KeptXp::day>("day", "day"),
-    integer<&KeptXp::xp, 1, maxKeptXp>("xp", "xp"),
+    field<&KeptXp::id, Id>("id", "id"),
+    field<&KeptXp::day, DayText>("day", "day"),
+    field<&KeptXp::xp, Integer<1, maxKeptXp>>("xp", "xp"),
 };
 
 } // namespace

@@ -189,6 +189,11 @@ class AssetReader {
     }
 
     void identify(std::string_view id) { entry += " (id " + quoted(id) + ")"; }
+    // Reads the entry's "id", which then names the entry in errors.
+    void readId(std::string& id) {
+        read("id", id);
+        identify(id);
+    }
 
     [[noreturn]] void fail(const std::string& problem) const {
         throw AssetError(asset + (entry.empty() ? ": " : ", " + entry + ": ") + problem);
@@ -243,5 +248,19 @@ class EntryProblems {
     std::string listName;
     std::map<std::string, std::size_t, std::less<>> firstUse;
 };
+
+// An asset that is one list: `readEntry(reader, entry)` reads each entry.
+template <class Entry, class ReadEntry>
+std::vector<Entry> readAssetList(std::string assetName, std::string_view json, const char* listName,
+                                 ReadEntry&& readEntry) {
+    AssetReader reader{std::move(assetName), json, listName};
+    std::vector<Entry> entries;
+    reader.forEach(listName, [&] {
+        Entry entry;
+        readEntry(reader, entry);
+        entries.push_back(std::move(entry));
+    });
+    return entries;
+}
 
 } // namespace kindling::json_reading

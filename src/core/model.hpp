@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,14 +37,24 @@ inline constexpr std::array<std::string_view, 7> weekdayNames{"mon", "tue", "wed
 inline constexpr std::array<std::string_view, 5> programmeStepKindNames{"join", "ready", "pause",
                                                                         "stop", "back"};
 
-std::string_view areaName(Area area);
-std::optional<Area> areaFromName(std::string_view name);
+// An enum's names, for nameOf and fromName; each enum kept by name has them.
+template <class Enum> inline constexpr std::span<const std::string_view> namesOf{};
+template <> inline constexpr std::span<const std::string_view> namesOf<Area>{areaNames};
+template <> inline constexpr std::span<const std::string_view> namesOf<RitualMode>{modeNames};
+
+template <class Enum> std::string_view nameOf(Enum value) {
+    static_assert(!namesOf<Enum>.empty(), "namesOf<Enum> is not given");
+    return namesOf<Enum>[static_cast<std::size_t>(value)];
+}
+template <class Enum> std::optional<Enum> fromName(std::string_view name) {
+    static_assert(!namesOf<Enum>.empty(), "namesOf<Enum> is not given");
+    for (std::size_t i = 0; i < namesOf<Enum>.size(); ++i)
+        if (namesOf<Enum>[i] == name) return static_cast<Enum>(i);
+    return std::nullopt;
+}
+
 inline constexpr std::array allAreas{Area::Connection, Area::Appreciation, Area::Touch,
                                      Area::Talk,       Area::Repair,       Area::Fun};
-std::string_view modeName(RitualMode mode);
-std::optional<RitualMode> modeFromName(std::string_view name);
-std::string_view whoName(Who who); // "partner1", "partner2", "both"
-std::optional<Who> whoFromName(std::string_view name);
 
 // Limits that keep names readable and hostile input bounded.
 inline constexpr std::size_t maxNameLength = 80;   // characters (UTF-8 code points)
@@ -146,8 +157,8 @@ struct Settings {
 
 // The question deck's memory: one mark of each kind per question.
 enum class QuestionMark : std::uint8_t { Answered, Favourite, Skipped };
-std::string_view questionMarkName(QuestionMark mark); // "answered", "favourite", "skipped"
-std::optional<QuestionMark> questionMarkFromName(std::string_view name);
+template <>
+inline constexpr std::span<const std::string_view> namesOf<QuestionMark>{questionMarkNames};
 
 struct QuestionMarkEntry {
     std::string questionId;
@@ -166,8 +177,6 @@ enum class ProgrammeStepKind : std::uint8_t {
     Stop,  // either partner ends it (who is not kept)
     Back,  // back to the stage before, for more time with it
 };
-std::string_view programmeStepKindName(ProgrammeStepKind kind); // "join", "ready" …
-std::optional<ProgrammeStepKind> programmeStepKindFromName(std::string_view name);
 inline constexpr int programmeStages = 3;
 
 struct ProgrammeStep {

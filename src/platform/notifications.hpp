@@ -43,7 +43,7 @@ struct SendResult {
     // Answers will come: the buttons were offered, or (Windows' balloon) a
     // click on it chooses the first action.
     bool withActions = false;
-    std::string problem;      // why it was not sent
+    std::string problem; // why it was not sent
 };
 
 // What happened to a notification that was sent.

@@ -71,9 +71,7 @@ class LibnotifyNotifier final : public Notifier {
         return events_.next(timeout);
     }
 
-    void setWake(std::function<void()> wake) override {
-        events_.setWake(std::move(wake));
-    }
+    void setWake(std::function<void()> wake) override { events_.setWake(std::move(wake)); }
 
   private:
     void run() {
@@ -180,9 +178,7 @@ class LibnotifyNotifier final : public Notifier {
         return result;
     }
 
-    void arrive(NotificationEvent event) {
-        events_.push(std::move(event));
-    }
+    void arrive(NotificationEvent event) { events_.push(std::move(event)); }
 
     static void actionChosen(NotifyNotification*, char* action, gpointer self) {
         static_cast<LibnotifyNotifier*>(self)->arrive(

@@ -26,8 +26,8 @@ namespace kindling::platform {
 
 namespace {
 
-constexpr UINT iconMessage = WM_APP + 1; // what the icon sends its window
-constexpr UINT runMessage = WM_APP + 2;  // a task for the notifier's thread
+constexpr UINT iconMessage = WM_APP + 1;   // what the icon sends its window
+constexpr UINT runMessage = WM_APP + 2;    // a task for the notifier's thread
 constexpr UINT removeMessage = WM_APP + 3; // the icon goes, after the event that ended it
 constexpr UINT iconId = 1;
 constexpr const wchar_t* windowClass = L"KindlingNotifier";
@@ -86,9 +86,7 @@ class TrayNotifier final : public Notifier {
         return events_.next(timeout);
     }
 
-    void setWake(std::function<void()> wake) override {
-        events_.setWake(std::move(wake));
-    }
+    void setWake(std::function<void()> wake) override { events_.setWake(std::move(wake)); }
 
   private:
     void run(std::promise<HWND>& made) {
@@ -116,7 +114,8 @@ class TrayNotifier final : public Notifier {
         icon.uFlags = NIF_ICON | NIF_TIP | NIF_MESSAGE | NIF_INFO;
         icon.uCallbackMessage = iconMessage;
         icon.hIcon = LoadIconW(GetModuleHandleW(nullptr), MAKEINTRESOURCEW(1));
-        if (icon.hIcon == nullptr) icon.hIcon = LoadIconW(nullptr, MAKEINTRESOURCEW(32512)); // IDI_APPLICATION
+        if (icon.hIcon == nullptr)
+            icon.hIcon = LoadIconW(nullptr, MAKEINTRESOURCEW(32512)); // IDI_APPLICATION
         copyInto(icon.szTip, "Kindling");
         copyInto(icon.szInfoTitle, notification.summary);
         copyInto(icon.szInfo, notification.body);
@@ -125,8 +124,8 @@ class TrayNotifier final : public Notifier {
         const bool added = shown_ ? Shell_NotifyIconW(NIM_MODIFY, &icon) != FALSE
                                   : Shell_NotifyIconW(NIM_ADD, &icon) != FALSE;
         if (!added) {
-            result.problem = "the Windows notification area did not take it (" +
-                             os::lastErrorText() + ")";
+            result.problem =
+                "the Windows notification area did not take it (" + os::lastErrorText() + ")";
             return;
         }
         if (!shown_) {
@@ -177,9 +176,7 @@ class TrayNotifier final : public Notifier {
         PostMessageW(window_, removeMessage, 0, 0);
     }
 
-    void arrive(NotificationEvent event) {
-        events_.push(std::move(event));
-    }
+    void arrive(NotificationEvent event) { events_.push(std::move(event)); }
 
     static LRESULT CALLBACK procedure(HWND window, UINT message, WPARAM wParam, LPARAM lParam) {
         if (message == WM_NCCREATE) {
@@ -211,9 +208,9 @@ class TrayNotifier final : public Notifier {
     }
 
     HWND window_ = nullptr;
-    bool shown_ = false;       // the notifier's thread only
-    bool ending_ = false;      // likewise: the icon goes with the next message
-    std::string firstAction_;  // likewise: what a click on the balloon chooses
+    bool shown_ = false;      // the notifier's thread only
+    bool ending_ = false;     // likewise: the icon goes with the next message
+    std::string firstAction_; // likewise: what a click on the balloon chooses
     NotificationEvents events_;
     std::thread worker_;
 };

@@ -1,12 +1,10 @@
 #include "platform/open_folder.hpp"
 
+#include "platform/processes.hpp"
+
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/wait.h>
-
-extern char** environ;
 
 namespace kindling::platform {
 
@@ -32,21 +30,13 @@ std::optional<std::string> FolderOpener::open(const std::filesystem::path& folde
     std::error_code error;
     if (!std::filesystem::is_directory(folder, error))
         return folder.string() + " is not a folder on this computer";
-    std::string program = "xdg-open";
-    std::string argument = folder.string();
-    char* argv[] = {program.data(), argument.data(), nullptr};
     // Its chatter would only clutter the terminal Kindling was started from;
     // how it went is read from its exit code.
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int result = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv, environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (result == ENOENT) return "xdg-open is not installed (it comes with xdg-utils)";
-    if (result != 0) return std::string("xdg-open could not start: ") + std::strerror(result);
+    const Started started = startQuietly({"xdg-open", folder.string()});
+    if (started.error == ENOENT) return "xdg-open is not installed (it comes with xdg-utils)";
+    if (started.error != 0)
+        return std::string("xdg-open could not start: ") + std::strerror(started.error);
+    const auto pid = static_cast<pid_t>(started.pid);
     children_.push_back({pid, now, folder});
     return std::nullopt;
 }

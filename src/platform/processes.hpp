@@ -10,6 +10,16 @@
 
 namespace kindling::platform {
 
+#ifndef _WIN32
+// Starts `arguments` (the program found on PATH) with no input and its output
+// discarded, without waiting: its pid, or 0 and the errno of why not.
+struct Started {
+    long pid = 0;
+    int error = 0;
+};
+Started startQuietly(const std::vector<std::string>& arguments);
+#endif
+
 // Runs `arguments` (the program found on PATH) with no input and its output
 // discarded, and waits for it; returns its exit code, or -1 when it could not
 // start.

@@ -24,8 +24,8 @@ std::vector<char*> argvOf(std::vector<std::string>& arguments) {
 
 } // namespace
 
-int runQuietly(const std::vector<std::string>& arguments) {
-    if (arguments.empty()) return -1;
+Started startQuietly(const std::vector<std::string>& arguments) {
+    if (arguments.empty()) return {0, EINVAL};
     std::vector<std::string> copy = arguments;
     std::vector<char*> argv = argvOf(copy);
     posix_spawn_file_actions_t actions;
@@ -34,9 +34,15 @@ int runQuietly(const std::vector<std::string>& arguments) {
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid = 0;
-    const int started = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    const int error = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    if (started != 0) return -1;
+    return error == 0 ? Started{pid, 0} : Started{0, error};
+}
+
+int runQuietly(const std::vector<std::string>& arguments) {
+    const Started started = startQuietly(arguments);
+    if (started.error != 0) return -1;
+    const auto pid = static_cast<pid_t>(started.pid);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) return -1;

@@ -68,6 +68,20 @@ void stopReminderWatcher(const fs::path& dataDirectory, std::vector<std::string>
                     "minute, now that nothing starts it");
 }
 
+void startReminderWatcher(const ReminderJob& job, std::string_view otherwise,
+                          std::vector<std::string>& notes) {
+    if (auto problem = startDetached(reminderCheckCommand(job, true)))
+        notes.push_back("the reminder's watcher did not start now (" + *problem + "); it starts " +
+                        std::string(otherwise));
+}
+
+ReminderSchedule reminderScheduleNoting(const fs::path& configHome,
+                                        std::vector<std::string> notes) {
+    ReminderSchedule schedule = reminderSchedule(configHome);
+    schedule.notes = std::move(notes);
+    return schedule;
+}
+
 std::string_view schedulerName(ReminderScheduler scheduler) {
     switch (scheduler) {
     case ReminderScheduler::SystemdTimer:
@@ -186,6 +200,5 @@ std::string autostartText(const ReminderJob& job) {
            "NoDisplay=true\n"
            "X-GNOME-Autostart-enabled=true\n";
 }
-
 
 } // namespace kindling::platform

@@ -81,6 +81,13 @@ std::vector<std::string> reminderCheckCommand(const ReminderJob& job, bool watch
 // anything that went wrong is added to `notes`.
 void stopReminderWatcher(const std::filesystem::path& dataDirectory,
                          std::vector<std::string>& notes);
+// Starts the watcher now, for this session; when it cannot, `notes` says so
+// and that it starts `otherwise` ("at the next login").
+void startReminderWatcher(const ReminderJob& job, std::string_view otherwise,
+                          std::vector<std::string>& notes);
+// What is installed now, with what the couple should know of the change.
+ReminderSchedule reminderScheduleNoting(const std::filesystem::path& configHome,
+                                        std::vector<std::string> notes);
 
 // The watcher's lock beside the data file: one watcher per data folder, and
 // the file that names it when it must stop.

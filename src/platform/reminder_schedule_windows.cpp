@@ -69,7 +69,6 @@ bool schedulerAvailable(ReminderScheduler scheduler) {
     return scheduler == ReminderScheduler::SignIn;
 }
 
-
 ReminderSchedule reminderSchedule(const fs::path&) {
     ReminderSchedule schedule;
     if (signInCommand()) {
@@ -87,20 +86,17 @@ ReminderSchedule installReminderSchedule(ReminderScheduler, const ReminderJob& j
     LSTATUS status = RegCreateKeyExW(HKEY_CURRENT_USER, runKey, 0, nullptr, 0, KEY_SET_VALUE,
                                      nullptr, &key, nullptr);
     if (status == ERROR_SUCCESS) {
-        status = RegSetValueExW(key, valueName, 0, REG_SZ, reinterpret_cast<const BYTE*>(line.c_str()),
-                                static_cast<DWORD>((line.size() + 1) * sizeof(wchar_t)));
+        status =
+            RegSetValueExW(key, valueName, 0, REG_SZ, reinterpret_cast<const BYTE*>(line.c_str()),
+                           static_cast<DWORD>((line.size() + 1) * sizeof(wchar_t)));
         RegCloseKey(key);
     }
     if (status != ERROR_SUCCESS)
         throw std::runtime_error(std::string("cannot write ") + runValueText + ": " +
                                  errorOf(status));
     std::vector<std::string> notes;
-    if (auto problem = startDetached(command))
-        notes.push_back("the reminder's watcher did not start now (" + *problem +
-                        "); it starts the next time you sign in");
-    ReminderSchedule schedule = reminderSchedule(configHome);
-    schedule.notes = std::move(notes);
-    return schedule;
+    startReminderWatcher(job, "the next time you sign in", notes);
+    return reminderScheduleNoting(configHome, std::move(notes));
 }
 
 ReminderSchedule removeReminderSchedule(const fs::path& configHome, const fs::path& dataDirectory) {
@@ -109,9 +105,7 @@ ReminderSchedule removeReminderSchedule(const fs::path& configHome, const fs::pa
     if (status != ERROR_SUCCESS && status != ERROR_FILE_NOT_FOUND)
         notes.push_back(std::string("could not remove ") + runValueText + ": " + errorOf(status));
     stopReminderWatcher(dataDirectory, notes);
-    ReminderSchedule schedule = reminderSchedule(configHome);
-    schedule.notes = std::move(notes);
-    return schedule;
+    return reminderScheduleNoting(configHome, std::move(notes));
 }
 
 } // namespace kindling::platform

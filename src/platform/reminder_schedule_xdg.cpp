@@ -1,7 +1,6 @@
-#include "platform/reminder_schedule.hpp"
-
 #include "platform/app_id.hpp"
 #include "platform/processes.hpp"
+#include "platform/reminder_schedule.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -166,13 +165,9 @@ ReminderSchedule installReminderSchedule(ReminderScheduler scheduler, const Remi
         if (systemdRunsThisSession()) systemctlUser({"daemon-reload"});
         writeFile(files.autostart, autostartText(job));
         // At login the desktop starts it; for this session, it starts now.
-        if (auto problem = startDetached(reminderCheckCommand(job, true)))
-            notes.push_back("the reminder's watcher did not start now (" + *problem +
-                            "); it starts at the next login");
+        startReminderWatcher(job, "at the next login", notes);
     }
-    ReminderSchedule schedule = reminderSchedule(configHome);
-    schedule.notes = std::move(notes);
-    return schedule;
+    return reminderScheduleNoting(configHome, std::move(notes));
 }
 
 ReminderSchedule removeReminderSchedule(const fs::path& configHome, const fs::path& dataDirectory) {
@@ -192,9 +187,7 @@ ReminderSchedule removeReminderSchedule(const fs::path& configHome, const fs::pa
             fs::remove(folder, error);
     if (hadTimer && systemdRunsThisSession()) systemctlUser({"daemon-reload"});
     stopReminderWatcher(dataDirectory, notes);
-    ReminderSchedule schedule = reminderSchedule(configHome);
-    schedule.notes = std::move(notes);
-    return schedule;
+    return reminderScheduleNoting(configHome, std::move(notes));
 }
 
 } // namespace kindling::platform

@@ -18,6 +18,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace kindling::platform {
@@ -80,5 +81,24 @@ class RaiseListener {
     std::uint64_t requested_ = 0, taken_ = 0, answered_ = 0;
     std::thread thread_;
 };
+
+// What both sides (single_instance_posix.cpp, single_instance_windows.cpp)
+// say and wait for, and the hash that names the socket or pipe: FNV-1a over
+// UTF-8, so the same folder gives the same name in every build and version.
+namespace raise_wire {
+inline constexpr std::string_view request = "raise\n";
+inline constexpr std::string_view reply = "raised\n";
+// How long the listener waits for a client to say what it wants (and, on
+// Windows, to hang up after the answer).
+inline constexpr int requestTimeoutMs = 1000;
+constexpr std::uint64_t stableHash(std::string_view text) {
+    std::uint64_t hash = 0xcbf29ce484222325ull;
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ull;
+    }
+    return hash;
+}
+} // namespace raise_wire
 
 } // namespace kindling::platform

@@ -19,20 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view request = "raise\n";
-constexpr std::string_view reply = "raised\n";
-// How long the listener waits for a client to say what it wants.
-constexpr int requestTimeoutMs = 1000;
-
-// FNV-1a: the same folder gives the same name in every build and version.
-std::uint64_t stableHash(std::string_view text) {
-    std::uint64_t hash = 0xcbf29ce484222325ull;
-    for (const char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ull;
-    }
-    return hash;
-}
+using namespace raise_wire;
 
 bool fitsSocketAddress(const fs::path& path) {
     return !path.empty() && path.native().size() < sizeof(sockaddr_un::sun_path);

@@ -22,11 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view request = "raise\n";
-constexpr std::string_view reply = "raised\n";
-// How long the listener waits for a client to say what it wants, and to hang
-// up after the answer.
-constexpr DWORD requestTimeoutMs = 1000;
+using namespace raise_wire;
 
 class Handle {
   public:
@@ -42,17 +38,6 @@ class Handle {
   private:
     HANDLE value_;
 };
-
-// FNV-1a over UTF-8: the same user and folder give the same name in every
-// build and version.
-std::uint64_t stableHash(std::string_view text) {
-    std::uint64_t hash = 0xcbf29ce484222325ull;
-    for (const char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ull;
-    }
-    return hash;
-}
 
 // The user a process runs as (its token's SID), as bytes to compare.
 std::vector<std::uint8_t> userOf(HANDLE process) {

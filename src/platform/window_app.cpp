@@ -503,8 +503,7 @@ int runWindowApp(const WindowRequest& request) {
 
         float newScale = 1.0f;
         glfwGetWindowContentScale(window, &newScale, nullptr);
-        if (platform::fontsOutOfDate(state, newScale))
-            platform::loadFontsToGpu(state, newScale);
+        if (platform::fontsOutOfDate(state, newScale)) platform::loadFontsToGpu(state, newScale);
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();

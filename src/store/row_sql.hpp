@@ -9,56 +9,33 @@
 #include <charconv>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kindling {
 
 // What SQLite needs beside a row's description: which columns a new version
-// replaces on conflict, how rows are read in order, and a column the
-// description does not know (a question mark's own id).
-template <class Row> struct Table;
-template <> struct Table<Ritual> {
-    static constexpr const char* conflict = "id";
-    static constexpr const char* key = "id";
-    static constexpr const char* order = " ORDER BY position, id";
-};
-template <> struct Table<Log> {
-    static constexpr const char* conflict = "id";
-    static constexpr const char* key = "id";
-    // Sorted after reading (loadHistory): SQLite's sorter took a fifth of
-    // opening ten years of history.
-    static constexpr const char* order = "";
-};
-template <> struct Table<Skip> {
-    static constexpr const char* conflict = "id";
-    static constexpr const char* key = "id";
-    static constexpr const char* order = " ORDER BY day, ritual_id, id";
-};
-template <> struct Table<Pause> {
-    static constexpr const char* conflict = "id";
-    static constexpr const char* key = "id";
-    static constexpr const char* order = " ORDER BY first_day, last_day, id";
-};
-template <> struct Table<Goal> {
-    static constexpr const char* conflict = "id";
-    static constexpr const char* key = "id";
-    static constexpr const char* order = " ORDER BY start_day, id";
-};
-template <> struct Table<QuestionMarkEntry> {
-    static constexpr const char* conflict = "question_id, mark";
-    static constexpr const char* key = "question_id || '/' || mark"; // keyOf in change_set.cpp
-    static constexpr const char* order = " ORDER BY day, question_id, mark";
-};
-template <> struct Table<ProgrammeStep> {
-    static constexpr const char* conflict = "id";
-    static constexpr const char* key = "id";
-    static constexpr const char* order = " ORDER BY ord, id";
-};
-template <> struct Table<KeptXp> {
-    static constexpr const char* conflict = "id";
-    static constexpr const char* key = "id";
-    static constexpr const char* order = " ORDER BY day, id";
-};
+// replaces on conflict and name a row (a question mark has no id of its own:
+// keyOf in change_set.cpp), and the order rows are read in.
+template <class Row> inline constexpr std::string_view conflictColumns = "id";
+template <class Row> inline constexpr std::string_view keyColumn = "id";
+template <>
+inline constexpr std::string_view conflictColumns<QuestionMarkEntry> = "question_id, mark";
+template <>
+inline constexpr std::string_view keyColumn<QuestionMarkEntry> = "question_id || '/' || mark";
+
+template <class Row> inline constexpr std::string_view readOrder = "";
+template <> inline constexpr std::string_view readOrder<Ritual> = " ORDER BY position, id";
+// Logs are sorted after reading (loadHistory): SQLite's sorter took a fifth
+// of opening ten years of history.
+template <> inline constexpr std::string_view readOrder<Skip> = " ORDER BY day, ritual_id, id";
+template <>
+inline constexpr std::string_view readOrder<Pause> = " ORDER BY first_day, last_day, id";
+template <> inline constexpr std::string_view readOrder<Goal> = " ORDER BY start_day, id";
+template <>
+inline constexpr std::string_view readOrder<QuestionMarkEntry> = " ORDER BY day, question_id, mark";
+template <> inline constexpr std::string_view readOrder<ProgrammeStep> = " ORDER BY ord, id";
+template <> inline constexpr std::string_view readOrder<KeptXp> = " ORDER BY day, id";
 
 inline void bindValue(SQLite::Statement& statement, int index, const FieldValue& value) {
     if (const auto* text = std::get_if<std::string>(&value))
@@ -119,7 +96,7 @@ std::vector<Row> loadRowsWhere(const Store::Impl& impl, const std::string& where
     const auto& entity = entityOf<Row>();
     SQLite::Statement statement(impl.db, "SELECT " + columnList<Row>() + " FROM " +
                                              std::string(entity.table) + " WHERE " + where +
-                                             Table<Row>::order);
+                                             std::string(readOrder<Row>));
     if (bind) bind(statement);
     std::vector<Row> rows;
     while (statement.executeStep()) {
@@ -144,7 +121,7 @@ void writeRows(SQLite::Database& db, const std::vector<RowChange<Row>>& changes,
     if (changes.empty()) return;
     const auto& entity = entityOf<Row>();
     const std::string table(entity.table);
-    const std::string conflict = Table<Row>::conflict;
+    const std::string conflict(conflictColumns<Row>);
     const bool ownId = conflict != "id"; // the row's id column is not one of its fields
     std::string names = ownId ? "id" : "", values = ownId ? "?" : "", updates;
     int count = ownId ? 1 : 0;

@@ -2,11 +2,11 @@
 
 #include "platform/os/file_calls.hpp"
 #include "platform/os/private_files.hpp"
-
 #include "store/schema.hpp"
 #include "store/store_impl.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <sqlite3.h>
 
@@ -18,25 +18,11 @@ StoreError::StoreError(Kind kind, fs::path path, const std::string& message)
     : std::runtime_error(message), kind_(kind), path_(std::move(path)) {}
 
 std::string_view storeErrorKindName(StoreError::Kind kind) {
-    switch (kind) {
-    case StoreError::Kind::NotKindling:
-        return "not-kindling";
-    case StoreError::Kind::Damaged:
-        return "damaged";
-    case StoreError::Kind::NewerVersion:
-        return "newer-version";
-    case StoreError::Kind::Locked:
-        return "locked";
-    case StoreError::Kind::Full:
-        return "full";
-    case StoreError::Kind::Io:
-        return "io";
-    case StoreError::Kind::Invalid:
-        return "invalid";
-    case StoreError::Kind::NotFound:
-        return "not-found";
-    }
-    return "unknown";
+    // In the order of StoreError::Kind.
+    constexpr std::array<std::string_view, 8> names{
+        "not-kindling", "damaged", "newer-version", "locked", "full", "io", "invalid", "not-found"};
+    const auto index = static_cast<std::size_t>(kind);
+    return index < names.size() ? names[index] : "unknown";
 }
 
 int currentSchemaVersion() {
@@ -190,6 +176,19 @@ bool checkExistingFile(const DataLocation& location) {
 
 // The read-only half of opening: integrity and version, with a connection
 // that cannot write. Returns the file's schema version.
+// What an integrity check found, "; "-separated; empty when the file is whole.
+std::string integrityProblems(SQLite::Database& db, const char* check) {
+    SQLite::Statement rows(db, check);
+    std::string problems;
+    while (rows.executeStep()) {
+        const std::string row = rows.getColumn(0).getString();
+        if (row == "ok") continue;
+        if (!problems.empty()) problems += "; ";
+        problems += row;
+    }
+    return problems;
+}
+
 int checkReadOnly(const DataLocation& location) {
     const fs::path file = location.databaseFile();
     try {
@@ -201,14 +200,7 @@ int checkReadOnly(const DataLocation& location) {
                                  std::to_string(version) + "; this Kindling knows up to " +
                                  std::to_string(currentSchemaVersion()) + "). " + untouched +
                                  " Install the newer Kindling to open it.");
-        SQLite::Statement check(db, "PRAGMA quick_check(5)");
-        std::string problems;
-        while (check.executeStep()) {
-            const std::string row = check.getColumn(0).getString();
-            if (row == "ok") continue;
-            if (!problems.empty()) problems += "; ";
-            problems += row;
-        }
+        const std::string problems = integrityProblems(db, "PRAGMA quick_check(5)");
         if (!problems.empty())
             throw StoreError(Kind::Damaged, file,
                              file.string() + " is damaged (" + problems + "). " + untouched + " " +
@@ -379,14 +371,7 @@ void checkRestoreCandidate(const fs::path& candidate, const fs::path& dataFile) 
                              candidate.string() + " has no Kindling data in it." + unchanged);
         // The full check, not the quick one: a restore is rare and must not
         // bring back a file with broken indexes.
-        SQLite::Statement check(db, "PRAGMA integrity_check(5)");
-        std::string problems;
-        while (check.executeStep()) {
-            const std::string row = check.getColumn(0).getString();
-            if (row == "ok") continue;
-            if (!problems.empty()) problems += "; ";
-            problems += row;
-        }
+        const std::string problems = integrityProblems(db, "PRAGMA integrity_check(5)");
         if (!problems.empty())
             throw StoreError(Kind::Damaged, candidate,
                              candidate.string() + " is damaged (" + problems + ")." + unchanged);

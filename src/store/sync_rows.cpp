@@ -88,7 +88,7 @@ template <class Row> std::optional<Row> rowByKey(const Store::Impl& impl, const 
     } else if constexpr (std::is_same_v<Row, Settings>) {
         return loadSettings(impl);
     } else {
-        auto rows = loadRowsWhere<Row>(impl, std::string(Table<Row>::key) + " = ?",
+        auto rows = loadRowsWhere<Row>(impl, std::string(keyColumn<Row>) + " = ?",
                                        [&](SQLite::Statement& s) { s.bind(1, key); });
         if (rows.empty()) return std::nullopt;
         return std::move(rows.front());

@@ -9,7 +9,7 @@
 namespace kindling::ui {
 
 std::string areaLabel(Area area) {
-    std::string name(areaName(area));
+    std::string name(nameOf(area));
     if (!name.empty() && name[0] >= 'a' && name[0] <= 'z')
         name[0] = static_cast<char>(name[0] - 'a' + 'A');
     return name;

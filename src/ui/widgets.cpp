@@ -1,6 +1,7 @@
 #include "ui/widgets.hpp"
 
 #include "core/icons.hpp"
+#include "ui/charts.hpp"
 
 #include <algorithm>
 #include <string>
@@ -94,29 +95,12 @@ void centredWrappedText(std::string_view text, float width) {
 }
 
 void elidedText(std::string_view text, float maxWidth) {
-    const char* begin = text.data();
-    const char* end = text.data() + text.size();
-    if (ImGui::CalcTextSize(begin, end).x <= maxWidth) {
-        ImGui::TextUnformatted(begin, end);
-        return;
-    }
-    static constexpr const char* ellipsis = "\xE2\x80\xA6";
-    const float room = maxWidth - ImGui::CalcTextSize(ellipsis).x;
-    const char* cut = begin;
-    // Walk whole UTF-8 code points so an emoji or accent is never split.
-    while (cut < end) {
-        const char* next = cut + 1;
-        while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80)
-            ++next;
-        if (ImGui::CalcTextSize(begin, next).x > room) break;
-        cut = next;
-    }
-    const std::string shown = std::string(begin, cut) + ellipsis;
+    const std::string shown = elideToWidth(text, maxWidth);
     ImGui::TextUnformatted(shown.c_str());
-    if (ImGui::IsItemHovered()) {
+    if (shown != text && ImGui::IsItemHovered()) { // it was cut
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(begin, end);
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <set>
+#include <sstream>
 #include <rapidjson/document.h>
 
 using namespace kindling;
@@ -179,6 +181,22 @@ TEST_CASE("ritual list, weekday and at-most rituals, a both log of an each ritua
           std::string::npos);
     CHECK(plain.out.find("Connection streak: 1 day (best 1)") != std::string::npos);
     CHECK(plain.out.find("Level 1 (Spark)") != std::string::npos);
+
+    // The table stays a table: a long name is cut, and a ritual done when it
+    // helps has its "logs" where the others have theirs.
+    const std::string longName = "Évening walk by the river, slowly, whatever the weather";
+    REQUIRE(dir.run({"ritual", "add", longName}).exitCode == 0);
+    REQUIRE(dir.run({"ritual", "add", "Slow dance", "--when-it-helps"}).exitCode == 0);
+    const std::string table = dir.run({"stats", "--as-of", "2026-11-20"}).out;
+    CHECK(table.find("Évening walk by the river, slow…") != std::string::npos);
+    CHECK(table.find(longName) == std::string::npos);
+    std::set<std::size_t> logsAt;
+    std::istringstream lines(table);
+    for (std::string line; std::getline(lines, line);)
+        if (const auto at = line.find("  logs "); at != std::string::npos)
+            logsAt.insert(utf8Length(line.substr(0, at)).value_or(0));
+    CHECK(logsAt.size() == 1);
+    CHECK(table.find("when it helps") != std::string::npos);
 }
 
 TEST_CASE("a goal's progress and completion, XP and badges, read back from stats --json") {
@@ -259,6 +277,10 @@ TEST_CASE("bad input names the argument, exits 2 and changes nothing") {
         {{"pause", "--from", "2026-11-22", "--to", "2026-11-23", "--reason", " "}, "--reason"},
         {{"log", "Walk", "--date", "2026-11-21", "--amount", "1e400"}, "too large a number"},
         {{"demo"}, "already holds"},
+        // A command group alone names what it can do, and its own help.
+        {{"couple"}, "kindling couple needs one of: "},
+        {{"ritual"}, "Run 'kindling ritual --help'"},
+        {{"ritual", "add"}, "Run 'kindling ritual add --help'"},
     };
     for (const Case& c : cases) {
         std::string commandLine;

@@ -1,9 +1,24 @@
 #include "core/date.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 using namespace kindling;
 using namespace std::chrono;
+
+TEST_CASE("formatDay writes YYYY-MM-DD for every day, padded, and parseDay reads it back") {
+    CHECK(formatDay(Day{year{987} / 3 / 4}) == "0987-03-04");
+    CHECK(formatDay(Day{year{2000} / 10 / 10}) == "2000-10-10");
+    CHECK(formatDay(Day{year{12345} / 1 / 9}) == "12345-01-09");
+    for (Day day = Day{year{1969} / 1 / 1}; day <= Day{year{2201} / 1 / 1}; day += days{1}) {
+        const year_month_day ymd{day};
+        char expected[16];
+        std::snprintf(expected, sizeof expected, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        if (formatDay(day) != expected) FAIL(expected << " written as " << formatDay(day));
+        if (parseDay(formatDay(day)) != day) FAIL(expected << " not read back");
+    }
+}
 
 TEST_CASE("parseDay accepts real dates and rejects impossible or malformed ones") {
     REQUIRE(parseDay("2026-11-22").has_value());

@@ -229,7 +229,7 @@ void drawForm(UiState& state, const Palette& p, float width) {
         Flow areas(inner, s);
         for (Area area : allAreas) {
             if (areas.pill(p, areaLabel(area).c_str(), draft.area == area)) draft.area = area;
-            locateLastItem("goals/form/area/" + std::string(areaName(area)));
+            locateLastItem("goals/form/area/" + std::string(nameOf(area)));
         }
         if (draft.area == Area::Touch)
             wrappedTextColored(p.textMuted, "Touch is never due, so nothing asks for it. A goal "

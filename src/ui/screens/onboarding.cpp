@@ -103,7 +103,7 @@ void load(UiState& state) {
             history.rituals.empty() &&
             std::find(startingPicks.begin(), startingPicks.end(), entry.id) != startingPicks.end();
         pick.frequency = {entry.times, entry.perDays};
-        pick.mode = modeFromName(entry.mode).value_or(RitualMode::Together);
+        pick.mode = fromName<RitualMode>(entry.mode).value_or(RitualMode::Together);
         draft.rituals.push_back(pick);
     }
     draft.setGoal = history.goals.empty();

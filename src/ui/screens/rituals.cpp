@@ -273,7 +273,7 @@ void drawForm(UiState& state, const Palette& p, float width) {
     Flow areas(inner, s);
     for (Area area : allAreas) {
         if (areas.pill(p, areaLabel(area).c_str(), form.draft.area == area)) form.draft.area = area;
-        locateLastItem("rituals/form/area/" + std::string(areaName(area)));
+        locateLastItem("rituals/form/area/" + std::string(nameOf(area)));
     }
 
     fieldLabel(p, "Icon");
@@ -459,7 +459,7 @@ void drawIdea(UiState& state, const Palette& p, const CatalogRitual& idea, float
                              ? std::string("whenever it feels right")
                              : scheduleText({idea.times, idea.perDays}, noWeekdays,
                                             session.history().settings.weekStart);
-    rhythm += ", " + modeText(modeFromName(idea.mode).value_or(RitualMode::Together));
+    rhythm += ", " + modeText(fromName<RitualMode>(idea.mode).value_or(RitualMode::Together));
     if (idea.measure)
         rhythm += ", " + measureText({idea.measure->kind == "atMost" ? MeasureKind::AtMost
                                                                      : MeasureKind::AtLeast,

@@ -4,6 +4,7 @@
 // in screen_title.hpp.)
 
 #include "app/session.hpp"
+#include "ui/item_locator.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
 
@@ -27,6 +28,14 @@ class Flow {
     Flow(float width, float scale);
     // A choice: filled when `selected`. Returns true when clicked.
     bool pill(const Palette& palette, const char* label, bool selected, float minWidth = 0.0f);
+    // A pill that chooses `option` for `value`, filled while it is chosen;
+    // the tests find it at `locator`.
+    template <class T>
+    void choice(const Palette& palette, const char* label, T& value, const T& option,
+                const std::string& locator) {
+        if (pill(palette, label, value == option)) value = option;
+        locateLastItem(locator);
+    }
 
   private:
     float left_, right_, scale_;

@@ -196,13 +196,9 @@ void drawForm(UiState& state, const Palette& p, float width) {
 
     fieldLabel(p, "What counts");
     Flow scopes(inner, s);
-    if (scopes.pill(p, "Any ritual", draft.scope == GoalScope::Any)) draft.scope = GoalScope::Any;
-    locateLastItem("goals/form/scope/any");
-    if (scopes.pill(p, "One ritual", draft.scope == GoalScope::Ritual))
-        draft.scope = GoalScope::Ritual;
-    locateLastItem("goals/form/scope/ritual");
-    if (scopes.pill(p, "One area", draft.scope == GoalScope::Area)) draft.scope = GoalScope::Area;
-    locateLastItem("goals/form/scope/area");
+    scopes.choice(p, "Any ritual", draft.scope, GoalScope::Any, "goals/form/scope/any");
+    scopes.choice(p, "One ritual", draft.scope, GoalScope::Ritual, "goals/form/scope/ritual");
+    scopes.choice(p, "One area", draft.scope, GoalScope::Area, "goals/form/scope/area");
     if (draft.scope == GoalScope::Ritual) {
         ImGui::Dummy(ImVec2(0, 2 * s));
         Flow rituals(inner, s);
@@ -228,8 +224,8 @@ void drawForm(UiState& state, const Palette& p, float width) {
         ImGui::Dummy(ImVec2(0, 2 * s));
         Flow areas(inner, s);
         for (Area area : allAreas) {
-            if (areas.pill(p, areaLabel(area).c_str(), draft.area == area)) draft.area = area;
-            locateLastItem("goals/form/area/" + std::string(nameOf(area)));
+            areas.choice(p, areaLabel(area).c_str(), draft.area, area,
+                         "goals/form/area/" + std::string(nameOf(area)));
         }
         if (draft.area == Area::Touch)
             wrappedTextColored(p.textMuted, "Touch is never due, so nothing asks for it. A goal "
@@ -256,9 +252,8 @@ void drawForm(UiState& state, const Palette& p, float width) {
                                  PeriodChoice{"Every month", "every-month", GoalPeriod::EveryMonth},
                                  PeriodChoice{"Days we choose", "custom", GoalPeriod::Custom}};
     for (const PeriodChoice& choice : choices) {
-        if (periods.pill(p, choice.label, draft.period == choice.period))
-            draft.period = choice.period;
-        locateLastItem(std::string("goals/form/period/") + choice.key);
+        periods.choice(p, choice.label, draft.period, choice.period,
+                       std::string("goals/form/period/") + choice.key);
     }
     if (draft.period == GoalPeriod::Custom) {
         ImGui::Dummy(ImVec2(0, 2 * s));

@@ -343,12 +343,8 @@ void drawGuidesScreen(UiState& state) {
     drawScreenTitle(state, "Guides", "For the two of you, whenever it helps", width);
     ImGui::Dummy(ImVec2(0, 2 * state.scale));
     Flow pages(width, state.scale);
-    if (pages.pill(p, "Talking it through", state.screen == Screen::Repair))
-        state.screen = Screen::Repair;
-    locateLastItem("guides/repair");
-    if (pages.pill(p, "Touch without pressure", state.screen == Screen::Programme))
-        state.screen = Screen::Programme;
-    locateLastItem("guides/programme");
+    pages.choice(p, "Talking it through", state.screen, Screen::Repair, "guides/repair");
+    pages.choice(p, "Touch without pressure", state.screen, Screen::Programme, "guides/programme");
     ImGui::Dummy(ImVec2(0, 6 * state.scale));
     if (state.screen == Screen::Programme)
         drawProgramme(state, p, width);

@@ -233,12 +233,9 @@ void drawForm(UiState& state, const Palette& p, float width) {
 
     fieldLabel(p, "Who does it");
     Flow modes(inner, s);
-    if (modes.pill(p, "Together", form.draft.mode == RitualMode::Together))
-        form.draft.mode = RitualMode::Together;
-    locateLastItem("rituals/form/mode/together");
-    if (modes.pill(p, "Each of you", form.draft.mode == RitualMode::Each))
-        form.draft.mode = RitualMode::Each;
-    locateLastItem("rituals/form/mode/each");
+    modes.choice(p, "Together", form.draft.mode, RitualMode::Together,
+                 "rituals/form/mode/together");
+    modes.choice(p, "Each of you", form.draft.mode, RitualMode::Each, "rituals/form/mode/each");
     wrappedTextColored(p.textMuted, form.draft.mode == RitualMode::Together
                                         ? "One log counts for you both: a walk, a coffee, a hug."
                                         : "Each of you logs it for the other; it is kept on the "
@@ -249,12 +246,9 @@ void drawForm(UiState& state, const Palette& p, float width) {
     locateLastItem("rituals/form/measured");
     if (form.measured) {
         Flow kinds(inner, s);
-        if (kinds.pill(p, "At least", form.measure.kind == MeasureKind::AtLeast))
-            form.measure.kind = MeasureKind::AtLeast;
-        locateLastItem("rituals/form/at-least");
-        if (kinds.pill(p, "At most", form.measure.kind == MeasureKind::AtMost))
-            form.measure.kind = MeasureKind::AtMost;
-        locateLastItem("rituals/form/at-most");
+        kinds.choice(p, "At least", form.measure.kind, MeasureKind::AtLeast,
+                     "rituals/form/at-least");
+        kinds.choice(p, "At most", form.measure.kind, MeasureKind::AtMost, "rituals/form/at-most");
         ImGui::SameLine(0, 16 * s);
         ImGui::SetNextItemWidth(80 * s);
         ImGui::InputDouble("##target", &form.measure.target, 0, 0, "%g");
@@ -272,8 +266,8 @@ void drawForm(UiState& state, const Palette& p, float width) {
     fieldLabel(p, "Area");
     Flow areas(inner, s);
     for (Area area : allAreas) {
-        if (areas.pill(p, areaLabel(area).c_str(), form.draft.area == area)) form.draft.area = area;
-        locateLastItem("rituals/form/area/" + std::string(nameOf(area)));
+        areas.choice(p, areaLabel(area).c_str(), form.draft.area, area,
+                     "rituals/form/area/" + std::string(nameOf(area)));
     }
 
     fieldLabel(p, "Icon");

@@ -29,81 +29,85 @@ void cardHeading(const Palette& p, float scale, const char* icon, const char* he
     ImGui::Dummy(ImVec2(0, 2 * scale));
 }
 
+// A card of the page: its heading, what `body` draws, then the gap before
+// the next card.
+template <class Body>
+void card(const Palette& p, float width, float scale, const char* icon, const char* heading,
+          Body&& body) {
+    beginCard(p, width, scale);
+    cardHeading(p, scale, icon, heading);
+    body();
+    endCard();
+    ImGui::Dummy(ImVec2(0, 8 * scale));
+}
+
+// A card that is paragraphs, with a little room between them.
+void textCard(const Palette& p, float width, float scale, const char* icon, const char* heading,
+              std::initializer_list<const char*> paragraphs) {
+    card(p, width, scale, icon, heading, [&] {
+        for (const char* const& paragraph : paragraphs) {
+            if (&paragraph != paragraphs.begin()) ImGui::Dummy(ImVec2(0, 2 * scale));
+            wrappedText(paragraph);
+        }
+    });
+}
+
 } // namespace
 
 void drawSupportScreen(UiState& state) {
     const Palette& p = palette(state.theme);
     const float width = ImGui::GetContentRegionAvail().x;
-    const float gap = 8 * state.scale;
 
     drawScreenTitle(state, "Support", "When you need more than a ritual", width);
     ImGui::Dummy(ImVec2(0, 4 * state.scale));
 
-    beginCard(p, width, state.scale);
-    cardHeading(p, state.scale, icons::heart, "Kindling is a small companion, not therapy.");
-    wrappedText("It helps the two of you notice the good moments and keep them coming. "
-                "It cannot untangle everything, and it is not meant to.");
-    endCard();
-    ImGui::Dummy(ImVec2(0, gap));
+    textCard(p, width, state.scale, icons::heart, "Kindling is a small companion, not therapy.",
+             {"It helps the two of you notice the good moments and keep them coming. "
+              "It cannot untangle everything, and it is not meant to."});
 
-    beginCard(p, width, state.scale);
-    cardHeading(p, state.scale, icons::lifeRing, "If you are afraid of your partner");
-    wrappedText("When you feel afraid of your partner, or they decide who you may see, where you "
-                "may go, or what you do with your money or your phone, you deserve support of "
-                "your own. Rituals and couples sessions are not the first step then: talking "
-                "with someone on your own is.");
-    ImGui::Dummy(ImVec2(0, 2 * state.scale));
-    wrappedText("A domestic abuse helpline listens in confidence and can help you think about "
-                "what to do next, at your pace. Your doctor or a local health service can tell "
-                "you the one where you live, or search for \"domestic abuse helpline\" with the "
-                "name of your country. If you are in danger right now, call your local "
-                "emergency number.");
-    endCard();
-    ImGui::Dummy(ImVec2(0, gap));
+    textCard(p, width, state.scale, icons::lifeRing, "If you are afraid of your partner",
+             {"When you feel afraid of your partner, or they decide who you may see, where you "
+              "may go, or what you do with your money or your phone, you deserve support of "
+              "your own. Rituals and couples sessions are not the first step then: talking "
+              "with someone on your own is.",
+              "A domestic abuse helpline listens in confidence and can help you think about "
+              "what to do next, at your pace. Your doctor or a local health service can tell "
+              "you the one where you live, or search for \"domestic abuse helpline\" with the "
+              "name of your country. If you are in danger right now, call your local "
+              "emergency number."});
 
-    beginCard(p, width, state.scale);
-    cardHeading(p, state.scale, icons::lifeRing, "In a crisis");
-    wrappedText("If you or your partner are thinking about ending your life, or cannot keep "
-                "yourselves safe tonight, contact your local emergency number or a crisis line "
-                "now. A crisis line is there for exactly this, at any hour. Your doctor or a "
-                "local health service knows the one near you, or search for \"crisis line\" "
-                "with the name of your country.");
-    endCard();
-    ImGui::Dummy(ImVec2(0, gap));
+    textCard(p, width, state.scale, icons::lifeRing, "In a crisis",
+             {"If you or your partner are thinking about ending your life, or cannot keep "
+              "yourselves safe tonight, contact your local emergency number or a crisis line "
+              "now. A crisis line is there for exactly this, at any hour. Your doctor or a "
+              "local health service knows the one near you, or search for \"crisis line\" "
+              "with the name of your country."});
 
-    beginCard(p, width, state.scale);
-    cardHeading(p, state.scale, icons::users, "A couples therapist can help when:");
-    bullets({"talking feels impossible, or every talk ends in the same argument;",
-             "one of you feels alone or unheard in the relationship;",
-             "trust was hurt, or an old resentment keeps coming back;",
-             "a loss, an illness or a big change has pulled you far apart;",
-             "closeness or touch has become a source of worry rather than comfort."});
-    ImGui::Dummy(ImVec2(0, 2 * state.scale));
-    wrappedTextColored(p.textMuted, "Asking for help is a way of caring for each other. "
-                                    "Many couples go, and many are glad they did.");
-    endCard();
-    ImGui::Dummy(ImVec2(0, gap));
+    card(p, width, state.scale, icons::users, "A couples therapist can help when:", [&] {
+        bullets({"talking feels impossible, or every talk ends in the same argument;",
+                 "one of you feels alone or unheard in the relationship;",
+                 "trust was hurt, or an old resentment keeps coming back;",
+                 "a loss, an illness or a big change has pulled you far apart;",
+                 "closeness or touch has become a source of worry rather than comfort."});
+        ImGui::Dummy(ImVec2(0, 2 * state.scale));
+        wrappedTextColored(p.textMuted, "Asking for help is a way of caring for each other. "
+                                        "Many couples go, and many are glad they did.");
+    });
 
-    beginCard(p, width, state.scale);
-    cardHeading(p, state.scale, icons::leaf, "Other help that may fit better");
-    bullets({"A sex therapist, when desire, pain or another physical worry stands between "
-             "you. A doctor can look for a physical cause as well.",
-             "Therapy of your own, for depression, anxiety or trauma. Feeling steadier "
-             "yourself often leaves more room for the two of you."});
-    endCard();
-    ImGui::Dummy(ImVec2(0, gap));
+    card(p, width, state.scale, icons::leaf, "Other help that may fit better", [] {
+        bullets({"A sex therapist, when desire, pain or another physical worry stands between "
+                 "you. A doctor can look for a physical cause as well.",
+                 "Therapy of your own, for depression, anxiety or trauma. Feeling steadier "
+                 "yourself often leaves more room for the two of you."});
+    });
 
-    beginCard(p, width, state.scale);
-    cardHeading(p, state.scale, icons::lightbulb, "You don't need to wait for a crisis");
-    wrappedText("Therapy is not only for emergencies. Many couples go while things are still "
-                "mostly good, to learn how to talk about the hard parts before they grow.");
-    ImGui::Dummy(ImVec2(0, 2 * state.scale));
-    wrappedText("Take your time finding someone you both feel good about. A short first "
-                "conversation with two or three therapists is usual, and you can choose "
-                "together: the right one is someone each of you can speak freely with, and who "
-                "takes both of you seriously.");
-    endCard();
-    ImGui::Dummy(ImVec2(0, gap));
+    textCard(p, width, state.scale, icons::lightbulb, "You don't need to wait for a crisis",
+             {"Therapy is not only for emergencies. Many couples go while things are still "
+              "mostly good, to learn how to talk about the hard parts before they grow.",
+              "Take your time finding someone you both feel good about. A short first "
+              "conversation with two or three therapists is usual, and you can choose "
+              "together: the right one is someone each of you can speak freely with, and who "
+              "takes both of you seriously."});
 
     // The guided practices (guides.cpp), for when a ritual is not enough.
     beginCard(p, width, state.scale);

@@ -139,6 +139,30 @@ void drawQuestion(UiState& state, const Palette& p, float width) {
     endCard();
 }
 
+// A partner's pill on a ritual's row: `label` cut to fit, filled once they
+// logged it today, when a click must not log it twice; otherwise a click logs
+// it for them.
+void partnerPill(UiState& state, const Ritual& ritual, std::size_t partner,
+                 const std::string& label, bool logged, const std::string& tooltip, ImVec2 size) {
+    ImGui::PushID(static_cast<int>(partner));
+    std::string shown = label;
+    while (ImGui::CalcTextSize(shown.c_str()).x > size.x - 16 * state.scale && shown.size() > 4) {
+        shown.pop_back();
+        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80)
+            shown.pop_back();
+    }
+    if (shown != label) shown += "\xE2\x80\xA6";
+    const std::uint32_t colour = state.session->history().couple.partners[partner].colour;
+    if (pillButton(shown.c_str(), colourFromRgb(colour), logged, size) && !logged) {
+        const Who who = partner == 0 ? Who::Partner1 : Who::Partner2;
+        attempt(state,
+                [&] { state.session->run(logToday, ritual.id, who, std::optional<double>()); });
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip.c_str());
+    locateLastItem("log/" + ritual.name + "/" + std::to_string(partner + 1));
+    ImGui::PopID();
+}
+
 void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float width) {
     Session& session = *state.session;
     const Ritual& ritual = *item.ritual;
@@ -228,28 +252,8 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
     } else if (item.neverDue) {
         // Logged when it happens: by either of you for yourself, or together.
         for (std::size_t i = 0; i < 2; ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            std::string shown = couple.partners[i].name;
-            const std::string label = shown;
-            while (ImGui::CalcTextSize(shown.c_str()).x > pill - 16 * state.scale &&
-                   shown.size() > 4) {
-                shown.pop_back();
-                while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80)
-                    shown.pop_back();
-            }
-            if (shown != label) shown += "\xE2\x80\xA6";
-            const bool logged = item.doneBy[i];
-            if (pillButton(shown.c_str(), colourFromRgb(couple.partners[i].colour), logged,
-                           ImVec2(pill, buttonHeight)) &&
-                !logged) {
-                const Who who = i == 0 ? Who::Partner1 : Who::Partner2;
-                attempt(state,
-                        [&] { session.run(logToday, ritual.id, who, std::optional<double>()); });
-            }
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s, for yourself", couple.partners[i].name.c_str());
-            locateLastItem("log/" + ritual.name + "/" + std::to_string(i + 1));
-            ImGui::PopID();
+            partnerPill(state, ritual, i, couple.partners[i].name, item.doneBy[i],
+                        couple.partners[i].name + ", for yourself", ImVec2(pill, buttonHeight));
             ImGui::SameLine(0, gap);
         }
         const bool together = done && item.doneBy[0] && item.doneBy[1];
@@ -259,32 +263,11 @@ void drawRitual(UiState& state, const Palette& p, const TodayItem& item, float w
         locateLastItem("log/" + ritual.name + "/both");
     } else if (ritual.mode == RitualMode::Each) {
         for (std::size_t i = 0; i < 2; ++i) {
-            const ImVec4 colour = colourFromRgb(couple.partners[i].colour);
-            ImGui::PushID(static_cast<int>(i));
             const std::string label =
                 (item.doneBy[i] ? std::string(icons::check) + " " : std::string()) +
                 couple.partners[i].name;
-            // Long names are cut to fit the pill.
-            std::string shown = label;
-            while (ImGui::CalcTextSize(shown.c_str()).x > pill - 16 * state.scale &&
-                   shown.size() > 4) {
-                shown.pop_back();
-                while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80)
-                    shown.pop_back();
-            }
-            if (shown != label) shown += "\xE2\x80\xA6";
-            // A filled pill is done for today: clicking it again must not log twice.
-            const bool pressed =
-                pillButton(shown.c_str(), colour, item.doneBy[i], ImVec2(pill, buttonHeight));
-            if (pressed && !item.doneBy[i]) {
-                const Who who = i == 0 ? Who::Partner1 : Who::Partner2;
-                attempt(state,
-                        [&] { session.run(logToday, ritual.id, who, std::optional<double>()); });
-            }
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s did it", couple.partners[i].name.c_str());
-            locateLastItem("log/" + ritual.name + "/" + std::to_string(i + 1));
-            ImGui::PopID();
+            partnerPill(state, ritual, i, label, item.doneBy[i],
+                        couple.partners[i].name + " did it", ImVec2(pill, buttonHeight));
             ImGui::SameLine(0, gap);
         }
         // After one partner, "Both" completes the day with the other's log only.

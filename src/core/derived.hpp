@@ -60,9 +60,10 @@ DerivedState deriveAll(const History& history, Day asOf);
 
 // After `rows` were applied to `history` (applyToHistory), brings `state` up to
 // date with it, recomputing only what they can move: a log its ritual's series
-// and its share of the tally (updateLogs), a ritual or a skip that ritual
-// (updateRitual), a ritual or a goal the tally too; the settings, a pause or a
-// change of many rows everything (deriveAll). What Session::apply calls.
+// and its share of the tally (updateLogs), a skip its ritual's series, a
+// ritual its series and the whole tally, a goal the whole tally; the settings,
+// a pause or a change of many rows everything (deriveAll). What
+// Session::apply calls; docs/architecture.md §4 has the table.
 void updateDerived(DerivedState& state, const History& history, const ChangeRows& rows);
 
 // After a command that touched only `ritualId` (an edit, a skip), brings
@@ -73,10 +74,11 @@ void updateRitual(DerivedState& state, const History& history, const std::string
 
 // The same after logs were logged or unlogged: `removed` were erased from
 // history.logs and then `added` were appended at its end. Only the rituals of
-// those logs are recomputed, from the state's own copy of their logs, so the
-// history's other logs are never read: one log's update stays well under a
-// millisecond with ninety thousand logs (README "Performance"). A removed log
-// the state does not know falls back to updateRitual.
+// those logs are recomputed, from the state's own copy of their logs, and the
+// tally is patched for each log, so the history's other logs are never read:
+// one log's update stays well under a millisecond with ninety thousand logs
+// (README "Performance"). A removed log the state does not know falls back to
+// updateRitual.
 void updateLogs(DerivedState& state, const History& history, const std::vector<Log>& added,
                 const std::vector<Log>& removed);
 

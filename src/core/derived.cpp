@@ -312,7 +312,7 @@ void deriveCoupleNumbers(DerivedState& state, const History& history) {
 }
 
 void countTally(DerivedState& state, const History& history) {
-    state.tally = countProgress(history, state.logsByRitual, state.asOf);
+    state.tally = countProgress(history, state.logsByRitual, state.logsPerDay, state.asOf);
 }
 
 // One ritual's logs read from the history again, and its series recomputed;

@@ -54,9 +54,11 @@ struct ProgressTally {
 };
 
 // Every log of `logs` on or before asOf, counted for the history's rituals
-// and goals. A log of a ritual the history does not have counts as a log
+// and goals; `logsPerDay`: how many logs each day has (DerivedState::
+// logsPerDay). A log of a ritual the history does not have counts as a log
 // (10 XP, every total) and for "any" goals only.
-ProgressTally countProgress(const History& history, const LogsByRitual& logs, Day asOf);
+ProgressTally countProgress(const History& history, const LogsByRitual& logs,
+                            const std::map<Day, int>& logsPerDay, Day asOf);
 
 // One log of `ritualId` counted in (`sign` 1) or out (-1), with the history's
 // ritual and goals as they are now.

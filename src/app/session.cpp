@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 namespace kindling {
 
@@ -146,7 +145,7 @@ std::optional<ChangeSet> Session::write(const ChangeSet& change,
     const std::vector<Milestone> pendingBefore = pending_;
     if (historyChanges) {
         applyToHistory(history_, change.rows);
-        updateDerived(change.rows);
+        updateDerived(derived_, history_, change.rows);
         after = progressNow();
         const std::int64_t lost = keepXp ? xpLost(progress_.xp.breakdown, after->xp.breakdown) : 0;
         if (lost > 0) {
@@ -165,7 +164,7 @@ std::optional<ChangeSet> Session::write(const ChangeSet& change,
         if (historyChanges) {
             const ChangeSet back = written.inverse();
             applyToHistory(history_, back.rows);
-            updateDerived(back.rows);
+            updateDerived(derived_, history_, back.rows);
         }
         throw;
     }
@@ -187,33 +186,6 @@ std::optional<ChangeSet> Session::write(const ChangeSet& change,
     return withKept;
 }
 
-// Only what the change can move is derived again (derived.hpp): a log
-// recomputes its ritual, a ritual or a skip theirs; the settings, a pause or a
-// change of many rows everything.
-void Session::updateDerived(const ChangeRows& rows) {
-    constexpr std::size_t manyRows = 2'000;
-    const bool everything = !rows.of<Settings>().empty() || !rows.of<Pause>().empty() ||
-                            rows.of<Ritual>().size() > 16 || rows.of<Log>().size() > manyRows ||
-                            rows.of<Skip>().size() > manyRows;
-    if (everything) {
-        derived_ = deriveAll(history_, derived_.asOf);
-        return;
-    }
-    std::vector<Log> added, removed;
-    for (const RowChange<Log>& row : rows.of<Log>()) {
-        if (row.before) removed.push_back(*row.before);
-        if (row.after) added.push_back(*row.after);
-    }
-    if (!added.empty() || !removed.empty()) updateLogs(derived_, history_, added, removed);
-    std::set<std::string> rituals;
-    for (const RowChange<Ritual>& row : rows.of<Ritual>())
-        rituals.insert(keyOf(row.before ? *row.before : *row.after));
-    for (const RowChange<Skip>& row : rows.of<Skip>())
-        rituals.insert((row.before ? *row.before : *row.after).ritualId);
-    for (const std::string& ritualId : rituals)
-        updateRitual(derived_, history_, ritualId);
-}
-
 void Session::updateMilestones(const ChangeSet& change, const std::vector<Milestone>& pendingBefore,
                                ProgressSnapshot after) {
     const Milestones policy = change.milestones;
@@ -227,7 +199,7 @@ void Session::updateMilestones(const ChangeSet& change, const std::vector<Milest
         pending_.push_back(std::move(milestone));
     }
     // An undo can take a milestone back before it was shown.
-    const auto reached = milestonesOf(after);
+    const std::vector<Milestone>& reached = after.milestones;
     std::erase_if(pending_, [&](const Milestone& m) {
         return std::none_of(reached.begin(), reached.end(),
                             [&](const Milestone& r) { return r.key == m.key; });
@@ -255,7 +227,7 @@ void Session::updateMilestones(const ChangeSet& change, const std::vector<Milest
 void Session::markAllReachedAsShown() {
     ChangeSet shown;
     shown.undoable = false;
-    for (const Milestone& milestone : milestonesOf(progress_))
+    for (const Milestone& milestone : progress_.milestones)
         if (!shown_.count(milestone.key)) shown.add(ShownCelebration{milestone.key});
     pending_.clear();
     if (!shown.empty()) write(shown, {}, false);

@@ -138,7 +138,6 @@ class Session {
     std::optional<ChangeSet> write(const ChangeSet& change, const Store::WriteProgress& progress,
                                    bool keepXp);
     void checkLocal(const ChangeSet& change) const;
-    void updateDerived(const ChangeRows& rows);
     void updateMilestones(const ChangeSet& change, const std::vector<Milestone>& pendingBefore,
                           ProgressSnapshot after);
     ProgressSnapshot progressNow() const;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <utility>
 
 namespace kindling {
@@ -44,41 +45,23 @@ void validateAchievements(const std::vector<AchievementDefinition>& definitions)
     }
 }
 
-// Logs per day over [from, through]: tallied rather than sorted, so evaluation
-// stays linear in the number of logs.
-class DayTally {
-  public:
-    DayTally(Day from, Day through)
-        : origin(from),
-          counts(from <= through ? static_cast<std::size_t>(daysBetween(from, through)) + 1 : 0) {}
-
-    void add(Day day, int count = 1) {
-        counts[static_cast<std::size_t>(daysBetween(origin, day))] += count;
-        sum += count;
+// The day on which the running count of the tally's days reached n.
+template <class CountOf>
+std::optional<Day> dayReaching(const ByDay<DayCount>& tally, int n, CountOf countOf) {
+    int running = 0;
+    for (const auto& [day, count] : tally) {
+        running += countOf(count);
+        if (running >= n) return day;
     }
-    int total() const { return sum; }
+    return std::nullopt;
+}
 
-    // The day on which the running count reached n.
-    std::optional<Day> dayReaching(int n) const {
-        if (sum < n) return std::nullopt;
-        int running = 0;
-        for (std::size_t i = 0; i < counts.size(); ++i) {
-            running += counts[i];
-            if (running >= n) return origin + days{static_cast<days::rep>(i)};
-        }
-        return std::nullopt;
-    }
-
-    template <class Visit> void forEachDay(Visit&& visit) const {
-        for (std::size_t i = 0; i < counts.size(); ++i)
-            if (counts[i] > 0) visit(origin + days{static_cast<days::rep>(i)});
-    }
-
-  private:
-    Day origin;
-    std::vector<int> counts;
-    int sum = 0;
-};
+template <class CountOf> int totalOf(const ByDay<DayCount>& tally, CountOf countOf) {
+    int total = 0;
+    for (const auto& entry : tally)
+        total += countOf(entry.second);
+    return total;
+}
 
 std::optional<Day> nthDay(std::vector<Day> dayList, int n) {
     if (n < 1 || static_cast<std::size_t>(n) > dayList.size()) return std::nullopt;
@@ -139,14 +122,10 @@ std::vector<AchievementDefinition> parseAchievements(std::istream& in) {
 }
 
 std::vector<Day> welcomeBackDays(const History& history, Day asOf) {
-    return welcomeBackDays(history, resolveLogs(history, asOf));
+    return welcomeBackDays(history, deriveAll(history, asOf).tally);
 }
 
-std::vector<Day> welcomeBackDays(const History& history, const ResolvedLogs& logs) {
-    DayTally logged{logs.firstDay, logs.asOf};
-    for (const ResolvedLog& log : logs.logs)
-        logged.add(log.day);
-
+std::vector<Day> welcomeBackDays(const History& history, const ProgressTally& tally) {
     std::vector<std::pair<Day, Day>> pauses; // merged, ascending
     for (const Pause& pause : history.pauses)
         pauses.emplace_back(pause.first, pause.last);
@@ -162,8 +141,8 @@ std::vector<Day> welcomeBackDays(const History& history, const ResolvedLogs& log
 
     std::vector<Day> returns;
     bool seenLog = false;
-    Day previous = logs.asOf;
-    logged.forEachDay([&](Day day) {
+    Day previous = tally.asOf;
+    for (const auto& [day, count] : tally.perDay) {
         if (seenLog && daysBetween(previous, day) - 1 >= welcomeBackBreakDays) {
             const Day gapFirst = previous + days{1};
             const Day gapLast = day - days{1};
@@ -178,44 +157,43 @@ std::vector<Day> welcomeBackDays(const History& history, const ResolvedLogs& log
         }
         seenLog = true;
         previous = day;
-    });
+    }
     return returns;
 }
 
 std::vector<AchievementStatus>
 evaluateAchievements(const std::vector<AchievementDefinition>& definitions, const History& history,
                      const DerivedState& derived, const std::vector<GoalProgress>& goals,
-                     const XpLedger& xp, const std::vector<Level>& levels, Day asOf) {
-    return evaluateAchievements(definitions, history, resolveLogs(history, asOf), derived, goals,
-                                xp, levels);
-}
+                     const XpLedger& xp, const std::vector<Level>& levels) {
+    const Day asOf = derived.asOf;
+    const ByDay<DayCount>& logDays = derived.tally.perDay;
+    const auto logsOf = [](const DayCount& count) { return count.logs; };
+    const auto questionsOf = [](const DayCount& count) { return count.questions; };
+    const Day from = logDays.empty() ? asOf : logDays.front().first;
 
-std::vector<AchievementStatus>
-evaluateAchievements(const std::vector<AchievementDefinition>& definitions, const History& history,
-                     const ResolvedLogs& logs, const DerivedState& derived,
-                     const std::vector<GoalProgress>& goals, const XpLedger& xp,
-                     const std::vector<Level>& levels) {
-    const Day asOf = logs.asOf;
-    const Day from = logs.firstDay;
-    DayTally all{from, asOf};
-    DayTally questions{from, asOf};
-    // Logs of a ritual no longer in the history count toward totals only.
-    std::vector<DayTally> byRitual(history.rituals.size(), DayTally{from, asOf});
-    std::vector<bool> isQuestionRitual(history.rituals.size(), false);
-    for (std::size_t i = 0; i < history.rituals.size(); ++i)
-        isQuestionRitual[i] = history.rituals[i].catalogId == questionRitualId;
-    for (const ResolvedLog& log : logs.logs) {
-        all.add(log.day);
-        if (log.ritual < 0) continue;
-        const auto ritual = static_cast<std::size_t>(log.ritual);
-        byRitual[ritual].add(log.day);
-        if (isQuestionRitual[ritual]) questions.add(log.day);
+    // Each ritual's logs as of asOf, ascending by day; a log of a ritual no
+    // longer in the history counts toward totals only, and a log counts for
+    // the first ritual of its id.
+    std::vector<std::span<const LoggedDay>> byRitual(history.rituals.size());
+    for (std::size_t i = 0; i < history.rituals.size(); ++i) {
+        const Ritual& ritual = history.rituals[i];
+        const auto logs = derived.logsByRitual.find(ritual.id);
+        if (logs == derived.logsByRitual.end() || history.findRitual(ritual.id) != &ritual)
+            continue;
+        const auto end =
+            std::upper_bound(logs->second.begin(), logs->second.end(), asOf,
+                             [](Day day, const LoggedDay& log) { return day < log.day; });
+        byRitual[i] = {logs->second.begin(), end};
     }
+    const auto nthLogOf = [&byRitual](std::size_t ritual, int n) -> std::optional<Day> {
+        if (n < 1 || static_cast<std::size_t>(n) > byRitual[ritual].size()) return std::nullopt;
+        return byRitual[ritual][static_cast<std::size_t>(n - 1)].day;
+    };
 
     // The first day each area had a log: a ritual's first log, earliest per area.
     std::array<std::optional<Day>, allAreas.size()> areaFirst{};
     for (std::size_t i = 0; i < history.rituals.size(); ++i) {
-        const std::optional<Day> first = byRitual[i].dayReaching(1);
+        const std::optional<Day> first = nthLogOf(i, 1);
         std::optional<Day>& slot = areaFirst[static_cast<std::size_t>(history.rituals[i].area)];
         if (first && (!slot || *first < *slot)) slot = first;
     }
@@ -225,7 +203,7 @@ evaluateAchievements(const std::vector<AchievementDefinition>& definitions, cons
     for (const GoalProgress& goal : goals)
         if (goal.completed && goal.completedOn && *goal.completedOn <= asOf)
             goalDays.push_back(*goal.completedOn);
-    const std::vector<Day> returns = welcomeBackDays(history, logs);
+    const std::vector<Day> returns = welcomeBackDays(history, derived.tally);
 
     std::vector<AchievementStatus> statuses;
     statuses.reserve(definitions.size());
@@ -238,8 +216,8 @@ evaluateAchievements(const std::vector<AchievementDefinition>& definitions, cons
         int progress = 0;
         switch (definition.rule.kind) {
         case AchievementKind::FirstLog:
-            unlockedOn = all.dayReaching(1);
-            progress = all.total();
+            unlockedOn = dayReaching(logDays, 1, logsOf);
+            progress = totalOf(logDays, logsOf);
             break;
         case AchievementKind::ConnectionStreak:
             for (const ConnectionRun& run : runs) {
@@ -249,15 +227,15 @@ evaluateAchievements(const std::vector<AchievementDefinition>& definitions, cons
             }
             break;
         case AchievementKind::RitualLogs:
-            for (const DayTally& tally : byRitual) {
-                progress = std::max(progress, tally.total());
-                const std::optional<Day> reached = tally.dayReaching(n);
+            for (std::size_t i = 0; i < byRitual.size(); ++i) {
+                progress = std::max(progress, static_cast<int>(byRitual[i].size()));
+                const std::optional<Day> reached = nthLogOf(i, n);
                 if (reached && (!unlockedOn || *reached < *unlockedOn)) unlockedOn = reached;
             }
             break;
         case AchievementKind::TotalLogs:
-            unlockedOn = all.dayReaching(n);
-            progress = all.total();
+            unlockedOn = dayReaching(logDays, n, logsOf);
+            progress = totalOf(logDays, logsOf);
             break;
         case AchievementKind::AllAreas: {
             status.target = static_cast<int>(allAreas.size());
@@ -287,8 +265,8 @@ evaluateAchievements(const std::vector<AchievementDefinition>& definitions, cons
             if (!returns.empty()) unlockedOn = returns.front();
             break;
         case AchievementKind::QuestionsAnswered:
-            unlockedOn = questions.dayReaching(n);
-            progress = questions.total();
+            unlockedOn = dayReaching(logDays, n, questionsOf);
+            progress = totalOf(logDays, questionsOf);
             break;
         case AchievementKind::Level:
             progress = levelFor(xp.breakdown.total(), levels).number;

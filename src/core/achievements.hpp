@@ -60,6 +60,7 @@ bool achievementKindTakesCount(AchievementKind kind);
 struct AchievementRule {
     AchievementKind kind = AchievementKind::FirstLog;
     int n = 1; // 1 for kinds that take no count
+    bool operator==(const AchievementRule&) const = default;
 };
 
 struct AchievementDefinition {
@@ -69,6 +70,7 @@ struct AchievementDefinition {
     std::string icon;        // Font Awesome 4.7 name known to core/icons.hpp
     std::string hint;        // how to earn it, shown while locked; warm, never shaming
     AchievementRule rule;
+    bool operator==(const AchievementDefinition&) const = default;
 };
 
 // Validates like the other assets (unique slug ids, known kinds, n >= 1 where
@@ -84,6 +86,7 @@ struct AchievementStatus {
     // Towards the rule as of asOf, capped at target: "7 of 10" on a locked badge.
     int progress = 0;
     int target = 1;
+    bool operator==(const AchievementStatus&) const = default;
 };
 
 // A break is at least this many days without any log that no pause covers.
@@ -92,21 +95,18 @@ inline constexpr int welcomeBackBreakDays = 7;
 // Days (ascending, up to asOf) of a log that came after a break: between it and
 // the previous logged day lie at least welcomeBackBreakDays days that have no
 // log and lie in no pause. The very first log is a start, not a return.
+// `tally`: the logs as of that day (DerivedState::tally).
+std::vector<Day> welcomeBackDays(const History& history, const ProgressTally& tally);
+// The same, counting the history's logs as of asOf.
 std::vector<Day> welcomeBackDays(const History& history, Day asOf);
-std::vector<Day> welcomeBackDays(const History& history, const ResolvedLogs& logs);
 
-// One status per definition, in definition order. `xp` and `goals` as of the
-// same asOf as `derived` (whose connection runs are read); `levels` for the
-// level rule (a level the ladder does not have stays locked).
+// One status per definition, in definition order, as of derived.asOf (whose
+// tally, logs and connection runs are read). `xp` and `goals` as of the same
+// day; `levels` for the level rule (a level the ladder does not have stays
+// locked).
 std::vector<AchievementStatus>
 evaluateAchievements(const std::vector<AchievementDefinition>& definitions, const History& history,
                      const DerivedState& derived, const std::vector<GoalProgress>& goals,
-                     const XpLedger& xp, const std::vector<Level>& levels, Day asOf);
-// The same, over logs already resolved as of the day to evaluate.
-std::vector<AchievementStatus>
-evaluateAchievements(const std::vector<AchievementDefinition>& definitions, const History& history,
-                     const ResolvedLogs& logs, const DerivedState& derived,
-                     const std::vector<GoalProgress>& goals, const XpLedger& xp,
-                     const std::vector<Level>& levels);
+                     const XpLedger& xp, const std::vector<Level>& levels);
 
 } // namespace kindling

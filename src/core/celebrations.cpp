@@ -89,21 +89,21 @@ ProgressSnapshot computeProgress(const History& history, const DerivedState& der
                                  const std::vector<XpGain>& keptXp) {
     ProgressSnapshot snapshot;
     snapshot.asOf = derived.asOf;
-    const ResolvedLogs logs = resolvedLogs(derived, history);
-    snapshot.goals = computeGoalProgress(history, logs);
+    snapshot.goals = computeGoalProgress(history, derived.tally);
     snapshot.connectionRuns = derived.connection.runs;
-    snapshot.xp = computeXp(history, logs, snapshot.connectionRuns, snapshot.goals);
+    snapshot.xp = computeXp(derived.tally, snapshot.connectionRuns, snapshot.goals);
     addKeptXp(snapshot.xp, keptXp, derived.asOf);
     snapshot.level = levelFor(snapshot.xp.breakdown.total(), levels);
     snapshot.levelsReached = levelsReached(snapshot.xp, levels);
-    snapshot.achievements = evaluateAchievements(achievements, history, logs, derived,
-                                                 snapshot.goals, snapshot.xp, levels);
+    snapshot.achievements =
+        evaluateAchievements(achievements, history, derived, snapshot.goals, snapshot.xp, levels);
     for (const Ritual& ritual : history.rituals) {
         const auto stats = derived.rituals.find(ritual.id);
         if (stats != derived.rituals.end())
             snapshot.ritualStreaks.push_back(ritualStreakInfo(ritual, stats->second));
     }
-    snapshot.welcomeBacks = welcomeBackDays(history, logs);
+    snapshot.welcomeBacks = welcomeBackDays(history, derived.tally);
+    snapshot.milestones = milestonesOf(snapshot);
     return snapshot;
 }
 
@@ -171,8 +171,8 @@ std::vector<Milestone> newCelebrations(const ProgressSnapshot& before,
                                        const ProgressSnapshot& after,
                                        const std::set<std::string>& alreadyShown) {
     std::set<std::string> known = alreadyShown;
-    for (Milestone& milestone : milestonesOf(before))
-        known.insert(std::move(milestone.key));
+    for (const Milestone& milestone : before.milestones)
+        known.insert(milestone.key);
     // A streak key is "<kind>:…:<n>:<start>"; the same milestone of the same
     // streak may be known under an earlier or later start inside its span.
     const auto knownInSpan = [&known](const Milestone& milestone) {
@@ -187,9 +187,8 @@ std::vector<Milestone> newCelebrations(const ProgressSnapshot& before,
         return false;
     };
     std::vector<Milestone> fresh;
-    for (Milestone& milestone : milestonesOf(after))
-        if (known.count(milestone.key) == 0 && !knownInSpan(milestone))
-            fresh.push_back(std::move(milestone));
+    for (const Milestone& milestone : after.milestones)
+        if (known.count(milestone.key) == 0 && !knownInSpan(milestone)) fresh.push_back(milestone);
     return fresh; // already in celebration order
 }
 
@@ -212,7 +211,8 @@ std::string arrivedWith(const Milestone& milestone, const std::vector<Log>& arri
     const std::string& first = couple.partners[0].name;
     const std::string& second = couple.partners[1].name;
     if (together) return first + " and " + second + " logged this together on the other computer.";
-    if (named[0] && named[1]) return first + " and " + second + " logged this on the other computer.";
+    if (named[0] && named[1])
+        return first + " and " + second + " logged this on the other computer.";
     if (named[0]) return first + " logged this on the other computer.";
     if (named[1]) return second + " logged this on the other computer.";
     return {};

@@ -52,29 +52,8 @@ struct RitualStreakInfo {
     int bestLength = 0;
     // Oldest first: the streaks that reached ritualStreakMilestones[0] days.
     std::vector<Streak> longStreaks;
+    bool operator==(const RitualStreakInfo&) const = default;
 };
-
-struct ProgressSnapshot {
-    Day asOf;
-    XpLedger xp; // xp.breakdown.total() is the couple's XP
-    LevelStatus level;
-    std::vector<LevelReached> levelsReached;
-    std::vector<GoalProgress> goals; // every instance, see goals.hpp
-    std::vector<AchievementStatus> achievements;
-    std::vector<ConnectionRun> connectionRuns; // oldest first
-    std::vector<RitualStreakInfo> ritualStreaks;
-    std::vector<Day> welcomeBacks; // ascending
-};
-
-// Everything above as of derived.asOf. `derived` must be up to date with
-// `history` (deriveAll, or updateRitual after a command).
-// `keptXp`: XP earned before and kept through edits of the past
-// (progress.hpp, docs/scoring.md §6.3), added to the ledger before levels and
-// badges are read from it.
-ProgressSnapshot computeProgress(const History& history, const DerivedState& derived,
-                                 const std::vector<Level>& levels,
-                                 const std::vector<AchievementDefinition>& achievements,
-                                 const std::vector<XpGain>& keptXp = {});
 
 struct Milestone {
     enum class Kind : std::uint8_t {
@@ -94,14 +73,44 @@ struct Milestone {
     // start (and so its key); a milestone already shown for a key dated inside
     // this span is the same moment and is not celebrated again.
     std::optional<std::pair<Day, Day>> span;
+    bool operator==(const Milestone&) const = default;
 };
 
-// Every milestone reached in the history, in celebration order (see above).
+struct ProgressSnapshot {
+    Day asOf;
+    XpLedger xp; // xp.breakdown.total() is the couple's XP
+    LevelStatus level;
+    std::vector<LevelReached> levelsReached;
+    std::vector<GoalProgress> goals; // every instance, see goals.hpp
+    std::vector<AchievementStatus> achievements;
+    std::vector<ConnectionRun> connectionRuns; // oldest first
+    std::vector<RitualStreakInfo> ritualStreaks;
+    std::vector<Day> welcomeBacks; // ascending
+    // Every milestone reached, in celebration order: milestonesOf(*this),
+    // built once per snapshot.
+    std::vector<Milestone> milestones;
+    bool operator==(const ProgressSnapshot&) const = default;
+};
+
+// Everything above as of derived.asOf. `derived` must be up to date with
+// `history` (deriveAll, or updateDerived after a command): XP, goals and
+// badges are read from its tally, never from every log.
+// `keptXp`: XP earned before and kept through edits of the past
+// (progress.hpp, docs/scoring.md §6.3), added to the ledger before levels and
+// badges are read from it.
+ProgressSnapshot computeProgress(const History& history, const DerivedState& derived,
+                                 const std::vector<Level>& levels,
+                                 const std::vector<AchievementDefinition>& achievements,
+                                 const std::vector<XpGain>& keptXp = {});
+
+// Every milestone reached in the history, in celebration order (see above),
+// built from the snapshot's other fields. A snapshot keeps its own
+// (ProgressSnapshot::milestones).
 std::vector<Milestone> milestonesOf(const ProgressSnapshot& snapshot);
 
 // Milestones of `after` that `before` did not have and that were not shown
-// yet, in celebration order. Milestones that an undo took away are not
-// reported; when the same log comes back its keys are the same as before.
+// yet, in celebration order, from the snapshots' own lists. Milestones that an undo took away are
+// not reported; when the same log comes back its keys are the same as before.
 std::vector<Milestone> newCelebrations(const ProgressSnapshot& before,
                                        const ProgressSnapshot& after,
                                        const std::set<std::string>& alreadyShown);

@@ -19,6 +19,7 @@ struct ConnectionRun {
     Day start;
     Day end;
     int length = 0; // calendar days, paused and frozen days included
+    bool operator==(const ConnectionRun&) const = default;
 };
 
 struct ConnectionStreak {

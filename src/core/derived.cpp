@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <set>
 #include <unordered_map>
 
 namespace kindling {
@@ -259,8 +260,9 @@ void replaceLogsPerDay(std::map<Day, int>& total, const std::vector<LoggedDay>& 
     }
 }
 
-// Takes one log out of the state's copy; false when the copy has no such log.
-bool removeLoggedDay(DerivedState& state, const Log& log) {
+// Takes one log out of the state's copy and its tally; false when the copy
+// has no such log.
+bool removeLoggedDay(DerivedState& state, const History& history, const Log& log) {
     const auto list = state.logsByRitual.find(log.ritualId);
     if (list == state.logsByRitual.end()) return false;
     std::vector<LoggedDay>& logs = list->second;
@@ -274,16 +276,18 @@ bool removeLoggedDay(DerivedState& state, const Log& log) {
     logs.erase(found);
     if (logs.empty()) state.logsByRitual.erase(list);
     changeLogsPerDay(state.logsPerDay, log.day, -1);
+    tallyLog(state.tally, history, log.ritualId, loggedDayOf(log), -1);
     return true;
 }
 
 // Appended to the history: last of its day in the copy too.
-void addLoggedDay(DerivedState& state, const Log& log) {
+void addLoggedDay(DerivedState& state, const History& history, const Log& log) {
     std::vector<LoggedDay>& logs = state.logsByRitual[log.ritualId];
     const auto byDay = [](const LoggedDay& a, const LoggedDay& b) { return a.day < b.day; };
     logs.insert(std::upper_bound(logs.begin(), logs.end(), loggedDayOf(log), byDay),
                 loggedDayOf(log));
     changeLogsPerDay(state.logsPerDay, log.day, 1);
+    tallyLog(state.tally, history, log.ritualId, loggedDayOf(log), 1);
 }
 
 std::vector<Day> connectionDays(const DerivedState& state) {
@@ -305,6 +309,26 @@ void deriveCoupleNumbers(DerivedState& state, const History& history) {
     state.connection =
         computeConnectionStreak(connectionDays(state), pauseSpans(history), state.asOf);
     state.coupleStrength = meanStrength(state, history);
+}
+
+void countTally(DerivedState& state, const History& history) {
+    state.tally = countProgress(history, state.logsByRitual, state.logsPerDay, state.asOf);
+}
+
+// One ritual's logs read from the history again, and its series recomputed;
+// the couple's numbers and the tally are left to the caller.
+void rereadRitual(DerivedState& state, const History& history, const std::string& ritualId) {
+    std::vector<LoggedDay> logs = loggedDaysOf(history, ritualId);
+    const auto previous = state.logsByRitual.find(ritualId);
+    replaceLogsPerDay(
+        state.logsPerDay,
+        previous != state.logsByRitual.end() ? previous->second : std::vector<LoggedDay>{}, logs);
+    if (logs.empty()) {
+        if (previous != state.logsByRitual.end()) state.logsByRitual.erase(previous);
+    } else {
+        state.logsByRitual.insert_or_assign(ritualId, std::move(logs));
+    }
+    recomputeRitual(state, history, ritualId);
 }
 
 } // namespace
@@ -373,22 +397,14 @@ DerivedState deriveAll(const History& history, Day asOf) {
                                      byRitual[ritual.id].skips, paused, asOf));
     }
     deriveCoupleNumbers(state, history);
+    countTally(state, history);
     return state;
 }
 
 void updateRitual(DerivedState& state, const History& history, const std::string& ritualId) {
-    std::vector<LoggedDay> logs = loggedDaysOf(history, ritualId);
-    const auto previous = state.logsByRitual.find(ritualId);
-    replaceLogsPerDay(
-        state.logsPerDay,
-        previous != state.logsByRitual.end() ? previous->second : std::vector<LoggedDay>{}, logs);
-    if (logs.empty()) {
-        if (previous != state.logsByRitual.end()) state.logsByRitual.erase(previous);
-    } else {
-        state.logsByRitual.insert_or_assign(ritualId, std::move(logs));
-    }
-    recomputeRitual(state, history, ritualId);
+    rereadRitual(state, history, ritualId);
     deriveCoupleNumbers(state, history);
+    countTally(state, history);
 }
 
 void updateLogs(DerivedState& state, const History& history, const std::vector<Log>& added,
@@ -401,11 +417,11 @@ void updateLogs(DerivedState& state, const History& history, const std::vector<L
     bool inStep = true;
     for (const Log& log : removed) {
         touch(log.ritualId);
-        inStep = inStep && removeLoggedDay(state, log);
+        inStep = inStep && removeLoggedDay(state, history, log);
     }
     for (const Log& log : added) {
         touch(log.ritualId);
-        if (inStep) addLoggedDay(state, log);
+        if (inStep) addLoggedDay(state, history, log);
     }
     for (const std::string& ritualId : touched) {
         // A removed log the state never had: it was not in step with the
@@ -418,30 +434,31 @@ void updateLogs(DerivedState& state, const History& history, const std::vector<L
     deriveCoupleNumbers(state, history);
 }
 
-ResolvedLogs resolvedLogs(const DerivedState& state, const History& history) {
-    // The first ritual with an id, as resolveLogs counts it.
-    std::unordered_map<std::string_view, int, IdHash, IdEqual> ritualIndex;
-    ritualIndex.reserve(history.rituals.size());
-    for (std::size_t i = 0; i < history.rituals.size(); ++i)
-        ritualIndex.emplace(history.rituals[i].id, static_cast<int>(i));
-
-    ResolvedLogs resolved;
-    resolved.asOf = state.asOf;
-    resolved.firstDay = state.asOf;
-    std::size_t count = 0;
-    for (const auto& [ritualId, logs] : state.logsByRitual)
-        count += logs.size();
-    resolved.logs.reserve(count);
-    for (const auto& [ritualId, logs] : state.logsByRitual) {
-        const auto found = ritualIndex.find(ritualId);
-        const int ritual = found == ritualIndex.end() ? -1 : found->second;
-        for (const LoggedDay& log : logs) {
-            if (log.day > state.asOf) break; // ascending
-            resolved.logs.push_back({log.day, ritual, log.who});
-        }
-        if (!logs.empty()) resolved.firstDay = std::min(resolved.firstDay, logs.front().day);
+void updateDerived(DerivedState& state, const History& history, const ChangeRows& rows) {
+    constexpr std::size_t manyRows = 2'000;
+    const bool everything = !rows.of<Settings>().empty() || !rows.of<Pause>().empty() ||
+                            rows.of<Ritual>().size() > 16 || rows.of<Log>().size() > manyRows ||
+                            rows.of<Skip>().size() > manyRows;
+    if (everything) {
+        state = deriveAll(history, state.asOf);
+        return;
     }
-    return resolved;
+    std::vector<Log> added, removed;
+    for (const RowChange<Log>& row : rows.of<Log>()) {
+        if (row.before) removed.push_back(*row.before);
+        if (row.after) added.push_back(*row.after);
+    }
+    if (!added.empty() || !removed.empty()) updateLogs(state, history, added, removed);
+    std::set<std::string> rituals;
+    for (const RowChange<Ritual>& row : rows.of<Ritual>())
+        rituals.insert(keyOf(row.before ? *row.before : *row.after));
+    for (const RowChange<Skip>& row : rows.of<Skip>())
+        rituals.insert((row.before ? *row.before : *row.after).ritualId);
+    for (const std::string& ritualId : rituals)
+        rereadRitual(state, history, ritualId);
+    if (!rituals.empty()) deriveCoupleNumbers(state, history);
+    // A skip moves no log; a ritual or a goal can change what every log weighs.
+    if (!rows.of<Ritual>().empty() || !rows.of<Goal>().empty()) countTally(state, history);
 }
 
 } // namespace kindling

@@ -1,7 +1,9 @@
 #include "core/goals.hpp"
 
+#include "core/derived.hpp"
+
 #include <algorithm>
-#include <unordered_map>
+#include <iterator>
 #include <utility>
 
 namespace kindling {
@@ -41,48 +43,13 @@ std::vector<Period> periodsOf(const Goal& goal, int weekStart, Day through) {
     return periods;
 }
 
-// How much one log adds to a goal it matches.
-int weightOf(const ResolvedLog& log, const Ritual* ritual) {
-    const bool twoPeople =
-        ritual != nullptr && ritual->mode == RitualMode::Each && log.who == Who::Both;
-    return twoPeople ? 2 : 1;
-}
-
-std::vector<GoalProgress> instancesOf(const History& history, const ResolvedLogs& logs,
-                                      const Goal& goal) {
-    const Day lastCounted = goal.archivedOn ? std::min(*goal.archivedOn, logs.asOf) : logs.asOf;
-    const std::vector<Period> periods = periodsOf(goal, history.settings.weekStart, lastCounted);
-    std::vector<GoalProgress> result;
-    if (periods.empty()) return result;
-
-    // The goal's rituals, by index: which logs match, and what each weighs.
-    std::vector<int> weights(history.rituals.size(), 0);
-    for (std::size_t i = 0; i < history.rituals.size(); ++i) {
-        const Ritual& ritual = history.rituals[i];
-        const bool matches = goal.scope == GoalScope::Any ||
-                             (goal.scope == GoalScope::Ritual && ritual.id == goal.ritualId) ||
-                             (goal.scope == GoalScope::Area && ritual.area == goal.area);
-        weights[i] = matches ? 1 : 0;
-    }
-
-    // Matching logs per day across the goal's whole span: one pass over the
-    // logs, no sorting, whatever order the history keeps them in.
-    const Day from = periods.front().start;
-    const Day through = std::min(periods.back().end, lastCounted);
-    std::vector<int> perDay(
-        from <= through ? static_cast<std::size_t>(daysBetween(from, through)) + 1 : 0);
-    for (const ResolvedLog& log : logs.logs) {
-        if (log.day < from || log.day > through) continue;
-        const Ritual* ritual =
-            log.ritual < 0 ? nullptr : &history.rituals[static_cast<std::size_t>(log.ritual)];
-        // A log of an unknown ritual can only match "any".
-        const bool matches = ritual != nullptr ? weights[static_cast<std::size_t>(log.ritual)] != 0
-                                               : goal.scope == GoalScope::Any;
-        if (matches)
-            perDay[static_cast<std::size_t>(daysBetween(from, log.day))] += weightOf(log, ritual);
-    }
-
+// `matched`: the goal's matching logs per day (ProgressTally::goals).
+std::vector<GoalProgress> instancesOf(const Goal& goal, const ByDay<int>& matched, int weekStart,
+                                      Day asOf) {
+    const Day lastCounted = goal.archivedOn ? std::min(*goal.archivedOn, asOf) : asOf;
+    const std::vector<Period> periods = periodsOf(goal, weekStart, lastCounted);
     const int target = std::max(1, goal.target);
+    std::vector<GoalProgress> result;
     result.reserve(periods.size());
     for (const Period& period : periods) {
         GoalProgress instance;
@@ -91,13 +58,15 @@ std::vector<GoalProgress> instancesOf(const History& history, const ResolvedLogs
         instance.start = period.start;
         instance.end = period.end;
         instance.target = target;
-        for (Day day = period.start; day <= std::min(period.end, through); day += days{1}) {
-            const int count = perDay[static_cast<std::size_t>(daysBetween(from, day))];
-            if (count == 0) continue;
-            instance.progress += count;
+        const Day through = std::min(period.end, lastCounted);
+        auto day = std::lower_bound(
+            matched.begin(), matched.end(), period.start,
+            [](const std::pair<Day, int>& entry, Day key) { return entry.first < key; });
+        for (; day != matched.end() && day->first <= through; ++day) {
+            instance.progress += day->second;
             if (!instance.completed && instance.progress >= target) {
                 instance.completed = true;
-                instance.completedOn = day;
+                instance.completedOn = day->first;
             }
         }
         result.push_back(std::move(instance));
@@ -107,38 +76,23 @@ std::vector<GoalProgress> instancesOf(const History& history, const ResolvedLogs
 
 } // namespace
 
-ResolvedLogs resolveLogs(const History& history, Day asOf) {
-    std::unordered_map<std::string_view, int> ritualIndex;
-    ritualIndex.reserve(history.rituals.size());
-    for (std::size_t i = 0; i < history.rituals.size(); ++i)
-        ritualIndex.emplace(history.rituals[i].id, static_cast<int>(i));
-
-    ResolvedLogs resolved;
-    resolved.asOf = asOf;
-    resolved.firstDay = asOf;
-    resolved.logs.reserve(history.logs.size());
-    for (const Log& log : history.logs) {
-        if (log.day > asOf) continue;
-        const auto found = ritualIndex.find(log.ritualId);
-        resolved.logs.push_back(
-            {log.day, found == ritualIndex.end() ? -1 : found->second, log.who});
-        resolved.firstDay = std::min(resolved.firstDay, log.day);
-    }
-    return resolved;
-}
-
 std::vector<GoalProgress> goalInstances(const History& history, const Goal& goal, Day asOf) {
-    return instancesOf(history, resolveLogs(history, asOf), goal);
+    History withGoal = history;
+    withGoal.goals = {goal};
+    return computeGoalProgress(withGoal, asOf);
 }
 
 std::vector<GoalProgress> computeGoalProgress(const History& history, Day asOf) {
-    return computeGoalProgress(history, resolveLogs(history, asOf));
+    return computeGoalProgress(history, deriveAll(history, asOf).tally);
 }
 
-std::vector<GoalProgress> computeGoalProgress(const History& history, const ResolvedLogs& logs) {
+std::vector<GoalProgress> computeGoalProgress(const History& history, const ProgressTally& tally) {
+    static const ByDay<int> none;
     std::vector<GoalProgress> all;
-    for (const Goal& goal : history.goals) {
-        std::vector<GoalProgress> instances = instancesOf(history, logs, goal);
+    for (std::size_t i = 0; i < history.goals.size(); ++i) {
+        std::vector<GoalProgress> instances =
+            instancesOf(history.goals[i], i < tally.goals.size() ? tally.goals[i] : none,
+                        history.settings.weekStart, tally.asOf);
         all.insert(all.end(), std::make_move_iterator(instances.begin()),
                    std::make_move_iterator(instances.end()));
     }

@@ -27,6 +27,7 @@
 
 #include "core/date.hpp"
 #include "core/model.hpp"
+#include "core/progress_tally.hpp"
 
 #include <optional>
 #include <string>
@@ -34,22 +35,6 @@
 #include <vector>
 
 namespace kindling {
-
-// The logs on or before asOf with their ritual looked up once. Goals, XP and
-// achievements each walk every log; resolving 90,000 ritual ids once instead
-// of in every walk is what keeps computeProgress within a few milliseconds.
-// Every walk only tallies, so the order of the logs does not matter.
-struct ResolvedLog {
-    Day day;
-    int ritual = -1; // index into history.rituals; -1 when the ritual is unknown
-    Who who = Who::Both;
-};
-struct ResolvedLogs {
-    Day asOf;
-    Day firstDay;                  // the earliest log day; asOf when there are no logs
-    std::vector<ResolvedLog> logs; // days after asOf left out; resolveLogs: in history order
-};
-ResolvedLogs resolveLogs(const History& history, Day asOf);
 
 struct GoalProgress {
     std::string goalId;
@@ -60,15 +45,18 @@ struct GoalProgress {
     int target = 1;
     bool completed = false;
     std::optional<Day> completedOn;
+    bool operator==(const GoalProgress&) const = default;
 };
 
 // The periods of one goal, oldest first, with their progress.
 std::vector<GoalProgress> goalInstances(const History& history, const Goal& goal, Day asOf);
 
 // Every instance of every goal: goals in history order, each goal's instances
-// oldest first. One pass over the logs per goal.
+// oldest first, read from the tally's days (DerivedState::tally), as of its
+// asOf; the history's settings give the week start.
+std::vector<GoalProgress> computeGoalProgress(const History& history, const ProgressTally& tally);
+// The same, counting the history's logs as of asOf.
 std::vector<GoalProgress> computeGoalProgress(const History& history, Day asOf);
-std::vector<GoalProgress> computeGoalProgress(const History& history, const ResolvedLogs& logs);
 
 // The instance of `goalId` the couple is working on as of asOf: the one
 // containing asOf; otherwise the latest that has already started; otherwise

@@ -1,74 +1,34 @@
 #include "core/progress.hpp"
 
+#include "core/derived.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 
 namespace kindling {
 
-namespace {
-
-constexpr std::uint8_t partner1Logged = 1;
-constexpr std::uint8_t partner2Logged = 2;
-constexpr std::uint8_t bothLogged = partner1Logged | partner2Logged;
-
-std::uint8_t whoMask(Who who) {
-    switch (who) {
-    case Who::Partner1:
-        return partner1Logged;
-    case Who::Partner2:
-        return partner2Logged;
-    case Who::Both:
-        return bothLogged;
-    }
-    return 0;
-}
-
-struct LoggedXp {
-    std::int64_t xp = 0;
-    std::uint8_t who = 0;
-};
-
-} // namespace
-
 XpLedger computeXp(const History& history, const std::vector<ConnectionRun>& runs,
                    const std::vector<GoalProgress>& goals, Day asOf) {
-    return computeXp(history, resolveLogs(history, asOf), runs, goals);
+    return computeXp(deriveAll(history, asOf).tally, runs, goals);
 }
 
-XpLedger computeXp(const History& history, const ResolvedLogs& logs,
-                   const std::vector<ConnectionRun>& runs, const std::vector<GoalProgress>& goals) {
-    const Day asOf = logs.asOf;
+XpLedger computeXp(const ProgressTally& tally, const std::vector<ConnectionRun>& runs,
+                   const std::vector<GoalProgress>& goals) {
+    const Day asOf = tally.asOf;
     XpLedger ledger;
-    std::vector<std::int64_t> bonus(history.rituals.size(), 0);
-    for (std::size_t i = 0; i < history.rituals.size(); ++i)
-        if (history.rituals[i].mode == RitualMode::Together) bonus[i] = xpTogetherBonus;
-
-    // Tallied per day over a dense range rather than sorted: linear in the logs.
     std::vector<XpGain> gains;
-    if (!logs.logs.empty()) {
-        const Day from = logs.firstDay;
-        std::vector<LoggedXp> perDay(static_cast<std::size_t>(daysBetween(from, asOf)) + 1);
-        for (const ResolvedLog& log : logs.logs) {
-            LoggedXp& tally = perDay[static_cast<std::size_t>(daysBetween(from, log.day))];
-            const std::int64_t together =
-                log.ritual < 0 ? 0 : bonus[static_cast<std::size_t>(log.ritual)];
-            tally.xp += xpPerLog + together;
-            ledger.breakdown.logs += xpPerLog;
-            ledger.breakdown.together += together;
-            tally.who = static_cast<std::uint8_t>(tally.who | whoMask(log.who));
+    gains.reserve(tally.perDay.size() + runs.size() + goals.size());
+    for (const auto& [day, count] : tally.perDay) {
+        XpGain gain{day, xpPerLog * count.logs + xpTogetherBonus * count.together};
+        ledger.breakdown.logs += xpPerLog * count.logs;
+        ledger.breakdown.together += xpTogetherBonus * count.together;
+        if (count.partners[0] > 0 && count.partners[1] > 0) {
+            gain.xp += xpBothSameDay;
+            ledger.breakdown.bothSameDay += xpBothSameDay;
+            ledger.bothLoggedDays.push_back(day);
         }
-        for (std::size_t i = 0; i < perDay.size(); ++i) {
-            if (perDay[i].xp == 0) continue;
-            const Day day = from + days{static_cast<days::rep>(i)};
-            XpGain gain{day, perDay[i].xp};
-            if (perDay[i].who == bothLogged) {
-                gain.xp += xpBothSameDay;
-                ledger.breakdown.bothSameDay += xpBothSameDay;
-                ledger.bothLoggedDays.push_back(day);
-            }
-            gains.push_back(gain);
-        }
+        gains.push_back(gain);
     }
 
     for (const ConnectionRun& run : runs) {

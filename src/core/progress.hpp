@@ -70,6 +70,7 @@ struct XpBreakdown {
     std::int64_t total() const {
         return logs + together + bothSameDay + streakMilestones + goals + kept;
     }
+    bool operator==(const XpBreakdown&) const = default;
 };
 
 struct XpGain {
@@ -86,18 +87,20 @@ struct XpLedger {
     XpBreakdown breakdown;
     std::vector<XpGain> byDay;       // ascending, one entry per day that earned XP
     std::vector<Day> bothLoggedDays; // ascending: days on which both partners logged
+    bool operator==(const XpLedger&) const = default;
 };
 
 // Adds the kept gains dated up to the ledger's day to `ledger`.
 void addKeptXp(XpLedger& ledger, const std::vector<XpGain>& kept, Day asOf);
 
-// `runs`: the connection streak's runs as of asOf (ConnectionStreak::runs).
-// `goals`: computeGoalProgress as of the same asOf.
+// `tally`: the logs as of the day to compute (DerivedState::tally).
+// `runs`: the connection streak's runs as of that day (ConnectionStreak::runs).
+// `goals`: computeGoalProgress as of the same day.
+XpLedger computeXp(const ProgressTally& tally, const std::vector<ConnectionRun>& runs,
+                   const std::vector<GoalProgress>& goals);
+// The same, counting the history's logs as of asOf.
 XpLedger computeXp(const History& history, const std::vector<ConnectionRun>& runs,
                    const std::vector<GoalProgress>& goals, Day asOf);
-// The same, over logs already resolved as of the day to compute.
-XpLedger computeXp(const History& history, const ResolvedLogs& logs,
-                   const std::vector<ConnectionRun>& runs, const std::vector<GoalProgress>& goals);
 
 // The first day on which the XP earned so far reached `xp`; nullopt if never.
 std::optional<Day> dayXpReached(const XpLedger& ledger, std::int64_t xp);
@@ -109,6 +112,7 @@ struct LevelStatus {
     std::int64_t xpIntoLevel = 0;    // xp minus what this level needs
     std::int64_t xpForNextLevel = 0; // the whole span of this level (next minus this); 0 at the top
     bool topLevel = false;
+    bool operator==(const LevelStatus&) const = default;
 };
 
 // `levels` as parseLevels returns them: ordered, levels[0] needs 0 XP. The
@@ -120,6 +124,7 @@ struct LevelReached {
     std::string name;
     std::string description;
     Day day; // the first day the XP reached it
+    bool operator==(const LevelReached&) const = default;
 };
 
 // Levels above the first that the ledger reached, in order.

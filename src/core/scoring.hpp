@@ -74,6 +74,7 @@ struct Streak {
     Day start;
     Day end;
     int length = 0; // calendar days, skipped days included
+    bool operator==(const Streak&) const = default;
 };
 
 struct SeriesResult {

@@ -58,18 +58,21 @@ void drawRepairGuide(UiState& state, const Palette& p, float width) {
     ImGui::Dummy(ImVec2(0, 8 * s));
 
     beginCard(p, width, s);
-    step(state, p, 1, "Each of you says what bothered you",
+    // The talk's four steps, each a name and what it asks of you.
+    const std::array<std::array<const char*, 2>, 4> steps{{
+        {"Each of you says what bothered you",
          "Talk about the moment and how it felt to you (\"when the plans changed at the last "
-         "minute, I felt left out\") rather than about what the other is like.");
-    step(state, p, 2, "The other says back what they heard",
+         "minute, I felt left out\") rather than about what the other is like."},
+        {"The other says back what they heard",
          "In their own words, then: \"Did I get that right?\" Keep going until the first one "
-         "feels heard. Then swap.");
-    step(state, p, 3, "What each of you needs",
-         "Now or next time: a word, some time alone, a hand on the shoulder, a heads-up "
-         "before plans change.");
-    step(state, p, 4, "One thing to try next time",
-         "Choose one small thing together, small enough to keep. You can write it down "
-         "below.");
+         "feels heard. Then swap."},
+        {"What each of you needs", "Now or next time: a word, some time alone, a hand on the "
+                                   "shoulder, a heads-up before plans change."},
+        {"One thing to try next time",
+         "Choose one small thing together, small enough to keep. You can write it down below."},
+    }};
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        step(state, p, static_cast<int>(i + 1), steps[i][0], steps[i][1]);
     endCard();
     ImGui::Dummy(ImVec2(0, 8 * s));
 

@@ -86,11 +86,7 @@ void drawReminderCard(UiState& state, float width) {
     const ReminderSettings settings = reminderSettings(session);
 
     beginCard(p, width, s);
-    ImGui::PushFont(state.fonts.heading);
-    ImGui::TextColored(p.accent, "%s", icons::bell);
-    ImGui::SameLine(0, 10 * s);
-    ImGui::TextUnformatted("Evening reminder");
-    ImGui::PopFont();
+    cardTitle(state, p, icons::bell, "Evening reminder");
     wrappedTextColored(p.textMuted,
                        "A gentle hello at the time you choose, only on days when nothing is "
                        "logged yet and no pause is on: at most once a day, never in quiet hours. "

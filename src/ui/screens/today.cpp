@@ -333,11 +333,7 @@ void drawWelcomeBack(UiState& state, const Palette& p, float width) {
     const float s = state.scale;
     ImGui::Dummy(ImVec2(0, 6 * s));
     beginCard(p, width, s);
-    ImGui::PushFont(state.fonts.heading);
-    ImGui::TextColored(p.accent, "%s", icons::heart);
-    ImGui::SameLine(0, 10 * s);
-    ImGui::TextUnformatted("Welcome back");
-    ImGui::PopFont();
+    cardTitle(state, p, icons::heart, "Welcome back");
     wrappedText("It's good to see you two. Life fills up sometimes, and nothing you built is "
                 "lost. Start wherever feels right: one small moment is plenty.");
     // A break may begin in the past (docs/product.md §3.4), at most a year long.
@@ -432,11 +428,7 @@ void drawBreakForm(UiState& state, const Palette& p, float width) {
     const float s = state.scale;
     const float inner = width - 36 * s;
     beginCard(p, width, s);
-    ImGui::PushFont(state.fonts.heading);
-    ImGui::TextColored(p.accent, "%s", icons::pause);
-    ImGui::SameLine(0, 10 * s);
-    ImGui::TextUnformatted("Take a break");
-    ImGui::PopFont();
+    cardTitle(state, p, icons::pause, "Take a break");
     wrappedTextColored(p.textMuted,
                        "Life happens. During a break every streak rests, and nothing is "
                        "lost. You can still log whatever you do.");

@@ -35,7 +35,7 @@ void printPlan(const ImportPlan& plan, std::ostream& out) {
     out << "An export of " << (plan.exportedAt.empty() ? "an unknown day" : plan.exportedAt)
         << (plan.appVersion.empty() ? "" : " by Kindling " + plan.appVersion) << ":\n";
     for (const ImportCounts& counts : importSummary(plan))
-        out << fmt::format("  {:<15} {} added, {} updated, {} skipped (already here)\n",
+        out << fmt::format("  {:<16} {} added, {} updated, {} skipped (already here)\n",
                            std::string(counts.kind) + ":", counts.added, counts.updated,
                            counts.skipped);
 }

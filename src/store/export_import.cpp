@@ -886,7 +886,10 @@ ImportPlan planImport(std::string_view json, const History& current,
                 std::string_view(rituals[i]["id"].GetString(), rituals[i]["id"].GetStringLength()));
         auto checkList = [&](const Value& list, const char* name, const char* field) {
             for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
-                const Value& id = list[i][field];
+                // A goal of no ritual may leave its ritual_id out.
+                const auto member = list[i].FindMember(field);
+                if (member == list[i].MemberEnd()) continue;
+                const Value& id = member->value;
                 const std::string_view ritualId(id.GetString(), id.GetStringLength());
                 if (!ritualId.empty() && known.count(ritualId) == 0)
                     ObjectReader::fail(entryPath(name, i) + "." + field,

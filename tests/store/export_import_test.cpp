@@ -276,6 +276,14 @@ TEST_CASE("goals: the day one was archived comes back; older files still import"
                 CHECK_FALSE(goal.archivedOn.has_value());
         }
     }
+    SECTION("a goal of no ritual may leave its ritual_id out") {
+        const std::string without = replacedAfter(json, "\"goals\"", "\"ritual_id\": \"\",", "");
+        REQUIRE(without != json);
+        const auto imported = importedGoals(without);
+        REQUIRE(imported.size() == 2);
+        for (std::size_t i = 0; i < 2; ++i)
+            CHECK(imported[i].ritualId == goals[i].ritualId);
+    }
     SECTION("a newer goal record is refused") {
         TempDir other;
         Store target = Store::open(other.location("target"));

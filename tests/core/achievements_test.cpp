@@ -15,28 +15,6 @@ using namespace kindling::testing;
 
 namespace {
 
-std::string assetText(const std::string& name) {
-    std::ifstream in(std::string(KINDLING_SOURCE_DIR "/assets/") + name, std::ios::binary);
-    REQUIRE(in.is_open());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-std::vector<Level> shippedLevels() {
-    return parseLevels(assetText("levels.json"));
-}
-
-template <class Parse> std::string assetErrorOf(Parse&& parse) {
-    try {
-        parse();
-    } catch (const AssetError& error) {
-        return error.what();
-    }
-    FAIL("expected an AssetError");
-    return {};
-}
-
 AchievementDefinition rule(AchievementKind kind, int n = 1) {
     AchievementDefinition definition;
     definition.id = "test";

@@ -1,5 +1,6 @@
 #include "core/assets.hpp"
 #include "core/icons.hpp"
+#include "progress_fixtures.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -10,6 +11,7 @@
 #include <string>
 
 using namespace kindling;
+using namespace kindling::testing;
 
 namespace {
 
@@ -17,24 +19,6 @@ std::ifstream openAsset(const std::string& name) {
     std::ifstream in(std::string(KINDLING_SOURCE_DIR "/assets/") + name, std::ios::binary);
     REQUIRE(in.is_open());
     return in;
-}
-
-std::string assetText(const std::string& name) {
-    std::ifstream in = openAsset(name);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// The message of the AssetError `parse` throws; anything else fails the test.
-template <class Parse> std::string assetErrorOf(Parse&& parse) {
-    try {
-        parse();
-    } catch (const AssetError& error) {
-        return error.what();
-    }
-    FAIL("expected an AssetError");
-    return {};
 }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {

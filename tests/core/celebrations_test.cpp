@@ -12,19 +12,6 @@ using namespace kindling::testing;
 
 namespace {
 
-std::string assetText(const std::string& name) {
-    std::ifstream in(std::string(KINDLING_SOURCE_DIR "/assets/") + name, std::ios::binary);
-    REQUIRE(in.is_open());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-const std::vector<Level>& levels() {
-    static const std::vector<Level> shipped = parseLevels(assetText("levels.json"));
-    return shipped;
-}
-
 AchievementDefinition firstLogBadge() {
     AchievementDefinition definition;
     definition.id = "first-spark";
@@ -38,7 +25,7 @@ AchievementDefinition firstLogBadge() {
 
 ProgressSnapshot snapshotOf(const History& history, int asOf,
                             const std::vector<AchievementDefinition>& badges = {firstLogBadge()}) {
-    return computeProgress(history, deriveAll(history, at(asOf)), levels(), badges);
+    return computeProgress(history, deriveAll(history, at(asOf)), shippedLevels(), badges);
 }
 
 std::vector<std::string> keysOf(const std::vector<Milestone>& milestones) {
@@ -207,7 +194,7 @@ TEST_CASE("celebrations: ten years of dense history give the expected goal insta
     const std::vector<AchievementDefinition> badges =
         parseAchievements(assetText("achievements.json"));
     // How fast this is lives in the benchmark, not here (README "Performance").
-    const ProgressSnapshot snapshot = computeProgress(b.history, derived, levels(), badges);
+    const ProgressSnapshot snapshot = computeProgress(b.history, derived, shippedLevels(), badges);
     // Ten years of every ritual nearly every day climbs far up the ladder,
     // and the ladder still goes on (assets/levels.json).
     INFO(snapshot.level.xp << " XP");
@@ -220,10 +207,12 @@ TEST_CASE("celebrations: ten years of dense history give the expected goal insta
 TEST_CASE("celebrations: logging an earlier day does not celebrate the same streak twice") {
     HistoryBuilder b;
     b.ritual("hug", RitualMode::Together, Area::Touch);
-    for (int day = 10; day <= 16; ++day) b.log("hug", day, Who::Both);
+    for (int day = 10; day <= 16; ++day)
+        b.log("hug", day, Who::Both);
     const auto before = snapshotOf(b.history, 16);
     std::set<std::string> shown;
-    for (const Milestone& m : milestonesOf(before)) shown.insert(m.key);
+    for (const Milestone& m : milestonesOf(before))
+        shown.insert(m.key);
     REQUIRE(shown.count("streak:7:" + formatDay(at(10))) == 1);
 
     // The couple remembers a hug the day before the run began.
@@ -233,12 +222,12 @@ TEST_CASE("celebrations: logging an earlier day does not celebrate the same stre
         CHECK(m.kind != Milestone::Kind::StreakMilestone);
 
     // A separate run later still earns its own week.
-    for (int day = 20; day <= 26; ++day) b.log("hug", day, Who::Both);
+    for (int day = 20; day <= 26; ++day)
+        b.log("hug", day, Who::Both);
     const auto later = snapshotOf(b.history, 26);
     const auto fresh = newCelebrations(after, later, shown);
-    CHECK(std::any_of(fresh.begin(), fresh.end(), [](const Milestone& m) {
-        return m.key == "streak:7:" + formatDay(at(20));
-    }));
+    CHECK(std::any_of(fresh.begin(), fresh.end(),
+                      [](const Milestone& m) { return m.key == "streak:7:" + formatDay(at(20)); }));
 }
 
 TEST_CASE("celebrations: a ritual's streak headline reads naturally with any name") {

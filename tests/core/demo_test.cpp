@@ -1,12 +1,11 @@
-#include <catch2/catch.hpp>
-
-#include <fstream>
-#include <set>
-
 #include "core/achievements.hpp"
 #include "core/celebrations.hpp"
 #include "core/demo.hpp"
 #include "core/derived.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <set>
 
 using namespace kindling;
 
@@ -52,8 +51,7 @@ TEST_CASE("the demo history is reproducible and ends today") {
 }
 
 TEST_CASE("the demo has the variety the screens need") {
-    const History history =
-        generateDemoHistory(shippedCatalog(), {10, 1, *parseDay("2026-11-22")});
+    const History history = generateDemoHistory(shippedCatalog(), {10, 1, *parseDay("2026-11-22")});
     // Ten years of a dozen rituals at a realistic pace: about five logs a day.
     CHECK(history.logs.size() > 12000);
     CHECK_FALSE(history.pauses.empty());

@@ -20,25 +20,6 @@ using namespace kindling::testing;
 
 namespace {
 
-std::string assetText(const std::string& name) {
-    std::ifstream in(std::string(KINDLING_SOURCE_DIR "/assets/") + name, std::ios::binary);
-    REQUIRE(in.is_open());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-const std::vector<Level>& shippedLevels() {
-    static const std::vector<Level> levels = parseLevels(assetText("levels.json"));
-    return levels;
-}
-
-const std::vector<AchievementDefinition>& shippedBadges() {
-    static const std::vector<AchievementDefinition> badges =
-        parseAchievements(assetText("achievements.json"));
-    return badges;
-}
-
 constexpr int lastDay = 90; // logs reach a little past the as-of day
 const Day asOf = at(80);
 

@@ -1,13 +1,51 @@
 #pragma once
 // A small history builder shared by the progress, goals, achievements and
-// celebrations tests. Days are offsets from Monday 2026-03-02.
+// celebrations tests, and the shipped assets they count with. Days are
+// offsets from Monday 2026-03-02.
 
+#include "core/achievements.hpp"
+#include "core/assets.hpp"
 #include "core/date.hpp"
 #include "core/model.hpp"
 
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace kindling::testing {
+
+// A file of assets/, as shipped.
+inline std::string assetText(const std::string& name) {
+    std::ifstream in(std::string(KINDLING_SOURCE_DIR "/assets/") + name, std::ios::binary);
+    REQUIRE(in.is_open());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The message of the AssetError `parse` throws; anything else fails the test.
+template <class Parse> std::string assetErrorOf(Parse&& parse) {
+    try {
+        parse();
+    } catch (const AssetError& error) {
+        return error.what();
+    }
+    FAIL("expected an AssetError");
+    return {};
+}
+
+inline const std::vector<Level>& shippedLevels() {
+    static const std::vector<Level> levels = parseLevels(assetText("levels.json"));
+    return levels;
+}
+
+inline const std::vector<AchievementDefinition>& shippedBadges() {
+    static const std::vector<AchievementDefinition> badges =
+        parseAchievements(assetText("achievements.json"));
+    return badges;
+}
 
 inline const Day monday = *parseDay("2026-03-02");
 inline Day at(int offset) {

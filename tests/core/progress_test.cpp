@@ -17,12 +17,6 @@ XpLedger xpOf(const History& history, Day asOf) {
     return computeXp(history, derived.connection.runs, computeGoalProgress(history, asOf), asOf);
 }
 
-std::vector<Level> shippedLevels() {
-    std::ifstream in(KINDLING_SOURCE_DIR "/assets/levels.json", std::ios::binary);
-    REQUIRE(in.is_open());
-    return parseLevels(in);
-}
-
 } // namespace
 
 TEST_CASE("xp: each log earns 10") {

@@ -76,7 +76,7 @@ TEST_CASE("XP: a forgotten day that joins two runs keeps the milestone it had ea
     CHECK(shown(again) == after);
 }
 
-TEST_CASE("XP: deleting a log keeps its XP; undoing the log itself takes it back") {
+TEST_CASE("XP: deleting a log keeps its XP, undoing the log itself takes it back") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today);
     steps::setPartnerNames(session, "Alex", "Sam");

@@ -38,7 +38,7 @@ fs::path dataFile(const TempDataDir& dir) {
 
 } // namespace
 
-TEST_CASE("export then import into an empty folder gives the same history; again changes nothing") {
+TEST_CASE("export then import into an empty folder gives the same history, again changes nothing") {
     TempDataDir source, target;
     setUpHistory(source);
     const fs::path file = source.root() / "us.json";
@@ -54,7 +54,7 @@ TEST_CASE("export then import into an empty folder gives the same history; again
     const auto emptyBytes = testing::readFile(dataFile(target));
     const auto dryRun = target.run({"import", file.string(), "--dry-run"});
     CHECK(dryRun.exitCode == 0);
-    CHECK(dryRun.out.find("logs:           3 added, 0 updated, 0 skipped") != std::string::npos);
+    CHECK(dryRun.out.find("logs:            3 added, 0 updated, 0 skipped") != std::string::npos);
     CHECK(dryRun.out.find("Dry run") != std::string::npos);
     CHECK(testing::readFile(dataFile(target)) == emptyBytes);
 
@@ -66,12 +66,12 @@ TEST_CASE("export then import into an empty folder gives the same history; again
     const auto before = testing::readFile(dataFile(target));
     const auto again = target.run({"import", file.string()});
     CHECK(again.exitCode == 0);
-    CHECK(again.out.find("logs:           0 added, 0 updated, 3 skipped") != std::string::npos);
+    CHECK(again.out.find("logs:            0 added, 0 updated, 3 skipped") != std::string::npos);
     CHECK(again.out.find("Nothing to import") != std::string::npos);
     CHECK(testing::readFile(dataFile(target)) == before);
 }
 
-TEST_CASE("export refuses to replace a file unless --force; CSV opens in a spreadsheet") {
+TEST_CASE("export refuses to replace a file unless --force, CSV opens in a spreadsheet") {
     TempDataDir dir;
     setUpHistory(dir);
     const fs::path file = dir.root() / "logs.csv";
@@ -139,7 +139,7 @@ TEST_CASE("a bad import file exits 2, says where, and leaves the data file byte-
     CHECK(stats(target) == statsBefore);
 }
 
-TEST_CASE("backup prints its path; restore brings it back and keeps the data before") {
+TEST_CASE("backup prints its path, restore brings it back and keeps the data before") {
     TempDataDir dir;
     setUpHistory(dir);
     const std::string statsThen = stats(dir);
@@ -228,7 +228,7 @@ TEST_CASE("restore holds the lock: a second Kindling cannot restore under anothe
     CHECK(result.err.find("already open") != std::string::npos);
 }
 
-TEST_CASE("a big import says how far it is on stderr; a small one stays quiet") {
+TEST_CASE("a big import says how far it is on stderr, a small one stays quiet") {
     TempDataDir source, target;
     // Four dense years: an export of several MB.
     REQUIRE(source.run({"demo", "--years", "4", "--dense"}).exitCode == 0);

@@ -233,7 +233,7 @@ TEST_CASE("goals: area scope counts the rituals of that area") {
     CHECK(instances[0].completedOn == at(1));
 }
 
-TEST_CASE("goals: completedOn is the day the target was reached; later logs don't exist yet") {
+TEST_CASE("goals: completedOn is the day the target was reached, later logs don't exist yet") {
     HistoryBuilder b;
     b.ritual("r", RitualMode::Together);
     b.log("r", 0).log("r", 2).log("r", 4).log("r", 5);

@@ -108,7 +108,7 @@ TEST_CASE("programme: neither sees the other's answer until both have answered")
     CHECK(joinYes.state() == joinNo.state());
 }
 
-TEST_CASE("programme: either can pause it; going on asks both again and keeps the stage") {
+TEST_CASE("programme: either can pause it, going on asks both again and keeps the stage") {
     Partners couple;
     couple.begin();
     couple.ready(Who::Partner1, true);
@@ -132,7 +132,7 @@ TEST_CASE("programme: either can pause it; going on asks both again and keeps th
     CHECK(couple.state().outcome == ProgrammeOutcome::GoingOn);
 }
 
-TEST_CASE("programme: either can stop it, from a pause too; it begins again at the first stage") {
+TEST_CASE("programme: either can stop it, from a pause too, it begins again at the first stage") {
     Partners couple;
     couple.begin();
     couple.ready(Who::Partner1, true);

@@ -241,7 +241,7 @@ TEST_CASE("a ritual of the same name but another id is refused by name") {
     CHECK_THAT(message, Catch::Contains("another ritual"));
 }
 
-TEST_CASE("goals: the day one was archived comes back; older files still import") {
+TEST_CASE("goals: the day one was archived comes back, older files still import") {
     TempDir temp;
     Store source = Store::open(temp.location("source"));
     fillRichHistory(source);

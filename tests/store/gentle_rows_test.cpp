@@ -81,7 +81,7 @@ TEST_CASE("gentle rows: kept in the data file and read back") {
     CHECK(store.loadHistory().programmeSteps.size() == 2);
 }
 
-TEST_CASE("gentle rows: a version 4 file is upgraded; its rituals keep their schedules") {
+TEST_CASE("gentle rows: a version 4 file is upgraded, its rituals keep their schedules") {
     TempDir temp;
     const DataLocation location = temp.location();
     fs::create_directories(location.directory);
@@ -126,7 +126,7 @@ TEST_CASE("gentle rows: a damaged setting is refused with where it is") {
     CHECK_THAT(message, Catch::Contains("talking_about_us"));
 }
 
-TEST_CASE("gentle rows: exported and imported; older exports lack them and still import") {
+TEST_CASE("gentle rows: exported and imported, older exports lack them and still import") {
     const History source = gentleHistory();
     const std::string json = exportJson(source, {"2026-11-21T20:15:03Z", "test"});
     CHECK(json.find("\"when_it_helps\": true") != std::string::npos);

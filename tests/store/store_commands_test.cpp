@@ -253,7 +253,7 @@ TEST_CASE("removing a log keeps a tombstone that adding it again brings back") {
     CHECK(countRows(store.file(), "SELECT count(*) FROM logs WHERE deleted_at IS NULL") == 2);
 }
 
-TEST_CASE("one live skip per ritual and day; deleted skips and pauses are tombstones") {
+TEST_CASE("one live skip per ritual and day, deleted skips and pauses are tombstones") {
     TempDir temp;
     Store store = Store::open(temp.location());
     const Ritual ritual = sampleRitual("Check-in");

@@ -50,7 +50,7 @@ TEST_CASE("a new file is written whole and never over a name that is taken") {
     CHECK_FALSE(fs::exists(temp.path() / "gone"));
 }
 
-TEST_CASE("a rename that may not replace leaves both files; one that may replaces") {
+TEST_CASE("a rename that may not replace leaves both files, one that may replaces") {
     TempDir temp;
     const fs::path from = temp.path() / "new";
     const fs::path to = temp.path() / "taken";
@@ -94,7 +94,7 @@ TEST_CASE("removing a file and making a folder say what is missing or taken") {
     CHECK_FALSE(fs::exists(temp.path() / "unplugged"));
 }
 
-TEST_CASE("a whole file is read; a folder, a file too large or a missing one say so") {
+TEST_CASE("a whole file is read, a folder, a file too large or a missing one say so") {
     TempDir temp;
     const fs::path file = temp.path() / "file";
     const Bytes bytes = bytesOf("twelve bytes");

@@ -146,7 +146,7 @@ TEST_CASE("files to apply: segments suffice when none is gone, the snapshot when
     CHECK(names(filesToApply(peer, 0)) == std::vector<std::string>{"snap4", "s5", "s7"});
 }
 
-TEST_CASE("conflict copies are read as extra input; partial downloads and temporaries are not") {
+TEST_CASE("conflict copies are read as extra input, partial downloads and temporaries are not") {
     TempDir temp;
     const DeviceId sam = DeviceId::random();
     const DeviceId alex = DeviceId::random();
@@ -342,7 +342,7 @@ TEST_CASE("a file from a newer Kindling is reported as such, not as damage") {
     CHECK(opened.problem().message().find("newer Kindling") != std::string::npos);
 }
 
-TEST_CASE("the folder holds no readable name, note or date; names hold only ids and numbers") {
+TEST_CASE("the folder holds no readable name, note or date, names hold only ids and numbers") {
     TempDir temp;
     const DeviceId sam = DeviceId::random();
     const Couple couple = makeCouple(temp.path(), sam);
@@ -440,7 +440,7 @@ TEST_CASE("a damaged or missing check file is forgiven when another file proves 
     CHECK(nothingYet->kind == ProblemKind::CoupleMissing);
 }
 
-TEST_CASE("joining with the code finds the couple; a typo, a wrong code, an empty folder say so") {
+TEST_CASE("joining with the code finds the couple, a typo, a wrong code, an empty folder say so") {
     TempDir temp;
     const PairingSecret secret = PairingSecret::random();
     const CoupleId coupleId = CoupleId::random();

@@ -171,7 +171,7 @@ TEST_CASE("goals: edit, archive and restore a repeating goal, with undo") {
     CHECK_FALSE(ui.shows("Archived ("));
 }
 
-TEST_CASE("goals: a custom range, any ritual or one area; wrong input is explained") {
+TEST_CASE("goals: a custom range, any ritual or one area, wrong input is explained") {
     SessionFixture ui;
     openGoals(ui);
     ui.act("goals/new");

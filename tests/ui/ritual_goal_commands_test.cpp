@@ -235,7 +235,7 @@ TEST_CASE("a ritual's edit is checked first and writes nothing when wrong") {
     CHECK(session.store().loadHistory().rituals[0].name == "WALK");
 }
 
-TEST_CASE("archive and restore a ritual, with undo; its history stays") {
+TEST_CASE("archive and restore a ritual, with undo, its history stays") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today);
     const Ritual walk = steps::addRitual(session, draftNamed("Walk"));
@@ -377,7 +377,7 @@ TEST_CASE("editing a goal keeps its start unless it becomes another this-week or
     }
 }
 
-TEST_CASE("an archived repeating goal stops counting; restored, it counts again") {
+TEST_CASE("an archived repeating goal stops counting, restored, it counts again") {
     test::TempDir dir;
     Session session = Session::open(dir.location(), today);
     steps::setPartnerNames(session, "Zoë", "Sam");

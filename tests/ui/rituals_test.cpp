@@ -219,7 +219,7 @@ TEST_CASE("rituals: an idea from the catalog is added with one click, then adjus
     CHECK(ui.shows("Every idea here is one of yours already"));
 }
 
-TEST_CASE("rituals: archive and restore keep the history; the order moves and stays") {
+TEST_CASE("rituals: archive and restore keep the history, the order moves and stays") {
     SessionFixture ui;
     openRituals(ui);
     Session& session = ui.session();
